@@ -1,0 +1,27 @@
+package io.acai.detection;
+
+import java.awt.image.BufferedImage;
+import java.util.List;
+
+/**
+ * An image with its ground truth, the unit that datasets and synthetic cameras produce and that
+ * edges judge, upload and the cloud trains on. Images are {@link BufferedImage#TYPE_3BYTE_BGR}.
+ *
+ * @param id a stable name for logs (file name or scene number)
+ * @param image the pixels
+ * @param objects the annotated objects, class ids in the {@link ClassNames} the frame's source uses
+ */
+public record LabeledFrame(String id, BufferedImage image, List<GroundTruth> objects) {
+
+    public LabeledFrame {
+        objects = List.copyOf(objects);
+    }
+
+    public int width() {
+        return image.getWidth();
+    }
+
+    public int height() {
+        return image.getHeight();
+    }
+}
