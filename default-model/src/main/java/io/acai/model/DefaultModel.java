@@ -1,0 +1,56 @@
+package io.acai.model;
+
+import io.acai.detection.ModelFiles;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * The detector the project ships, {@code acai-shapes}: a small two-head YOLO network for the five
+ * classes of the synthetic scenes, trained by {@code cloud-app.jar pretrain} (see
+ * {@code docs/default-model.md}). It lives in this jar as resources; {@link #extractTo} writes the
+ * cfg, weights and names to a folder, since OpenCV and DJL read models from files.
+ */
+public final class DefaultModel {
+
+    /** The model's base name: {@code acai-shapes.cfg}, {@code .weights}, {@code .names}. */
+    public static final String NAME = "acai-shapes";
+
+    private static final String[] EXTENSIONS = {".cfg", ".weights", ".names"};
+
+    private DefaultModel() {
+    }
+
+    /** Writes the three files into {@code dir} (created if needed) and returns their paths. */
+    public static ModelFiles extractTo(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        for (String extension : EXTENSIONS) {
+            String resource = NAME + extension;
+            try (InputStream in = DefaultModel.class.getResourceAsStream(resource)) {
+                if (in == null) {
+                    throw new IOException("default model resource " + resource + " missing from the jar "
+                            + "(was the project built with the pretrained weights?)");
+                }
+                Files.copy(in, dir.resolve(resource), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        return files(dir);
+    }
+
+    /** Extracts into a fresh temporary folder. */
+    public static ModelFiles extractToTemporaryFolder() {
+        try {
+            return extractTo(Files.createTempDirectory(NAME));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The paths the default model's files have in {@code dir}. */
+    public static ModelFiles files(Path dir) {
+        return new ModelFiles(dir.resolve(NAME + ".cfg"), dir.resolve(NAME + ".weights"), dir.resolve(NAME + ".names"));
+    }
+}
