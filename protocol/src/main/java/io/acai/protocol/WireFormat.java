@@ -1,0 +1,44 @@
+package io.acai.protocol;
+
+/**
+ * Constants of the ACAI frame, the unit every message travels in.
+ *
+ * <pre>
+ * +----------------+----------------+---------+---------+----------------------+
+ * | length uint32  | magic int32    | version | type    | payload              |
+ * | bytes after it | 0x41434149     | uint8 1 | uint8   | length - 6 bytes     |
+ * +----------------+----------------+---------+---------+----------------------+
+ * </pre>
+ *
+ * All integers are big-endian. {@code length} counts the bytes that follow it, so a frame takes
+ * {@code 4 + length} bytes on the wire, at most {@link ProtocolLimits#maxFrameLength()}; it is read
+ * unsigned, so a garbage length like {@code FF FF FF FF} is refused as too long. A {@link Heartbeat} sent at 1,700,000,000,000 ms is 18 bytes:
+ *
+ * <pre>
+ * 00 00 00 0E   length 14
+ * 41 43 41 49   magic "ACAI"
+ * 01            version 1
+ * 08            type HEARTBEAT
+ * 00 00 01 8B CF E5 68 00   timestampMillis
+ * </pre>
+ *
+ * Payload field types: {@code int32}, {@code int64}, {@code float32} (IEEE 754), {@code bool}
+ * (one byte, 0 or 1), {@code string16} (uint16 byte count, then UTF-8), {@code text32} (int32 byte
+ * count, then UTF-8), {@code bytes32} (int32 byte count, then raw bytes). The layout of each
+ * payload is documented on its message class.
+ */
+public final class WireFormat {
+
+    /** "ACAI" in ASCII. */
+    public static final int MAGIC = 0x41434149;
+    public static final int VERSION = 1;
+    /** Bytes of the length prefix. */
+    public static final int LENGTH_FIELD_LENGTH = 4;
+    /** Bytes after the length prefix and before the payload: magic, version, type. */
+    public static final int HEADER_LENGTH = 6;
+    /** The longest {@code string16}, in UTF-8 bytes. */
+    public static final int MAX_STRING16_BYTES = 0xFFFF;
+
+    private WireFormat() {
+    }
+}
