@@ -23,25 +23,18 @@ final class BackgroundPainter {
         int width = canvas.getWidth();
         int height = canvas.getHeight();
         switch (kind) {
-            case FLAT:
-                Arrays.fill(pixels, backdropColour(random));
-                break;
-            case GRADIENT:
-                gradient(pixels, width, height, random);
-                break;
-            case CLUTTER:
+            case FLAT -> Arrays.fill(pixels, backdropColour(random));
+            case GRADIENT -> gradient(pixels, width, height, random);
+            case CLUTTER -> {
                 if (random.nextBoolean()) {
                     Arrays.fill(pixels, backdropColour(random));
                 } else {
                     gradient(pixels, width, height, random);
                 }
                 clutter(canvas, random);
-                break;
-            case TEXTURE:
-                texture(pixels, width, height, random);
-                break;
-            default:
-                throw new AssertionError(kind);
+            }
+            case TEXTURE -> texture(pixels, width, height, random);
+            default -> throw new AssertionError(kind);
         }
     }
 

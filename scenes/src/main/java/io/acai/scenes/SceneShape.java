@@ -41,20 +41,13 @@ public enum SceneShape {
 
     /** The unrotated outline, with the shape's own proportions drawn from {@code random}. */
     Shape outline(SplittableRandom random) {
-        switch (this) {
-            case CIRCLE:
-                return new Ellipse2D.Double(-1, -1, 2, 2);
-            case SQUARE:
-                return new Rectangle2D.Double(-1, -1, 2, 2);
-            case TRIANGLE:
-                return regularPolygon(3, 1, 1);
-            case CROSS:
-                return cross(0.22 + random.nextDouble() * 0.14);
-            case STAR:
-                return regularPolygon(5, 1, 0.38 + random.nextDouble() * 0.12);
-            default:
-                throw new AssertionError(this);
-        }
+        return switch (this) {
+            case CIRCLE -> new Ellipse2D.Double(-1, -1, 2, 2);
+            case SQUARE -> new Rectangle2D.Double(-1, -1, 2, 2);
+            case TRIANGLE -> regularPolygon(3, 1, 1);
+            case CROSS -> cross(0.22 + random.nextDouble() * 0.14);
+            case STAR -> regularPolygon(5, 1, 0.38 + random.nextDouble() * 0.12);
+        };
     }
 
     /** A polygon with {@code points} outer vertices; an inner radius below 1 makes it a star. */

@@ -1,6 +1,7 @@
 package io.acai.scenes;
 
 import java.awt.BasicStroke;
+import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.Shape;
@@ -56,10 +57,10 @@ final class ShapeSprite {
         try {
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
             g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
-            g.setColor(java.awt.Color.RED);
+            g.setColor(Color.RED);
             g.fill(shape);
             if (stroke > 0) {
-                g.setColor(java.awt.Color.GREEN);
+                g.setColor(Color.GREEN);
                 g.setStroke(new BasicStroke((float) stroke, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
                 g.draw(shape);
             }
