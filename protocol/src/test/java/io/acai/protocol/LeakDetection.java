@@ -13,10 +13,11 @@ import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Fails a test that leaked a {@code ByteBuf}. Installs, before any buffer class is loaded, a leak
- * detector factory whose detectors record every leak they report; after each test it collects
- * garbage, lets the detectors poll, and fails with the leak records found. Every test class here
- * that touches buffers uses it, so that it is the first to load them.
+ * Fails a test that leaked a {@code ByteBuf}. Installs, before any buffer class is initialised, a
+ * leak detector factory whose detectors record every leak they report; after each test it collects
+ * garbage, lets the detectors poll, and fails with the leak records found. Registered for every test
+ * of this module through {@code META-INF/services} and {@code junit-platform.properties}, so that
+ * it is in place before the first test runs.
  */
 public final class LeakDetection implements AfterEachCallback {
 

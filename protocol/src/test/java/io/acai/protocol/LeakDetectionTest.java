@@ -6,10 +6,8 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The leak check the other tests rely on does catch a leak. */
-@ExtendWith(LeakDetection.class)
 class LeakDetectionTest {
 
     @Test

@@ -1,0 +1,92 @@
+package io.acai.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.embedded.EmbeddedChannel;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+class AcaiPipelineTest {
+
+    @Test
+    void installsTheHandlersInOrder() {
+        EmbeddedChannel channel = new EmbeddedChannel();
+        new AcaiPipeline(ProtocolLimits.DEFAULT, Duration.ofSeconds(5)).install(channel.pipeline());
+        assertThat(channel.pipeline().names()).startsWith(AcaiPipeline.IDLE, AcaiPipeline.FRAME_DECODER,
+                AcaiPipeline.DECODER, AcaiPipeline.ENCODER, AcaiPipeline.HEARTBEAT);
+        channel.finishAndReleaseAll();
+    }
+
+    @Test
+    void leavesOutHeartbeatsForAZeroInterval() {
+        EmbeddedChannel channel = new EmbeddedChannel();
+        new AcaiPipeline(ProtocolLimits.DEFAULT, Duration.ZERO).install(channel.pipeline());
+        assertThat(channel.pipeline().names()).startsWith(AcaiPipeline.FRAME_DECODER, AcaiPipeline.DECODER,
+                AcaiPipeline.ENCODER).doesNotContain(AcaiPipeline.IDLE, AcaiPipeline.HEARTBEAT);
+        channel.finishAndReleaseAll();
+    }
+
+    @Test
+    void carriesEveryMessageFromOneEndToTheOther() {
+        EmbeddedChannel edge = installed(Duration.ofSeconds(30));
+        EmbeddedChannel cloud = installed(Duration.ofSeconds(30));
+        for (Message message : SampleMessages.all()) {
+            edge.writeOutbound(message);
+            for (ByteBuf bytes; (bytes = edge.readOutbound()) != null; ) {
+                cloud.writeInbound(bytes);
+            }
+        }
+        for (Message message : SampleMessages.all()) {
+            if (!(message instanceof Heartbeat)) { // the heartbeat handler keeps those
+                assertThat((Object) cloud.readInbound()).isEqualTo(message);
+            }
+        }
+        assertThat(edge.finishAndReleaseAll()).isFalse();
+        assertThat(cloud.finishAndReleaseAll()).isFalse();
+    }
+
+    @Test
+    void sendsHeartbeatsOnWriteSilence() throws InterruptedException {
+        EmbeddedChannel edge = installed(Duration.ofMillis(50), Duration.ofSeconds(30));
+        Thread.sleep(200);
+        edge.runPendingTasks();
+        ByteBuf frame = edge.readOutbound();
+        assertThat(frame).as("a heartbeat after 200 ms of silence").isNotNull();
+        assertThat(frame.getByte(9)).isEqualTo((byte) MessageType.HEARTBEAT.code());
+        frame.release();
+        edge.finishAndReleaseAll();
+    }
+
+    @Test
+    void closesOnReadSilence() throws InterruptedException {
+        EmbeddedChannel edge = installed(Duration.ofMillis(50), Duration.ofMillis(100));
+        Thread.sleep(250);
+        edge.runPendingTasks();
+        assertThat(edge.isOpen()).isFalse();
+        edge.finishAndReleaseAll();
+    }
+
+    @Test
+    void checksItsArguments() {
+        assertThatThrownBy(() -> new AcaiPipeline(ProtocolLimits.DEFAULT, Duration.ofSeconds(-1)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("heartbeatInterval : PT-1S (expected: >= 0)");
+        assertThatThrownBy(() -> new AcaiPipeline(ProtocolLimits.DEFAULT, Duration.ofSeconds(5), Duration.ofSeconds(5)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("readTimeout : PT5S (expected: > heartbeatInterval PT5S)");
+    }
+
+    private static EmbeddedChannel installed(Duration heartbeatInterval) {
+        return installed(heartbeatInterval, heartbeatInterval.multipliedBy(3));
+    }
+
+    private static EmbeddedChannel installed(Duration heartbeatInterval, Duration readTimeout) {
+        EmbeddedChannel channel = new EmbeddedChannel();
+        new AcaiPipeline(ProtocolLimits.DEFAULT, heartbeatInterval, readTimeout).install(channel.pipeline());
+        return channel;
+    }
+}

@@ -1,0 +1,40 @@
+package io.acai.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.timeout.IdleStateEvent;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+import org.junit.jupiter.api.Test;
+
+class HeartbeatHandlerTest {
+
+    private final EmbeddedChannel channel = new EmbeddedChannel(
+            new HeartbeatHandler(Clock.fixed(Instant.ofEpochMilli(1_700_000_000_000L), ZoneOffset.UTC)));
+
+    @Test
+    void sendsAHeartbeatWhenNothingWasWritten() {
+        channel.pipeline().fireUserEventTriggered(IdleStateEvent.FIRST_WRITER_IDLE_STATE_EVENT);
+        assertThat((Object) channel.readOutbound()).isEqualTo(new Heartbeat(1_700_000_000_000L));
+        assertThat(channel.isOpen()).isTrue();
+        assertThat(channel.finish()).isFalse();
+    }
+
+    @Test
+    void closesWhenNothingWasRead() {
+        channel.pipeline().fireUserEventTriggered(IdleStateEvent.FIRST_READER_IDLE_STATE_EVENT);
+        assertThat(channel.isOpen()).isFalse();
+        assertThat((Object) channel.readOutbound()).isNull();
+    }
+
+    @Test
+    void swallowsHeartbeatsAndPassesEverythingElse() {
+        channel.writeInbound(new Heartbeat(1L), new ModelRequest(2), new Heartbeat(3L));
+        assertThat((Object) channel.readInbound()).isEqualTo(new ModelRequest(2));
+        assertThat(channel.finish()).isFalse();
+    }
+}
