@@ -1,6 +1,7 @@
 package io.acai.protocol;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.CorruptedFrameException;
 import io.netty.handler.codec.MessageToMessageDecoder;
@@ -18,6 +19,7 @@ import java.util.Objects;
  *
  * <p>The frame layout is described in {@link WireFormat}; each payload on its message class.
  */
+@Sharable
 public class AcaiDecoder extends MessageToMessageDecoder<ByteBuf> {
 
     /** string16 id, int32 width, int32 height, int32 jpeg length, int32 label count. */

@@ -92,8 +92,8 @@ public class AcaiEncoder extends MessageToByteEncoder<Message> {
             out.writeLong(m.batchId());
             writeString16(out, m.edgeId(), "UPLOAD_BATCH.edgeId");
             out.writeInt(m.images().size());
-            for (UploadImage image : m.images()) {
-                writeImage(out, image);
+            for (int i = 0; i < m.images().size(); i++) {
+                writeImage(out, m.images().get(i), i);
             }
         } else if (msg instanceof UploadAck m) {
             out.writeLong(m.batchId());
@@ -122,8 +122,8 @@ public class AcaiEncoder extends MessageToByteEncoder<Message> {
         }
     }
 
-    private static void writeImage(ByteBuf out, UploadImage image) {
-        writeString16(out, image.imageId(), "UPLOAD_BATCH.imageId");
+    private static void writeImage(ByteBuf out, UploadImage image, int index) {
+        writeString16(out, image.imageId(), "UPLOAD_BATCH.images[" + index + "].imageId");
         out.writeInt(image.width());
         out.writeInt(image.height());
         out.writeInt(image.jpeg().length);

@@ -75,7 +75,7 @@ class AcaiDecoderTest {
         ByteBuf frame = validHeartbeat();
         channel.writeInbound(frame.readRetainedSlice(9));
         frame.release();
-        assertThat((Object) channel.readInbound()).isNull();
+        assertThat(channel.<Object>readInbound()).isNull();
         assertThatThrownBy(channel::finish)
                 .isInstanceOf(CorruptedFrameException.class)
                 .hasMessage("Truncated frame: 9 of 18 bytes received before the channel closed");
@@ -101,7 +101,7 @@ class AcaiDecoderTest {
         ByteBuf rest = ByteBufAllocator.DEFAULT.buffer().writeBytes(big).writeBytes(validHeartbeatBytes());
         big.release();
         channel.writeInbound(rest);
-        assertThat((Object) channel.readInbound()).isEqualTo(new Heartbeat(1_700_000_000_000L));
+        assertThat(channel.<Object>readInbound()).isEqualTo(new Heartbeat(1_700_000_000_000L));
     }
 
     @Test
@@ -228,7 +228,7 @@ class AcaiDecoderTest {
 
     private void assertFails(ByteBuf in, Class<? extends Exception> type, String message) {
         assertThatThrownBy(() -> channel.writeInbound(in)).isExactlyInstanceOf(type).hasMessage(message);
-        assertThat((Object) channel.readInbound()).as("decoded despite the error").isNull();
+        assertThat(channel.<Object>readInbound()).as("decoded despite the error").isNull();
         assertThat(in.refCnt()).as("input released").isZero();
     }
 

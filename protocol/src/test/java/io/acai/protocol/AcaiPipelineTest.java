@@ -42,7 +42,7 @@ class AcaiPipelineTest {
         }
         for (Message message : SampleMessages.all()) {
             if (!(message instanceof Heartbeat)) { // the heartbeat handler keeps those
-                assertThat((Object) cloud.readInbound()).isEqualTo(message);
+                assertThat(cloud.<Object>readInbound()).isEqualTo(message);
             }
         }
         assertThat(edge.finishAndReleaseAll()).isFalse();

@@ -19,7 +19,7 @@ class HeartbeatHandlerTest {
     @Test
     void sendsAHeartbeatWhenNothingWasWritten() {
         channel.pipeline().fireUserEventTriggered(IdleStateEvent.FIRST_WRITER_IDLE_STATE_EVENT);
-        assertThat((Object) channel.readOutbound()).isEqualTo(new Heartbeat(1_700_000_000_000L));
+        assertThat(channel.<Object>readOutbound()).isEqualTo(new Heartbeat(1_700_000_000_000L));
         assertThat(channel.isOpen()).isTrue();
         assertThat(channel.finish()).isFalse();
     }
@@ -28,13 +28,13 @@ class HeartbeatHandlerTest {
     void closesWhenNothingWasRead() {
         channel.pipeline().fireUserEventTriggered(IdleStateEvent.FIRST_READER_IDLE_STATE_EVENT);
         assertThat(channel.isOpen()).isFalse();
-        assertThat((Object) channel.readOutbound()).isNull();
+        assertThat(channel.<Object>readOutbound()).isNull();
     }
 
     @Test
     void swallowsHeartbeatsAndPassesEverythingElse() {
         channel.writeInbound(new Heartbeat(1L), new ModelRequest(2), new Heartbeat(3L));
-        assertThat((Object) channel.readInbound()).isEqualTo(new ModelRequest(2));
+        assertThat(channel.<Object>readInbound()).isEqualTo(new ModelRequest(2));
         assertThat(channel.finish()).isFalse();
     }
 }
