@@ -1,0 +1,45 @@
+package io.acai.launcher.plan;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A validated experiment, independent of the JSON it came from: what every runtime starts.
+ *
+ * @param name experiment name (from the config file name unless the config names it)
+ * @param seed seed handed to the apps so that runs repeat
+ * @param duration how long the experiment runs before the launcher stops it
+ * @param samplePeriod how often consumption is sampled and files are collected (default 10 s)
+ * @param runtime local or Kubernetes
+ * @param machines every machine, the cloud first
+ * @param links every shaped direction
+ */
+public record ExperimentPlan(String name, long seed, Duration duration, Duration samplePeriod, RuntimeKind runtime,
+        List<MachinePlan> machines, List<LinkPlan> links) {
+
+    public ExperimentPlan {
+        machines = List.copyOf(machines);
+        links = List.copyOf(links);
+        if (machines.stream().filter(m -> m.role() == Role.CLOUD).count() != 1) {
+            throw new IllegalArgumentException("an experiment has exactly one cloud machine");
+        }
+    }
+
+    public MachinePlan cloud() {
+        return machines.stream().filter(m -> m.role() == Role.CLOUD).findFirst().orElseThrow();
+    }
+
+    public List<MachinePlan> edges() {
+        return machines.stream().filter(m -> m.role() == Role.EDGE).toList();
+    }
+
+    public Optional<MachinePlan> machine(String name) {
+        return machines.stream().filter(m -> m.name().equals(name)).findFirst();
+    }
+
+    /** The shaped direction from one machine to another, if the config shapes it. */
+    public Optional<LinkPlan> link(String from, String to) {
+        return links.stream().filter(l -> l.from().equals(from) && l.to().equals(to)).findFirst();
+    }
+}
