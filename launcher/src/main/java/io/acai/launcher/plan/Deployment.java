@@ -1,0 +1,26 @@
+package io.acai.launcher.plan;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A running experiment on some runtime. The launcher's run loop calls {@link #sample()} and
+ * {@link #collect(Path)} once per sample period and {@link #close()} exactly once at the end, which
+ * removes everything the runtime created and nothing else.
+ */
+public interface Deployment extends AutoCloseable {
+
+    /** CPU and memory of every machine since the previous call; machines that cannot be measured are left out. */
+    List<MachineUsage> sample();
+
+    /** Makes sure each machine's logs and CSVs are under {@code logsDir/<machine>/}. */
+    void collect(Path logsDir);
+
+    /** Current state of every machine, by name. */
+    Map<String, MachineState> states();
+
+    /** Stops every machine and removes everything created for the experiment. Idempotent. */
+    @Override
+    void close();
+}
