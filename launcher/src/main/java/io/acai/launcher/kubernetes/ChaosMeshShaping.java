@@ -1,0 +1,96 @@
+package io.acai.launcher.kubernetes;
+
+import io.acai.launcher.plan.LinkPlan;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Link shaping with Chaos Mesh NetworkChaos objects, as the original project did, with two fixes:
+ * delay, jitter and loss of one direction go into ONE {@code action: netem} object (separate delay and
+ * loss objects on the same pods override each other in Chaos Mesh), and rates are written in
+ * {@code kbit} because Chaos Mesh, like tc, reads {@code mbps} as megabytes per second while this
+ * project's configs mean megabits. Bandwidth objects get a queue {@code limit} of about 100 ms of
+ * traffic and a {@code buffer} (burst) of about 5 ms, never below a few full-size packets.
+ */
+public final class ChaosMeshShaping {
+
+    public static final String API_VERSION = "chaos-mesh.org/v1alpha1";
+    public static final String KIND = "NetworkChaos";
+
+    private ChaosMeshShaping() {
+    }
+
+    /** NetworkChaos objects for every shaped direction. */
+    public static List<GenericKubernetesResource> resources(String namespace, String experimentId,
+            List<LinkPlan> links) {
+        List<GenericKubernetesResource> out = new ArrayList<>();
+        for (LinkPlan link : links) {
+            String base = link.from() + "-to-" + link.to();
+            if (!link.delay().isZero() || !link.jitter().isZero() || link.lossPercent() > 0) {
+                Map<String, Object> spec = spec("netem", namespace, experimentId, link);
+                if (!link.delay().isZero() || !link.jitter().isZero()) {
+                    Map<String, Object> delay = new LinkedHashMap<>();
+                    delay.put("latency", link.delay().toMillis() + "ms");
+                    delay.put("jitter", link.jitter().toMillis() + "ms");
+                    delay.put("correlation", "0");
+                    spec.put("delay", delay);
+                }
+                if (link.lossPercent() > 0) {
+                    spec.put("loss", Map.of("loss", String.valueOf(link.lossPercent()), "correlation", "0"));
+                }
+                out.add(resource(base + "-netem", namespace, experimentId, spec));
+            }
+            if (link.limitsRate()) {
+                Map<String, Object> spec = spec("bandwidth", namespace, experimentId, link);
+                long bytesPerSecond = link.rateBitsPerSecond() / 8;
+                Map<String, Object> bandwidth = new LinkedHashMap<>();
+                bandwidth.put("rate", link.rateBitsPerSecond() / 1000 + "kbit");
+                bandwidth.put("limit", clampInt(Math.max(20_000, bytesPerSecond / 10)));
+                bandwidth.put("buffer", clampInt(Math.max(10_000, bytesPerSecond / 200)));
+                spec.put("bandwidth", bandwidth);
+                out.add(resource(base + "-bandwidth", namespace, experimentId, spec));
+            }
+        }
+        return out;
+    }
+
+    private static Map<String, Object> spec(String action, String namespace, String experimentId, LinkPlan link) {
+        Map<String, Object> spec = new LinkedHashMap<>();
+        spec.put("action", action);
+        spec.put("mode", "all");
+        spec.put("selector", selector(namespace, experimentId, link.from()));
+        spec.put("direction", "to");
+        spec.put("target", Map.of("mode", "all", "selector", selector(namespace, experimentId, link.to())));
+        return spec;
+    }
+
+    private static Map<String, Object> selector(String namespace, String experimentId, String machine) {
+        Map<String, Object> selector = new LinkedHashMap<>();
+        selector.put("namespaces", List.of(namespace));
+        selector.put("labelSelectors", ExperimentLabels.selector(experimentId, machine));
+        return selector;
+    }
+
+    private static GenericKubernetesResource resource(String name, String namespace, String experimentId,
+            Map<String, Object> spec) {
+        return new GenericKubernetesResourceBuilder()
+                .withApiVersion(API_VERSION)
+                .withKind(KIND)
+                .withNewMetadata()
+                    .withName(name)
+                    .withNamespace(namespace)
+                    .withLabels(ExperimentLabels.experiment(experimentId))
+                .endMetadata()
+                .addToAdditionalProperties("spec", spec)
+                .build();
+    }
+
+    private static int clampInt(long value) {
+        return (int) Math.min(Integer.MAX_VALUE, value);
+    }
+}

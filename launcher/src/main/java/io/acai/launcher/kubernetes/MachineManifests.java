@@ -1,0 +1,181 @@
+package io.acai.launcher.kubernetes;
+
+import io.acai.launcher.plan.MachinePlan;
+import io.acai.launcher.plan.Resources;
+import io.acai.launcher.plan.Volume;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.EnvVarBuilder;
+import io.fabric8.kubernetes.api.model.NodeSelectorRequirementBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ResourceRequirements;
+import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.kubernetes.api.model.VolumeBuilder;
+import io.fabric8.kubernetes.api.model.VolumeMount;
+import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The Deployment and the Service of one machine. The app container works in {@link #WORK_DIR}, an
+ * emptyDir, so the files it writes with relative names (logs and CSVs) can be copied out of the pod.
+ * With tc shaping, a second container ({@link TcShaping#CONTAINER}) holds NET_ADMIN and applies the
+ * rules the launcher writes into the shaping ConfigMap.
+ */
+public final class MachineManifests {
+
+    /** Working directory of the app container, where its logs and CSVs land. */
+    public static final String WORK_DIR = "/acai/work";
+    static final String APP_CONTAINER = "app";
+    static final String PORT_NAME = "acai";
+
+    private final String namespace;
+    private final String experimentId;
+    private final KubernetesOptions options;
+
+    public MachineManifests(String namespace, String experimentId, KubernetesOptions options) {
+        this.namespace = namespace;
+        this.experimentId = experimentId;
+        this.options = options;
+    }
+
+    /** One replica of the machine's app (plus the shaping container with tc shaping). */
+    public Deployment deployment(MachinePlan machine, String cloudAddress) {
+        List<Container> containers = new ArrayList<>();
+        containers.add(appContainer(machine, cloudAddress));
+        List<io.fabric8.kubernetes.api.model.Volume> volumes = new ArrayList<>();
+        volumes.add(new VolumeBuilder().withName("work").withNewEmptyDir().endEmptyDir().build());
+        for (Volume volume : machine.volumes()) {
+            volumes.add(volume(volume));
+        }
+        if (options.shaping() == ShapingMode.TC) {
+            containers.add(TcShaping.container(machine, ProjectImages.EDGE + ":" + options.imageTag()));
+            volumes.add(TcShaping.configMapVolume(experimentId));
+        }
+        DeploymentBuilder builder = new DeploymentBuilder()
+                .withNewMetadata()
+                    .withName(machine.name())
+                    .withNamespace(namespace)
+                    .withLabels(ExperimentLabels.machine(experimentId, machine))
+                .endMetadata()
+                .withNewSpec()
+                    .withReplicas(1)
+                    .withNewSelector().withMatchLabels(ExperimentLabels.selector(experimentId, machine.name())).endSelector()
+                    .withNewStrategy().withType("Recreate").endStrategy()
+                    .withNewTemplate()
+                        .withNewMetadata().withLabels(ExperimentLabels.machine(experimentId, machine)).endMetadata()
+                        .withNewSpec()
+                            .withContainers(containers)
+                            .withVolumes(volumes)
+                            .withRestartPolicy("Always")
+                        .endSpec()
+                    .endTemplate()
+                .endSpec();
+        if (machine.node() != null) {
+            builder.editSpec().editTemplate().editSpec()
+                    .withNewAffinity().withNewNodeAffinity()
+                        .withNewRequiredDuringSchedulingIgnoredDuringExecution()
+                            .addNewNodeSelectorTerm()
+                                .withMatchExpressions(new NodeSelectorRequirementBuilder()
+                                        .withKey("kubernetes.io/hostname").withOperator("In")
+                                        .withValues(machine.node()).build())
+                            .endNodeSelectorTerm()
+                        .endRequiredDuringSchedulingIgnoredDuringExecution()
+                    .endNodeAffinity().endAffinity()
+                    .endSpec().endTemplate().endSpec();
+        }
+        return builder.build();
+    }
+
+    /**
+     * The machine's Service: a ClusterIP service on its port, or a headless one (a stable DNS name
+     * only) for a machine that listens on no port.
+     */
+    public Service service(MachinePlan machine) {
+        ServiceBuilder builder = new ServiceBuilder()
+                .withNewMetadata()
+                    .withName(machine.name())
+                    .withNamespace(namespace)
+                    .withLabels(ExperimentLabels.machine(experimentId, machine))
+                .endMetadata()
+                .withNewSpec()
+                    .withSelector(ExperimentLabels.selector(experimentId, machine.name()))
+                .endSpec();
+        if (machine.port() > 0) {
+            builder.editSpec().withType("ClusterIP").addNewPort()
+                    .withName(PORT_NAME).withProtocol("TCP").withPort(machine.port())
+                    .withNewTargetPort(machine.port())
+                    .endPort().endSpec();
+        } else {
+            builder.editSpec().withClusterIP("None").endSpec();
+        }
+        return builder.build();
+    }
+
+    private Container appContainer(MachinePlan machine, String cloudAddress) {
+        List<VolumeMount> mounts = new ArrayList<>();
+        mounts.add(new VolumeMountBuilder().withName("work").withMountPath(WORK_DIR).build());
+        for (Volume volume : machine.volumes()) {
+            mounts.add(new VolumeMountBuilder().withName(volume.name()).withMountPath(volume.mountPath()).build());
+        }
+        ContainerBuilder container = new ContainerBuilder()
+                .withName(APP_CONTAINER)
+                .withImage(ProjectImages.imageFor(machine, options.imageTag()))
+                .withImagePullPolicy("IfNotPresent")
+                .withArgs(machine.argsWithCloud(cloudAddress))
+                .withWorkingDir(WORK_DIR)
+                .withEnv(new EnvVarBuilder().withName("ACAI_MACHINE").withValue(machine.name()).build())
+                .withResources(resources(machine.resources()))
+                .withVolumeMounts(mounts);
+        if (!machine.runsProjectApp()) {
+            container.withCommand(machine.command());
+        }
+        if (machine.port() > 0) {
+            container.addNewPort().withName(PORT_NAME).withContainerPort(machine.port()).withProtocol("TCP").endPort()
+                    .withNewReadinessProbe()
+                        .withNewTcpSocket().withNewPort(machine.port()).endTcpSocket()
+                        .withPeriodSeconds(2)
+                    .endReadinessProbe();
+        }
+        return container.build();
+    }
+
+    static ResourceRequirements resources(Resources resources) {
+        ResourceRequirementsBuilder builder = new ResourceRequirementsBuilder();
+        if (resources.cpuRequestMillis() > 0) {
+            builder.addToRequests("cpu", new Quantity(resources.cpuRequestMillis() + "m"));
+        }
+        if (resources.memoryRequestBytes() > 0) {
+            builder.addToRequests("memory", new Quantity(mebibytes(resources.memoryRequestBytes())));
+        }
+        if (resources.cpuLimitMillis() > 0) {
+            builder.addToLimits("cpu", new Quantity(resources.cpuLimitMillis() + "m"));
+        }
+        if (resources.memoryLimitBytes() > 0) {
+            builder.addToLimits("memory", new Quantity(mebibytes(resources.memoryLimitBytes())));
+        }
+        if (resources.gpus() > 0) {
+            builder.addToLimits("nvidia.com/gpu", new Quantity(Integer.toString(resources.gpus())));
+        }
+        return builder.build();
+    }
+
+    private static String mebibytes(long bytes) {
+        return bytes % (1024 * 1024) == 0 ? bytes / (1024 * 1024) + "Mi" : Long.toString(bytes);
+    }
+
+    private static io.fabric8.kubernetes.api.model.Volume volume(Volume volume) {
+        VolumeBuilder builder = new VolumeBuilder().withName(volume.name());
+        if (volume.isNfs()) {
+            builder.withNewNfs().withServer(volume.nfsServer()).withPath(volume.nfsPath()).endNfs();
+        } else {
+            builder.withNewEmptyDir().endEmptyDir();
+        }
+        return builder.build();
+    }
+}

@@ -1,0 +1,42 @@
+package io.acai.launcher.kubernetes;
+
+import io.acai.launcher.plan.MachinePlan;
+import io.acai.launcher.plan.Role;
+
+/**
+ * The project's own container images (built by {@code images/build.sh}) and how a machine that runs
+ * the project's app gets one: {@code acai-cloud-gpu} when the cloud asks for a GPU, {@code acai-cloud}
+ * otherwise, {@code acai-edge} for edges. A machine whose config names an image keeps it.
+ */
+public final class ProjectImages {
+
+    /** The project version, which is also the tag of its images; a test keeps it equal to the pom's. */
+    public static final String VERSION = "0.1.0-SNAPSHOT";
+
+    public static final String CLOUD = "acai-cloud";
+    public static final String CLOUD_GPU = "acai-cloud-gpu";
+    public static final String EDGE = "acai-edge";
+
+    private ProjectImages() {
+    }
+
+    /** The image a machine runs: its configured image, or the project's image for its role. */
+    public static String imageFor(MachinePlan machine, String tag) {
+        if (machine.image() != null && !machine.image().isBlank()) {
+            String image = machine.image();
+            if (machine.role() == Role.CLOUD && machine.resources().gpus() > 0 && isProjectImage(image, CLOUD)) {
+                return CLOUD_GPU + ":" + tag;
+            }
+            return image;
+        }
+        if (machine.role() == Role.EDGE) {
+            return EDGE + ":" + tag;
+        }
+        return (machine.resources().gpus() > 0 ? CLOUD_GPU : CLOUD) + ":" + tag;
+    }
+
+    private static boolean isProjectImage(String image, String name) {
+        String repository = image.contains(":") ? image.substring(0, image.lastIndexOf(':')) : image;
+        return repository.equals(name) || repository.endsWith("/" + name);
+    }
+}
