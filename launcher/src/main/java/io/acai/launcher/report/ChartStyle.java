@@ -1,0 +1,77 @@
+package io.acai.launcher.report;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.style.AxesChartStyler;
+import org.knowm.xchart.style.Styler;
+
+/** The look shared by every chart of the report: size, fonts, colours, legend outside the plot. */
+public final class ChartStyle {
+
+    public static final int WIDTH = 1100;
+    public static final int HEIGHT = 520;
+
+    private static final Color[] PALETTE = {
+        new Color(31, 119, 180), new Color(214, 39, 40), new Color(44, 160, 44), new Color(255, 127, 14),
+        new Color(148, 103, 189), new Color(140, 86, 75), new Color(227, 119, 194), new Color(127, 127, 127),
+        new Color(188, 189, 34), new Color(23, 190, 207),
+    };
+
+    static final BasicStroke SOLID = new BasicStroke(2.2f);
+    static final BasicStroke DASHED = new BasicStroke(2.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+            new float[] {7f, 5f}, 0f);
+
+    private ChartStyle() {
+    }
+
+    /** The colour of the i-th machine or series; repeats after ten. */
+    public static Color color(int index) {
+        return PALETTE[Math.floorMod(index, PALETTE.length)];
+    }
+
+    /** A colour with the given opacity, 0..255. */
+    public static Color translucent(Color color, int alpha) {
+        return new Color(color.getRed(), color.getGreen(), color.getBlue(), alpha);
+    }
+
+    /** A line chart over time: x axis in seconds since the experiment started. */
+    public static XYChart timeChart(String title, String yAxisTitle) {
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title)
+                .xAxisTitle("Time since experiment start (s)").yAxisTitle(yAxisTitle).build();
+        apply(chart.getStyler());
+        chart.getStyler().setXAxisDecimalPattern("#,##0");
+        chart.getStyler().setMarkerSize(0);
+        return chart;
+    }
+
+    /** A bar chart with one bar (or stack) per category. */
+    public static CategoryChart barChart(String title, String xAxisTitle, String yAxisTitle) {
+        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title)
+                .xAxisTitle(xAxisTitle).yAxisTitle(yAxisTitle).build();
+        apply(chart.getStyler());
+        chart.getStyler().setSeriesColors(PALETTE);
+        chart.getStyler().setAvailableSpaceFill(0.7);
+        return chart;
+    }
+
+    private static void apply(AxesChartStyler styler) {
+        styler.setChartBackgroundColor(Color.WHITE);
+        styler.setPlotBackgroundColor(Color.WHITE);
+        styler.setPlotBorderColor(Color.GRAY);
+        styler.setPlotGridLinesColor(new Color(225, 225, 225));
+        styler.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 18));
+        styler.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 15));
+        styler.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+        styler.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+        styler.setLegendPosition(Styler.LegendPosition.OutsideE);
+        styler.setLegendBorderColor(Color.LIGHT_GRAY);
+        styler.setChartTitleBoxVisible(false);
+        styler.setAntiAlias(true);
+        styler.setPlotMargin(8);
+    }
+}

@@ -1,0 +1,153 @@
+package io.acai.launcher.report;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Writes {@code report.html}: what is missing, the summary tables, then the charts with their captions. */
+public final class ReportWriter {
+
+    private final StringBuilder html = new StringBuilder();
+
+    public void write(Path file, ExperimentLogs logs, RunSummary summary, List<DrawnChart> charts) throws IOException {
+        html.setLength(0);
+        html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<title>acai experiment report</title>\n<style>\n")
+                .append("body{font-family:sans-serif;max-width:1180px;margin:1em auto;color:#222}\n")
+                .append("table{border-collapse:collapse;margin:.5em 0 1.5em}\n")
+                .append("th,td{border:1px solid #ccc;padding:3px 9px;text-align:right}\n")
+                .append("th{background:#f2f2f2}td:first-child,th:first-child{text-align:left}\n")
+                .append(".missing{background:#fff4e5;border:1px solid #f0a040;padding:.5em 1em}\n")
+                .append("img{max-width:100%;border:1px solid #ddd}figcaption{color:#555;margin-bottom:2em}\n")
+                .append("</style>\n</head>\n<body>\n<h1>acai experiment report</h1>\n")
+                .append("<p>Logs: <code>").append(Html.escape(logs.dir().toAbsolutePath().toString()))
+                .append("</code>. Times are seconds since the experiment started (the earliest time in the logs); ")
+                .append("the run covers ").append(Html.number(summary.durationS(), 0)).append(" s.</p>\n");
+        notes(logs.notes(), charts);
+        totals(summary);
+        edges(summary);
+        updates(summary);
+        retrains(summary, logs);
+        links(logs.links());
+        for (DrawnChart drawn : charts) {
+            if (drawn.written()) {
+                ReportChart chart = drawn.chart();
+                html.append("<figure>\n<h2>").append(Html.escape(chart.title())).append("</h2>\n<img src=\"")
+                        .append(drawn.href()).append("\" alt=\"").append(Html.escape(chart.title()))
+                        .append("\">\n<figcaption>").append(Html.escape(chart.caption()))
+                        .append("</figcaption>\n</figure>\n");
+            }
+        }
+        html.append("</body>\n</html>\n");
+        Files.writeString(file, html, StandardCharsets.UTF_8);
+    }
+
+    private void notes(ReportNotes notes, List<DrawnChart> charts) {
+        List<DrawnChart> notDrawn = charts.stream().filter(c -> !c.written()).toList();
+        if (notes.isEmpty() && notDrawn.isEmpty()) {
+            html.append("<p>All expected files were found and read completely.</p>\n");
+            return;
+        }
+        html.append("<div class=\"missing\">\n");
+        if (!notes.missing().isEmpty()) {
+            html.append("<h2>Missing</h2>\n<ul>\n");
+            notes.missing().forEach(m -> html.append("<li>missing: <code>").append(Html.escape(m)).append("</code></li>\n"));
+            html.append("</ul>\n");
+        }
+        if (!notDrawn.isEmpty()) {
+            html.append("<h2>Charts not drawn</h2>\n<ul>\n");
+            notDrawn.forEach(c -> html.append("<li>").append(Html.escape(c.chart().title()))
+                    .append(": no data (needs <code>").append(Html.escape(c.chart().needs())).append("</code>)</li>\n"));
+            html.append("</ul>\n");
+        }
+        if (!notes.warnings().isEmpty()) {
+            html.append("<h2>Partial files</h2>\n<ul>\n");
+            notes.warnings().forEach(w -> html.append("<li><code>").append(Html.escape(w)).append("</code></li>\n"));
+            html.append("</ul>\n");
+        }
+        html.append("</div>\n");
+    }
+
+    private void totals(RunSummary summary) {
+        html.append("<h2>Summary</h2>\n<table>\n<tr><th>frames</th><th>updates swapped in</th><th>retrains</th>")
+                .append("<th>bytes up</th><th>bytes down</th></tr>\n<tr><td>")
+                .append(Html.number(summary.frames(), 0)).append("</td><td>")
+                .append(summary.updates().size()).append("</td><td>")
+                .append(summary.retrains().size()).append("</td><td>")
+                .append(Html.kib(summary.bytesUp())).append("</td><td>")
+                .append(Html.kib(summary.bytesDown())).append("</td></tr>\n</table>\n");
+    }
+
+    private void edges(RunSummary summary) {
+        if (summary.edges().isEmpty()) {
+            return;
+        }
+        html.append("<h3>Per edge</h3>\n<table>\n<tr><th>edge</th><th>frames</th><th>accuracy</th>")
+                .append("<th>updates</th><th>bytes up</th><th>bytes down</th><th>last model</th></tr>\n");
+        for (EdgeSummary edge : summary.edges()) {
+            row(edge.edge(), Html.number(edge.frames(), 0), Html.percent(edge.accuracy()),
+                    Integer.toString(edge.updates()), Html.kib(edge.bytesUp()), Html.kib(edge.bytesDown()),
+                    edge.lastModel());
+        }
+        html.append("</table>\n");
+    }
+
+    private void updates(RunSummary summary) {
+        if (summary.updates().isEmpty()) {
+            return;
+        }
+        html.append("<h3>Per update</h3>\n<p>Accuracy before: the last ").append(AccuracyWindow.WINDOWS)
+                .append(" windows of 10 inferences before the update started; after: the first ")
+                .append(AccuracyWindow.WINDOWS).append(" windows after the new model was swapped in.</p>\n")
+                .append("<table>\n<tr><th>update</th><th>model</th><th>start (s)</th><th>images</th>")
+                .append("<th>loop (s)</th><th>accuracy before</th><th>accuracy after</th><th>bytes up</th>")
+                .append("<th>bytes down</th></tr>\n");
+        for (UpdateSummary update : summary.updates()) {
+            UpdateRound round = update.round();
+            row(round.label(), round.modelVersion(), Html.number(update.startS(), 1),
+                    Html.number(round.row().images(), 0), Html.number(round.totalS(), 2),
+                    Html.percent(update.accuracyBefore()), Html.percent(update.accuracyAfter()),
+                    Html.kib(round.row().bytesUp()), Html.kib(round.row().bytesDown()));
+        }
+        html.append("</table>\n");
+    }
+
+    private void retrains(RunSummary summary, ExperimentLogs logs) {
+        if (summary.retrains().isEmpty()) {
+            return;
+        }
+        ExperimentClock clock = logs.clock();
+        html.append("<h3>Retrains (cloud)</h3>\n<table>\n<tr><th>model</th><th>received (s)</th>")
+                .append("<th>retrain (s)</th><th>images</th><th>edges</th><th>epochs</th><th>loss first</th>")
+                .append("<th>loss last</th><th>device</th></tr>\n");
+        for (RetrainRow r : summary.retrains()) {
+            row(r.modelVersion(), Html.number(clock.seconds(r.received()), 1), Html.number(r.retrainMillis() / 1000, 2),
+                    Html.number(r.images(), 0), Html.number(r.edges(), 0), Html.number(r.epochs(), 0),
+                    Html.number(r.lossFirst(), 4), Html.number(r.lossLast(), 4), r.device());
+        }
+        html.append("</table>\n");
+    }
+
+    private void links(List<LinkRow> links) {
+        if (links.isEmpty()) {
+            return;
+        }
+        html.append("<h3>Links</h3>\n<table>\n<tr><th>direction</th><th>configured (Mbit/s)</th>")
+                .append("<th>measured (Mbit/s)</th><th>configured RTT (ms)</th><th>measured RTT (ms)</th></tr>\n");
+        for (LinkRow l : links) {
+            row(l.name(), Html.number(l.configuredMbps(), 2), Html.number(l.measuredMbps(), 2),
+                    Html.number(l.configuredRttMs(), 1), Html.number(l.measuredRttMs(), 1));
+        }
+        html.append("</table>\n");
+    }
+
+    private void row(String... cells) {
+        html.append("<tr>");
+        for (String cell : cells) {
+            html.append("<td>").append(Html.escape(cell)).append("</td>");
+        }
+        html.append("</tr>\n");
+    }
+}
