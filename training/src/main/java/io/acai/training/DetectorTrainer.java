@@ -1,0 +1,212 @@
+package io.acai.training;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import ai.djl.util.Pair;
+import io.acai.detection.ClassNames;
+import io.acai.detection.InputTensor;
+import io.acai.detection.LabeledFrame;
+import io.acai.detection.Letterbox;
+import io.acai.detection.darknet.ConvolutionalLayer;
+import io.acai.detection.darknet.DarknetConfig;
+import io.acai.detection.darknet.DarknetWeights;
+import io.acai.detection.darknet.Layer;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * (Re)trains a darknet detector with DJL: the network rebuilt from its cfg ({@link DarknetBlock}),
+ * the given darknet weights loaded into it, then {@code epochs} passes over the frames in a seeded
+ * shuffled order, {@code batchSize} frames per Adam step on the {@link YoloLoss}, and the weights
+ * written back in darknet format. The caller's weight bytes are never modified.
+ *
+ * <p>Frames are letterboxed with {@link InputTensor}, the same preprocessing as OpenCV inference.
+ * With {@code freezeBackbone}, the parameters of every convolution before the one that feeds the
+ * first {@code [yolo]} head stay fixed (for yolov3-tiny, layers 0 to 14: darknet's
+ * {@code yolov3-tiny.conv.15}); their batch-norm running statistics still follow the new data.
+ * Every step's arrays live in their own {@link NDManager}, closed after the step.
+ */
+public final class DetectorTrainer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DetectorTrainer.class);
+
+    private final DarknetConfig cfg;
+    private final TrainingSettings settings;
+    private final YoloLoss loss = new YoloLoss();
+
+    /**
+     * @throws IllegalArgumentException when the names do not match the cfg's class count
+     */
+    public DetectorTrainer(DarknetConfig cfg, ClassNames names, TrainingSettings settings) {
+        if (names.size() != cfg.classes()) {
+            throw new IllegalArgumentException("names: " + names.size() + " classes " + names + ", but "
+                    + cfg.source() + " has classes=" + cfg.classes());
+        }
+        DarknetBlock.of(cfg); // fails early on a cfg the block cannot build
+        this.cfg = cfg;
+        this.settings = settings;
+    }
+
+    public TrainingResult train(byte[] darknetWeights, List<LabeledFrame> frames) throws IOException {
+        return train(darknetWeights, frames, report -> { });
+    }
+
+    /**
+     * Trains and returns the new weights; {@code onEpoch} hears about every finished epoch.
+     *
+     * @throws IOException when the weights do not fit the cfg
+     * @throws IllegalArgumentException when there are no frames or an object's class is out of range
+     */
+    public TrainingResult train(byte[] darknetWeights, List<LabeledFrame> frames, Consumer<EpochReport> onEpoch)
+            throws IOException {
+        if (frames.isEmpty()) {
+            throw new IllegalArgumentException("frames: none (expected: at least one labeled frame)");
+        }
+        DarknetWeights initial = DarknetWeights.decode(darknetWeights, cfg, "weights for " + cfg.source());
+        Device device = settings.device().resolve();
+        long start = System.nanoTime();
+        Engine.getEngine("PyTorch").setRandomSeed((int) settings.seed());
+        DarknetBlock block = DarknetBlock.of(cfg);
+        try (NDManager manager = NDManager.newBaseManager(device, "PyTorch")) {
+            block.initialize(manager, DataType.FLOAT32, block.inputShape(settings.batchSize()));
+            WeightsTransfer.toBlock(initial, block);
+            int frozen = freezeBackbone(block);
+            Optimizer optimizer = Optimizer.adam()
+                    .optLearningRateTracker(Tracker.fixed(settings.learningRate()))
+                    .optClipGrad(10f)
+                    .build();
+            ParameterStore store = new ParameterStore(manager, false);
+            LOG.info("training {} on {}: {} frames, {} epochs, batch {}, Adam lr {}{}", cfg.source().getFileName(),
+                    device, frames.size(), settings.epochs(), settings.batchSize(), settings.learningRate(),
+                    frozen > 0 ? ", " + frozen + " backbone convolutions frozen" : "");
+
+            Random random = new Random(settings.seed());
+            List<Integer> order = new ArrayList<>();
+            for (int i = 0; i < frames.size(); i++) {
+                order.add(i);
+            }
+            List<Float> epochLosses = new ArrayList<>();
+            int images = 0;
+            int steps = 0;
+            for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
+                Collections.shuffle(order, random);
+                double sum = 0;
+                int epochSteps = 0;
+                for (int from = 0; from < order.size(); from += settings.batchSize()) {
+                    List<LabeledFrame> batch = new ArrayList<>();
+                    for (int i = from; i < Math.min(order.size(), from + settings.batchSize()); i++) {
+                        batch.add(frames.get(order.get(i)));
+                    }
+                    sum += step(block, store, manager, optimizer, batch);
+                    epochSteps++;
+                    steps++;
+                    images += batch.size();
+                }
+                float mean = (float) (sum / epochSteps);
+                epochLosses.add(mean);
+                EpochReport report = new EpochReport(epoch, settings.epochs(), mean, images,
+                        Duration.ofNanos(System.nanoTime() - start));
+                LOG.info("{}", report);
+                onEpoch.accept(report);
+            }
+            DarknetWeights.Header header = initial.header();
+            DarknetWeights trained = WeightsTransfer.fromBlock(block, new DarknetWeights.Header(header.major(),
+                    header.minor(), header.revision(), header.seen() + images));
+            return new TrainingResult(trained.encode(), epochLosses.get(0), epochLosses.get(epochLosses.size() - 1),
+                    epochLosses, device.toString(), Duration.ofNanos(System.nanoTime() - start), images, steps);
+        }
+    }
+
+    /** One optimiser step on one batch; returns its loss. */
+    private float step(DarknetBlock block, ParameterStore store, NDManager parent, Optimizer optimizer,
+            List<LabeledFrame> batch) {
+        List<YoloTargets> targets = YoloTargets.build(cfg, batch);
+        float value;
+        try (NDManager step = parent.newSubManager()) {
+            NDArray input = step.create(pixels(batch), block.inputShape(batch.size()));
+            try (GradientCollector collector = step.getEngine().newGradientCollector()) {
+                NDList heads = block.forward(store, new NDList(input), true);
+                NDArray total = loss.evaluate(heads, targets);
+                value = total.getFloat();
+                if (!Float.isFinite(value)) {
+                    throw new IllegalStateException("loss is " + value + " (diverged; try a lower learning rate)");
+                }
+                collector.backward(total);
+            }
+            update(block, optimizer);
+        }
+        return value;
+    }
+
+    private static void update(DarknetBlock block, Optimizer optimizer) {
+        for (Pair<String, Parameter> entry : block.getParameters()) {
+            Parameter parameter = entry.getValue();
+            if (!parameter.requiresGradient()) {
+                continue;
+            }
+            NDArray weight = parameter.getArray();
+            try (NDArray gradient = weight.getGradient()) {
+                optimizer.update(parameter.getId(), weight, gradient);
+                gradient.subi(gradient); // PyTorch accumulates gradients: start the next step from zero
+            }
+        }
+    }
+
+    private float[] pixels(List<LabeledFrame> batch) {
+        int width = cfg.net().width();
+        int height = cfg.net().height();
+        int size = 3 * width * height;
+        float[] pixels = new float[batch.size() * size];
+        for (int n = 0; n < batch.size(); n++) {
+            LabeledFrame frame = batch.get(n);
+            InputTensor.chw(frame.image(), Letterbox.of(frame.width(), frame.height(), width, height), pixels,
+                    n * size);
+        }
+        return pixels;
+    }
+
+    /** Freezes the backbone when the settings ask for it; returns how many convolutions were frozen. */
+    private int freezeBackbone(DarknetBlock block) {
+        if (!settings.freezeBackbone()) {
+            return 0;
+        }
+        int boundary = firstHeadConvolution(cfg);
+        int frozen = 0;
+        for (Map.Entry<Integer, ConvolutionBlock> entry : block.convolutions().entrySet()) {
+            if (entry.getKey() < boundary) {
+                entry.getValue().freezeParameters(true);
+                frozen++;
+            }
+        }
+        return frozen;
+    }
+
+    /** The index of the last convolution before the first {@code [yolo]}: the first head's output layer. */
+    static int firstHeadConvolution(DarknetConfig cfg) {
+        int yolo = cfg.yoloLayerIndexes().get(0);
+        List<Layer> layers = cfg.layers();
+        for (int i = yolo - 1; i >= 0; i--) {
+            if (layers.get(i) instanceof ConvolutionalLayer) {
+                return i;
+            }
+        }
+        return yolo;
+    }
+}

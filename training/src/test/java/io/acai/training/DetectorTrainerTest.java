@@ -1,0 +1,88 @@
+package io.acai.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.acai.detection.BoundingBox;
+import io.acai.detection.ClassNames;
+import io.acai.detection.GroundTruth;
+import io.acai.detection.LabeledFrame;
+import io.acai.detection.darknet.DarknetConfig;
+import io.acai.detection.darknet.DarknetWeights;
+import io.acai.detection.darknet.WeightsMismatchException;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Real DJL training of the default cfg at its 192x192 size, on a handful of drawn frames. */
+class DetectorTrainerTest {
+
+    @Test
+    void lossFallsAndTheWeightsComeBackInDarknetFormat() throws IOException {
+        DarknetConfig cfg = TrainingFixtures.acaiShapes();
+        byte[] initial = DarknetWeights.initial(cfg, 7).encode();
+        byte[] untouched = initial.clone();
+        TrainingSettings settings = new TrainingSettings(10, 4, 2e-3f, false, TrainingDevice.CPU, 1);
+        List<EpochReport> reports = new ArrayList<>();
+
+        TrainingResult result = new DetectorTrainer(cfg, TrainingFixtures.SHAPES, settings)
+                .train(initial, TrainingFixtures.frames(4, 3), reports::add);
+
+        assertThat(result.steps()).isEqualTo(10);
+        assertThat(result.images()).isEqualTo(40);
+        assertThat(result.device()).isEqualTo("cpu()");
+        assertThat(result.epochLosses()).hasSize(10);
+        assertThat(reports).extracting(EpochReport::epoch).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
+        assertThat(result.lossLast()).isLessThan(result.lossFirst());
+        assertThat(result.weights()).hasSize(initial.length);
+        assertThat(initial).isEqualTo(untouched);
+        DarknetWeights trained = DarknetWeights.decode(result.weights(), cfg, "trained");
+        assertThat(trained.header().seen()).isEqualTo(40);
+        assertThat(trained.layer(0).kernel()).isNotEqualTo(DarknetWeights.decode(initial, cfg, "initial")
+                .layer(0).kernel());
+    }
+
+    @Test
+    void frozenBackboneKeepsItsKernelsAndTrainsTheHeads() throws IOException {
+        DarknetConfig cfg = TrainingFixtures.acaiShapes();
+        DarknetWeights initial = DarknetWeights.initial(cfg, 7);
+        TrainingSettings settings = new TrainingSettings(1, 2, 1e-3f, true, TrainingDevice.CPU, 1);
+
+        TrainingResult result = new DetectorTrainer(cfg, TrainingFixtures.SHAPES, settings)
+                .train(initial.encode(), TrainingFixtures.frames(2, 5));
+
+        DarknetWeights trained = DarknetWeights.decode(result.weights(), cfg, "trained");
+        int head = DetectorTrainer.firstHeadConvolution(cfg);
+        assertThat(head).isEqualTo(11);
+        for (int layer : List.of(0, 2, 8, 10)) {
+            assertThat(trained.layer(layer).kernel()).as("layer %d", layer).containsExactly(initial.layer(layer).kernel());
+            assertThat(trained.layer(layer).scales()).containsExactly(initial.layer(layer).scales());
+        }
+        assertThat(Arrays.equals(trained.layer(head).kernel(), initial.layer(head).kernel())).isFalse();
+        assertThat(Arrays.equals(trained.layer(17).kernel(), initial.layer(17).kernel())).isFalse();
+    }
+
+    @Test
+    void badInputIsNamed() throws IOException {
+        DarknetConfig cfg = TrainingFixtures.acaiShapes();
+        TrainingSettings settings = new TrainingSettings(1, 1, 1e-3f, false, TrainingDevice.CPU, 1);
+        DetectorTrainer trainer = new DetectorTrainer(cfg, TrainingFixtures.SHAPES, settings);
+        byte[] weights = DarknetWeights.initial(cfg, 1).encode();
+
+        assertThatThrownBy(() -> new DetectorTrainer(cfg, ClassNames.of(List.of("a", "b")), settings))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("names: 2 classes [a, b], but ").hasMessageContaining("has classes=5");
+        assertThatThrownBy(() -> trainer.train(Arrays.copyOf(weights, weights.length - 4), TrainingFixtures.frames(1, 1)))
+                .isInstanceOf(WeightsMismatchException.class);
+        assertThatThrownBy(() -> trainer.train(weights, List.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("frames: none");
+        LabeledFrame wrongClass = new LabeledFrame("f7", new BufferedImage(64, 48, BufferedImage.TYPE_3BYTE_BGR),
+                List.of(new GroundTruth(9, "nine", new BoundingBox(1, 1, 10, 10))));
+        assertThatThrownBy(() -> trainer.train(weights, List.of(wrongClass)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("frame f7: object 0 has class id 9 (expected: 0..4");
+    }
+}
