@@ -1,0 +1,122 @@
+package io.acai.cloud;
+
+import io.acai.cloud.report.CloudCsv;
+import io.acai.cloud.report.RunLog;
+import io.acai.cloud.retrain.ReplayBuffer;
+import io.acai.cloud.retrain.RetrainLoop;
+import io.acai.cloud.retrain.Retrainer;
+import io.acai.cloud.retrain.UploadQueue;
+import io.acai.cloud.server.CloudContext;
+import io.acai.cloud.server.CloudServer;
+import io.acai.cloud.server.EdgeRegistry;
+import io.acai.cloud.server.ModelPusher;
+import io.acai.cloud.server.TokenCheck;
+import io.acai.cloud.store.ModelStore;
+import io.acai.protocol.AcaiPipeline;
+import io.acai.protocol.ProtocolLimits;
+import io.acai.scenes.SceneGenerator;
+import io.acai.scenes.SceneStyle;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.util.function.Function;
+
+/**
+ * A running cloud: the model store, the TCP server and the retrain thread, wired together. Closing
+ * it stops the server, lets a retrain in progress finish, and closes the log and CSV files.
+ */
+public final class CloudApp implements AutoCloseable {
+
+    private final RunLog log;
+    private final CloudCsv csv;
+    private final ModelStore store;
+    private final EdgeRegistry edges;
+    private final UploadQueue uploads;
+    private final CloudServer server;
+    private final RetrainLoop loop;
+    private final Thread retrainThread;
+
+    private CloudApp(RunLog log, CloudCsv csv, ModelStore store, EdgeRegistry edges, UploadQueue uploads,
+                     CloudServer server, RetrainLoop loop, Thread retrainThread) {
+        this.log = log;
+        this.csv = csv;
+        this.store = store;
+        this.edges = edges;
+        this.uploads = uploads;
+        this.server = server;
+        this.loop = loop;
+        this.retrainThread = retrainThread;
+    }
+
+    /**
+     * Opens the store, starts the server and the retrain thread.
+     *
+     * @param retrainers makes the retrainer for the store's network and classes
+     */
+    public static CloudApp start(CloudConfig config, Function<ModelStore, Retrainer> retrainers)
+            throws IOException, InterruptedException {
+        RunLog log = RunLog.open(config.logFile());
+        CloudCsv csv = CloudCsv.create(config.csvFile());
+        ModelStore store = ModelStore.open(config.storeDir(), config.model());
+        log.info("model " + config.model().cfg().getFileName() + " (" + store.names().size() + " classes "
+                + store.names() + ") at v" + store.current().version() + ", versions in " + store.dir());
+        Retrainer retrainer = retrainers.apply(store);
+        ReplayBuffer replay = new ReplayBuffer(config.replay(), config.seed());
+        if (config.defaultModel() && config.replay() > 0) {
+            SceneGenerator scenes = new SceneGenerator(config.seed(), SceneStyle.PRE_DRIFT);
+            for (int i = 0; i < config.replay(); i++) {
+                replay.add(scenes.frame(i));
+            }
+            log.info("replay buffer seeded with " + config.replay() + " pre-drift scenes, the default model's training distribution");
+        }
+        EdgeRegistry edges = new EdgeRegistry();
+        UploadQueue uploads = new UploadQueue();
+        ModelPusher pusher = new ModelPusher(store, log);
+        String cloudId = "cloud@" + InetAddress.getLocalHost().getHostName();
+        CloudContext context = new CloudContext(cloudId, new TokenCheck(config.token()), edges, uploads, store,
+                pusher, log);
+        CloudServer server = CloudServer.start(config.port(),
+                new AcaiPipeline(ProtocolLimits.DEFAULT, config.heartbeatInterval()), context);
+        RetrainLoop loop = new RetrainLoop(uploads, store, retrainer, replay, edges, pusher, config.pushPolicy(),
+                config.minRetrainImages(), csv, log);
+        Thread thread = new Thread(loop, "acai-retrain");
+        thread.start();
+        log.info("listening on port " + server.port() + " (min retrain images " + config.minRetrainImages()
+                + ", push to " + config.pushPolicy() + ", replay " + config.replay()
+                + (config.token().isEmpty() ? ", no token" : ", token required") + ")");
+        return new CloudApp(log, csv, store, edges, uploads, server, loop, thread);
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public ModelStore store() {
+        return store;
+    }
+
+    public EdgeRegistry edges() {
+        return edges;
+    }
+
+    public UploadQueue uploads() {
+        return uploads;
+    }
+
+    public RunLog log() {
+        return log;
+    }
+
+    @Override
+    public void close() throws IOException {
+        server.close();
+        loop.stop();
+        try {
+            retrainThread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        log.info("stopped");
+        csv.close();
+        log.close();
+    }
+}

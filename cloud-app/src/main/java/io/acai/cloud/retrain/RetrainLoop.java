@@ -1,0 +1,144 @@
+package io.acai.cloud.retrain;
+
+import io.acai.cloud.report.CloudCsv;
+import io.acai.cloud.report.CloudCsv.RetrainRow;
+import io.acai.cloud.report.RunLog;
+import io.acai.cloud.server.EdgeRegistry;
+import io.acai.cloud.server.ModelPusher;
+import io.acai.cloud.store.ModelStore;
+import io.acai.cloud.store.ModelVersion;
+import io.acai.detection.LabeledFrame;
+import io.acai.protocol.ErrorCode;
+import io.acai.protocol.ErrorMessage;
+import io.acai.protocol.ModelPush;
+import io.netty.channel.Channel;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The cloud's one retrain thread: waits for {@code minImages} pending uploads (at least one), takes
+ * them all, retrains the current model on them plus the replay samples, saves the new version and
+ * pushes it to the contributors or to every connected edge, then writes a {@code cloud.csv} row.
+ * Uploads that arrive during a retrain wait for the next round. A retrain that fails, or whose
+ * weights the store refuses, leaves the current version in place and tells the contributors.
+ */
+public final class RetrainLoop implements Runnable {
+
+    /** How long a push may take to reach the edges before the row is written anyway. */
+    private static final long PUSH_TIMEOUT_MILLIS = TimeUnit.MINUTES.toMillis(10);
+
+    private final UploadQueue uploads;
+    private final ModelStore store;
+    private final Retrainer retrainer;
+    private final ReplayBuffer replay;
+    private final EdgeRegistry edges;
+    private final ModelPusher pusher;
+    private final PushPolicy pushPolicy;
+    private final int minImages;
+    private final CloudCsv csv;
+    private final RunLog log;
+    private volatile boolean running = true;
+
+    public RetrainLoop(UploadQueue uploads, ModelStore store, Retrainer retrainer, ReplayBuffer replay,
+                       EdgeRegistry edges, ModelPusher pusher, PushPolicy pushPolicy, int minImages,
+                       CloudCsv csv, RunLog log) {
+        if (minImages < 0) {
+            throw new IllegalArgumentException("--min-retrain-images : " + minImages + " (expected: >= 0)");
+        }
+        this.uploads = uploads;
+        this.store = store;
+        this.retrainer = retrainer;
+        this.replay = replay;
+        this.edges = edges;
+        this.pusher = pusher;
+        this.pushPolicy = pushPolicy;
+        this.minImages = minImages;
+        this.csv = csv;
+        this.log = log;
+    }
+
+    @Override
+    public void run() {
+        try {
+            while (running) {
+                Round round = uploads.take(minImages, 500, TimeUnit.MILLISECONDS);
+                if (round != null) {
+                    retrain(round);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Ends the loop after the round in progress. */
+    public void stop() {
+        running = false;
+    }
+
+    /** One round: retrain, save, push, record. */
+    void retrain(Round round) throws InterruptedException {
+        Set<String> contributors = round.edges();
+        List<LabeledFrame> fresh = decode(round);
+        List<LabeledFrame> replayed = replay.samples();
+        List<LabeledFrame> frames = new ArrayList<>(fresh);
+        frames.addAll(replayed);
+        ModelVersion base = store.current();
+        log.info("retrain of v" + base.version() + " started: " + fresh.size() + " new images from " + contributors
+                + ", " + replayed.size() + " replayed");
+        if (fresh.isEmpty()) {
+            return;
+        }
+        RetrainOutcome outcome;
+        ModelVersion saved;
+        long updated;
+        long savedAt;
+        try {
+            outcome = retrainer.retrain(base.weights(), frames);
+            updated = System.currentTimeMillis();
+            saved = store.save(outcome.weights());
+            savedAt = System.currentTimeMillis();
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Exception e) {
+            log.warn("retrain of v" + base.version() + " failed, keeping it: " + e);
+            for (Channel channel : edges.channels(contributors)) {
+                channel.writeAndFlush(new ErrorMessage(ErrorCode.INTERNAL, "retrain failed: " + e.getMessage()));
+            }
+            return;
+        }
+        replay.addAll(fresh);
+        ModelPush push = pusher.message(saved);
+        long encoded = System.currentTimeMillis();
+        List<Channel> targets = pushPolicy == PushPolicy.ALL ? edges.all() : edges.channels(contributors);
+        int reached = pusher.sendAndWait(targets, push, PUSH_TIMEOUT_MILLIS);
+        long sent = System.currentTimeMillis();
+        log.info("model v" + saved.version() + " saved as " + saved.file().getFileName() + ", sha256 "
+                + saved.sha256Hex() + ", pushed to " + reached + " of " + targets.size() + " edges (" + pushPolicy + ")");
+        log.metric("retrain", String.format(Locale.ROOT,
+                "version=%d images=%d replayed=%d edges=%d epochs=%d loss_first=%.6f loss_last=%.6f device=%s "
+                        + "train_ms=%d save_ms=%d push_ms=%d",
+                saved.version(), fresh.size(), replayed.size(), contributors.size(), outcome.epochs(),
+                outcome.lossFirst(), outcome.lossLast(), outcome.device(), updated - round.receivedMillis(),
+                savedAt - updated, sent - encoded));
+        csv.row(new RetrainRow(round.receivedMillis(), updated, savedAt, encoded, sent, fresh.size(),
+                contributors.size(), outcome.epochs(), outcome.lossFirst(), outcome.lossLast(), outcome.device(),
+                saved.version()));
+    }
+
+    private List<LabeledFrame> decode(Round round) {
+        List<LabeledFrame> frames = new ArrayList<>(round.images().size());
+        for (PendingImage image : round.images()) {
+            try {
+                frames.add(UploadFrames.decode(image, store.names()));
+            } catch (IOException e) {
+                log.warn("upload skipped: " + e.getMessage());
+            }
+        }
+        return frames;
+    }
+}

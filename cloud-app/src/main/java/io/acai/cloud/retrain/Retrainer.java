@@ -1,0 +1,15 @@
+package io.acai.cloud.retrain;
+
+import io.acai.detection.LabeledFrame;
+import java.util.List;
+
+/** Retrains a model on new frames; one call at a time. */
+public interface Retrainer {
+
+    /**
+     * @param weights the current darknet {@code .weights} file
+     * @param frames  the frames to learn, new uploads and replayed earlier samples
+     * @return the new weights and how the training went
+     */
+    RetrainOutcome retrain(byte[] weights, List<LabeledFrame> frames) throws Exception;
+}

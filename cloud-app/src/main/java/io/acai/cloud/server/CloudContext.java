@@ -1,0 +1,10 @@
+package io.acai.cloud.server;
+
+import io.acai.cloud.report.RunLog;
+import io.acai.cloud.retrain.UploadQueue;
+import io.acai.cloud.store.ModelStore;
+
+/** What every connection handler of the cloud shares. */
+public record CloudContext(String cloudId, TokenCheck tokens, EdgeRegistry edges, UploadQueue uploads,
+                           ModelStore store, ModelPusher pusher, RunLog log) {
+}

@@ -1,0 +1,192 @@
+package io.acai.cloud.store;
+
+import io.acai.detection.ClassNames;
+import io.acai.detection.ModelFiles;
+import io.acai.detection.darknet.ConvolutionParams;
+import io.acai.detection.darknet.DarknetConfig;
+import io.acai.detection.darknet.DarknetWeights;
+import io.acai.protocol.ModelDigest;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The cloud's model versions on disk: {@code v0000.weights} is the model the cloud started with,
+ * each retrain adds the next number. A version is written to a temporary file, forced to disk and
+ * moved into place atomically, so a crash leaves either the whole file or none; weights that do not
+ * fit the network, or that hold NaN or infinite values, are refused and the current version stays.
+ * A store reopened on the same folder carries on from its newest valid version, so a restarted
+ * cloud does not hand out a version number twice. Thread-safe.
+ */
+public final class ModelStore {
+
+    private static final Pattern VERSION_FILE = Pattern.compile("v(\\d{4,})\\.weights");
+
+    private final Path dir;
+    private final DarknetConfig cfg;
+    private final String cfgText;
+    private final ClassNames names;
+    private final String namesText;
+    private volatile ModelVersion current;
+
+    private ModelStore(Path dir, DarknetConfig cfg, String cfgText, ClassNames names, String namesText,
+                       ModelVersion current) {
+        this.dir = dir;
+        this.cfg = cfg;
+        this.cfgText = cfgText;
+        this.names = names;
+        this.namesText = namesText;
+        this.current = current;
+    }
+
+    /**
+     * Opens the store in {@code dir} for the network of {@code model}. When the folder holds no
+     * version yet, the model's weights become version 0 (after the same checks as any version).
+     */
+    public static ModelStore open(Path dir, ModelFiles model) throws IOException {
+        model.requireReadable();
+        Files.createDirectories(dir);
+        DarknetConfig cfg = DarknetConfig.read(model.cfg());
+        ClassNames names = ClassNames.read(model.names());
+        String cfgText = Files.readString(model.cfg(), StandardCharsets.UTF_8);
+        String namesText = Files.readString(model.names(), StandardCharsets.UTF_8);
+        if (cfg.classes() != names.size()) {
+            throw new IOException(model.names() + ": " + names.size() + " class names (expected: "
+                    + cfg.classes() + ", the classes of " + model.cfg() + ")");
+        }
+        ModelStore store = new ModelStore(dir, cfg, cfgText, names, namesText, null);
+        ModelVersion newest = store.newestOnDisk();
+        if (newest == null) {
+            byte[] weights = Files.readAllBytes(model.weights());
+            store.check(weights, model.weights().toString());
+            newest = store.write(0, weights);
+        }
+        store.current = newest;
+        return store;
+    }
+
+    /** The newest version. */
+    public ModelVersion current() {
+        return current;
+    }
+
+    /**
+     * Checks and saves {@code weights} as the next version, which becomes current.
+     *
+     * @throws WeightsRejectedException when they do not fit the network or are not finite; the
+     *                                  current version is unchanged
+     */
+    public synchronized ModelVersion save(byte[] weights) throws IOException {
+        Objects.requireNonNull(weights, "weights");
+        int version = current.version() + 1;
+        check(weights, "retrained weights for v" + version);
+        ModelVersion saved = write(version, weights);
+        current = saved;
+        return saved;
+    }
+
+    public DarknetConfig cfg() {
+        return cfg;
+    }
+
+    public String cfgText() {
+        return cfgText;
+    }
+
+    public ClassNames names() {
+        return names;
+    }
+
+    public String namesText() {
+        return namesText;
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    private void check(byte[] weights, String source) throws WeightsRejectedException {
+        DarknetWeights decoded;
+        try {
+            decoded = DarknetWeights.decode(weights, cfg, source);
+        } catch (IOException e) {
+            throw new WeightsRejectedException(source + ": refused, " + e.getMessage(), e);
+        }
+        for (ConvolutionParams conv : decoded.convolutions()) {
+            checkFinite(source, conv.layer(), "biases", conv.biases());
+            checkFinite(source, conv.layer(), "scales", conv.scales());
+            checkFinite(source, conv.layer(), "rollingMean", conv.rollingMean());
+            checkFinite(source, conv.layer(), "rollingVariance", conv.rollingVariance());
+            checkFinite(source, conv.layer(), "kernel", conv.kernel());
+        }
+    }
+
+    private static void checkFinite(String source, int layer, String field, float[] values)
+            throws WeightsRejectedException {
+        if (values == null) {
+            return;
+        }
+        for (int i = 0; i < values.length; i++) {
+            if (!Float.isFinite(values[i])) {
+                throw new WeightsRejectedException(source + ": refused, layer " + layer + " " + field + "[" + i
+                        + "] = " + values[i] + " (expected: a finite number)");
+            }
+        }
+    }
+
+    private ModelVersion write(int version, byte[] weights) throws IOException {
+        Path target = dir.resolve(String.format("v%04d.weights", version));
+        Path temporary = Files.createTempFile(dir, ".v" + version + "-", ".tmp");
+        try {
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+                channel.write(java.nio.ByteBuffer.wrap(weights));
+                channel.force(true);
+            }
+            try {
+                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+        byte[] sha256 = ModelDigest.sha256(weights);
+        Files.writeString(dir.resolve(target.getFileName() + ".sha256"),
+                ModelDigest.hex(sha256) + "  " + target.getFileName() + "\n", StandardCharsets.UTF_8);
+        return new ModelVersion(version, weights, sha256, target);
+    }
+
+    /** The newest version file that passes the checks; invalid ones are skipped. */
+    private ModelVersion newestOnDisk() throws IOException {
+        ModelVersion newest = null;
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "v*.weights")) {
+            for (Path file : files) {
+                Matcher m = VERSION_FILE.matcher(file.getFileName().toString());
+                if (!m.matches()) {
+                    continue;
+                }
+                int version = Integer.parseInt(m.group(1));
+                if (newest != null && newest.version() >= version) {
+                    continue;
+                }
+                byte[] weights = Files.readAllBytes(file);
+                try {
+                    check(weights, file.toString());
+                } catch (WeightsRejectedException e) {
+                    continue;
+                }
+                newest = new ModelVersion(version, weights, ModelDigest.sha256(weights), file);
+            }
+        }
+        return newest;
+    }
+}

@@ -1,0 +1,35 @@
+package io.acai.cloud.retrain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.acai.detection.LabeledFrame;
+import java.awt.image.BufferedImage;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ReplayBufferTest {
+
+    private static LabeledFrame frame(int i) {
+        return new LabeledFrame("f" + i, new BufferedImage(2, 2, BufferedImage.TYPE_3BYTE_BGR), List.of());
+    }
+
+    @Test
+    void holdsAtMostItsCapacityDrawnFromEverythingOffered() {
+        ReplayBuffer replay = new ReplayBuffer(10, 1);
+        for (int i = 0; i < 1000; i++) {
+            replay.add(frame(i));
+        }
+        List<LabeledFrame> held = replay.samples();
+        assertThat(held).hasSize(10);
+        // a uniform sample of 1000 keeps later frames too, not only the first ten
+        assertThat(held).extracting(LabeledFrame::id).isNotEqualTo(List.of("f0", "f1", "f2", "f3", "f4", "f5",
+                "f6", "f7", "f8", "f9"));
+    }
+
+    @Test
+    void capacityZeroHoldsNothing() {
+        ReplayBuffer replay = new ReplayBuffer(0, 1);
+        replay.add(frame(1));
+        assertThat(replay.samples()).isEmpty();
+    }
+}
