@@ -3,6 +3,7 @@ package io.acai.launcher.kubernetes;
 import io.acai.launcher.plan.LinkPlan;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,6 +22,12 @@ public final class ChaosMeshShaping {
 
     public static final String API_VERSION = "chaos-mesh.org/v1alpha1";
     public static final String KIND = "NetworkChaos";
+    public static final String PLURAL = "networkchaos";
+
+    /** How the client addresses NetworkChaos objects without asking the server for discovery. */
+    public static final ResourceDefinitionContext CONTEXT = new ResourceDefinitionContext.Builder()
+            .withGroup("chaos-mesh.org").withVersion("v1alpha1").withKind(KIND).withPlural(PLURAL)
+            .withNamespaced(true).build();
 
     private ChaosMeshShaping() {
     }

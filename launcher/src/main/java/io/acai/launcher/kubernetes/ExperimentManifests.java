@@ -43,6 +43,12 @@ public final class ExperimentManifests {
         return (base.length() > 50 ? base.substring(0, 50) : base) + "-" + HexFormat.of().formatHex(random);
     }
 
+    /** An experiment id that depends on the name only, for manifests that should repeat from run to run. */
+    public static String stableExperimentId(String experimentName) {
+        String base = dnsLabel(experimentName);
+        return base.length() > 63 ? base.substring(0, 63).replaceAll("-+$", "") : base;
+    }
+
     /** {@code acai-<name>} reduced to a valid namespace name. */
     public static String defaultNamespace(String experimentName) {
         String name = "acai-" + dnsLabel(experimentName);

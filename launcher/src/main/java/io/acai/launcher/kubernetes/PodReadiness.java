@@ -1,0 +1,123 @@
+package io.acai.launcher.kubernetes;
+
+import io.acai.launcher.plan.DeployException;
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.client.KubernetesClient;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Waits until every machine of an experiment has a ready pod, polling the experiment's pods with one
+ * list call per period. Gives up early when a pod shows a failure that waiting will not cure (an image
+ * that cannot be pulled, a crash loop) and at the timeout otherwise, with the reason of every machine
+ * that is not ready, taken from pod status and events.
+ */
+final class PodReadiness {
+
+    private final KubernetesClient client;
+    private final ClusterCalls calls;
+    private final String namespace;
+    private final String experimentId;
+    private final List<String> machines;
+    private final Duration poll;
+
+    PodReadiness(KubernetesClient client, ClusterCalls calls, String namespace, String experimentId,
+            List<String> machines, Duration poll) {
+        this.client = client;
+        this.calls = calls;
+        this.namespace = namespace;
+        this.experimentId = experimentId;
+        this.machines = List.copyOf(machines);
+        this.poll = poll;
+    }
+
+    /** The ready pod of every machine, by machine name. */
+    Map<String, Pod> await(Duration timeout) throws DeployException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            Map<String, List<Pod>> pods = podsByMachine();
+            Map<String, Pod> ready = new LinkedHashMap<>();
+            boolean hopeless = false;
+            for (String machine : machines) {
+                List<Pod> own = pods.getOrDefault(machine, List.of());
+                Optional<Pod> readyPod = own.stream()
+                        .filter(p -> p.getMetadata().getDeletionTimestamp() == null)
+                        .filter(PodDiagnosis::isReady).findFirst();
+                if (readyPod.isPresent()) {
+                    ready.put(machine, readyPod.get());
+                } else if (own.stream().anyMatch(p -> PodDiagnosis.hopeless(p).isPresent())) {
+                    hopeless = true;
+                }
+            }
+            if (ready.size() == machines.size()) {
+                return ready;
+            }
+            if (hopeless) {
+                throw new DeployException(failure(pods, ready, "failed to start"));
+            }
+            if (System.nanoTime() - deadline > 0) {
+                throw new DeployException(failure(pods, ready, "did not become ready within " + format(timeout)));
+            }
+            Thread.sleep(poll.toMillis());
+        }
+    }
+
+    Map<String, List<Pod>> podsByMachine() {
+        List<Pod> pods = calls.run("list pods in namespace " + namespace, () -> client.pods().inNamespace(namespace)
+                .withLabels(ExperimentLabels.experiment(experimentId)).list().getItems());
+        Map<String, List<Pod>> byMachine = new LinkedHashMap<>();
+        for (Pod pod : pods) {
+            Map<String, String> labels = pod.getMetadata().getLabels();
+            String machine = labels == null ? null : labels.get(ExperimentLabels.MACHINE);
+            if (machine != null) {
+                byMachine.computeIfAbsent(machine, m -> new ArrayList<>()).add(pod);
+            }
+        }
+        return byMachine;
+    }
+
+    private String failure(Map<String, List<Pod>> pods, Map<String, Pod> ready, String what) {
+        List<Event> events = events();
+        StringBuilder text = new StringBuilder("experiment pods in namespace " + namespace + " " + what + ":");
+        for (String machine : machines) {
+            if (ready.containsKey(machine)) {
+                continue;
+            }
+            text.append("\n  ").append(machine).append(": ");
+            List<Pod> own = pods.getOrDefault(machine, List.of());
+            if (own.isEmpty()) {
+                text.append("no pod was created");
+                List<String> controllerWarnings = events.stream()
+                        .filter(e -> "Warning".equals(e.getType()) && e.getInvolvedObject() != null
+                                && e.getInvolvedObject().getName() != null
+                                && e.getInvolvedObject().getName().startsWith(machine + "-"))
+                        .map(e -> e.getReason() + ": " + e.getMessage()).distinct().limit(3).toList();
+                if (!controllerWarnings.isEmpty()) {
+                    text.append("; events: ").append(String.join(" | ", controllerWarnings));
+                }
+            } else {
+                text.append(String.join("\n    ", own.stream().map(p -> PodDiagnosis.explain(p, events)).toList()));
+            }
+        }
+        return text.toString();
+    }
+
+    private List<Event> events() {
+        try {
+            return calls.run("list events in namespace " + namespace,
+                    () -> client.v1().events().inNamespace(namespace).list().getItems());
+        } catch (ClusterCallException e) {
+            return List.of();
+        }
+    }
+
+    private static String format(Duration duration) {
+        return duration.toString().substring(2).toLowerCase(java.util.Locale.ROOT);
+    }
+}
