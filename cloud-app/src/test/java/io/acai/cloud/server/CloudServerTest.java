@@ -1,0 +1,186 @@
+package io.acai.cloud.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.acai.cloud.TestModels;
+import io.acai.cloud.report.RunLog;
+import io.acai.cloud.retrain.UploadQueue;
+import io.acai.cloud.store.ModelStore;
+import io.acai.protocol.AcaiPipeline;
+import io.acai.protocol.ErrorCode;
+import io.acai.protocol.ErrorMessage;
+import io.acai.protocol.Hello;
+import io.acai.protocol.HelloAck;
+import io.acai.protocol.Label;
+import io.acai.protocol.Message;
+import io.acai.protocol.ModelPush;
+import io.acai.protocol.ModelRequest;
+import io.acai.protocol.ProtocolLimits;
+import io.acai.protocol.UploadAck;
+import io.acai.protocol.UploadBatch;
+import io.acai.protocol.UploadImage;
+import io.acai.protocol.WireFormat;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The cloud's TCP server against real sockets: sessions, dedupe, and bad input closing one connection only. */
+class CloudServerTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final byte[] JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xD9};
+
+    @TempDir
+    Path tmp;
+
+    private RunLog log;
+    private ModelStore store;
+    private UploadQueue uploads;
+    private CloudServer server;
+
+    @BeforeEach
+    void start() throws Exception {
+        log = RunLog.open(tmp.resolve("cloud.log"));
+        store = ModelStore.open(tmp.resolve("store"), TestModels.initialDefaultNetwork(tmp.resolve("model"), 1));
+        uploads = new UploadQueue();
+        CloudContext context = new CloudContext("test-cloud", new TokenCheck("s3cret"), new EdgeRegistry(), uploads,
+                store, new ModelPusher(store, log), log);
+        server = CloudServer.start(0, new AcaiPipeline(ProtocolLimits.DEFAULT.withMaxFrameLength(4 * 1024 * 1024),
+                Duration.ofSeconds(30)), context);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        server.close();
+        log.close();
+    }
+
+    private String logText() throws Exception {
+        return Files.readString(tmp.resolve("cloud.log"));
+    }
+
+    private WireClient helloed(String edgeId, int modelVersion) throws Exception {
+        WireClient client = new WireClient(server.port());
+        client.send(new Hello(edgeId, "s3cret", "test", modelVersion));
+        assertThat(client.receive(WAIT)).isEqualTo(new HelloAck("test-cloud", store.current().version()));
+        return client;
+    }
+
+    @Test
+    void acknowledgesABatchAndADuplicateOfIt() throws Exception {
+        try (WireClient edge = helloed("edge-1", 0)) {
+            UploadBatch batch = new UploadBatch(42, "edge-1", List.of(
+                    new UploadImage("f1", 4, 4, JPEG, List.of(new Label(0, 0.5f, 0.5f, 0.1f, 0.1f)))));
+            edge.send(batch);
+            assertThat(edge.receive(WAIT)).isEqualTo(new UploadAck(42, 1, false));
+            edge.send(batch);
+            assertThat(edge.receive(WAIT)).isEqualTo(new UploadAck(42, 0, true));
+            assertThat(uploads.pendingImages()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void pushesTheNewestModelToAnEdgeThatIsBehind() throws Exception {
+        store.save(io.acai.detection.darknet.DarknetWeights.initial(store.cfg(), 5).encode());
+        try (WireClient edge = helloed("edge-1", 0)) {
+            Message push = edge.receive(WAIT);
+            assertThat(push).isInstanceOf(ModelPush.class);
+            assertThat(((ModelPush) push).version()).isEqualTo(1);
+            assertThat(((ModelPush) push).digestMatches()).isTrue();
+            edge.send(new ModelRequest(0));
+            assertThat(((ModelPush) edge.receive(WAIT)).version()).isEqualTo(1);
+            edge.send(new ModelRequest(1));
+            assertThat(edge.receive(Duration.ofMillis(300))).as("nothing newer than v1").isNull();
+        }
+    }
+
+    @Test
+    void refusesAWrongTokenWithALoggedReason() throws Exception {
+        try (WireClient edge = new WireClient(server.port())) {
+            edge.send(new Hello("edge-9", "guess", "test", 0));
+            Message answer = edge.receive(WAIT);
+            assertThat(answer).isInstanceOf(ErrorMessage.class);
+            assertThat(((ErrorMessage) answer).code()).isEqualTo(ErrorCode.UNAUTHORIZED);
+            assertThat(edge.awaitClosedByPeer(WAIT)).isTrue();
+        }
+        assertThat(logText()).contains("WARN closing connection from").contains("edge edge-9 refused: wrong token");
+    }
+
+    @Test
+    void refusesAnUploadBeforeTheHello() throws Exception {
+        try (WireClient edge = new WireClient(server.port())) {
+            edge.send(new UploadBatch(1, "edge-1", List.of()));
+            assertThat(((ErrorMessage) edge.receive(WAIT)).code()).isEqualTo(ErrorCode.PROTOCOL_VIOLATION);
+            assertThat(edge.awaitClosedByPeer(WAIT)).isTrue();
+        }
+        assertThat(logText()).contains("expected Hello first, got UPLOAD_BATCH");
+    }
+
+    @Test
+    void refusesABatchInAnotherEdgesName() throws Exception {
+        try (WireClient edge = helloed("edge-1", 0)) {
+            edge.send(new UploadBatch(1, "edge-2", List.of()));
+            assertThat(((ErrorMessage) edge.receive(WAIT)).code()).isEqualTo(ErrorCode.PROTOCOL_VIOLATION);
+            assertThat(edge.awaitClosedByPeer(WAIT)).isTrue();
+        }
+        assertThat(logText()).contains("batch 1 names edge edge-2 on the connection of edge edge-1");
+    }
+
+    @Test
+    void garbageClosesThatConnectionOnly() throws Exception {
+        try (WireClient good = helloed("edge-1", 0); WireClient bad = new WireClient(server.port())) {
+            bad.sendRaw(new byte[] {0, 0, 0, 8, 'G', 'A', 'R', 'B', 'A', 'G', 'E', '!'});
+            assertThat(bad.awaitClosedByPeer(WAIT)).isTrue();
+            assertGoodStillServed(good);
+        }
+        assertThat(logText()).contains("Invalid magic number: 0x47415242");
+    }
+
+    @Test
+    void anUnknownVersionOrTypeClosesThatConnection() throws Exception {
+        try (WireClient version = new WireClient(server.port()); WireClient type = new WireClient(server.port())) {
+            version.sendRaw(frame(WireFormat.MAGIC, 9, 8, new byte[8]));
+            type.sendRaw(frame(WireFormat.MAGIC, WireFormat.VERSION, 99, new byte[0]));
+            assertThat(version.awaitClosedByPeer(WAIT)).isTrue();
+            assertThat(type.awaitClosedByPeer(WAIT)).isTrue();
+        }
+        assertThat(logText()).contains("Unsupported version: 9").contains("Unknown message type: 99");
+    }
+
+    @Test
+    void anOversizedFrameClosesThatConnectionOnly() throws Exception {
+        try (WireClient good = helloed("edge-1", 0); WireClient bad = new WireClient(server.port())) {
+            bad.sendRaw(ByteBuffer.allocate(4).putInt(64 * 1024 * 1024).array());
+            assertThat(bad.awaitClosedByPeer(WAIT)).isTrue();
+            assertGoodStillServed(good);
+        }
+        assertThat(logText()).contains("TooLongFrameException");
+    }
+
+    @Test
+    void aTruncatedFrameClosesThatConnectionOnly() throws Exception {
+        try (WireClient good = helloed("edge-1", 0); WireClient bad = new WireClient(server.port())) {
+            // a frame that announces a 4-byte heartbeat payload where the type needs 8
+            bad.sendRaw(frame(WireFormat.MAGIC, WireFormat.VERSION, 8, new byte[4]));
+            assertThat(bad.awaitClosedByPeer(WAIT)).isTrue();
+            assertGoodStillServed(good);
+        }
+        assertThat(logText()).contains("CorruptedFrameException");
+    }
+
+    private void assertGoodStillServed(WireClient good) throws Exception {
+        good.send(new UploadBatch(7, "edge-1", List.of()));
+        assertThat(good.receive(WAIT)).isEqualTo(new UploadAck(7, 0, false));
+    }
+
+    private static byte[] frame(int magic, int version, int type, byte[] payload) {
+        return ByteBuffer.allocate(4 + 6 + payload.length).putInt(6 + payload.length).putInt(magic)
+                .put((byte) version).put((byte) type).put(payload).array();
+    }
+}
