@@ -1,5 +1,6 @@
 package io.acai.launcher.local;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -47,15 +48,33 @@ final class HostCommand {
     }
 
     static Result attempt(List<String> command) throws IOException {
+        return attempt(command, TIMEOUT_SECONDS);
+    }
+
+    /** Like {@link #attempt(List)} with its own time limit; a command still running then is killed. */
+    static Result attempt(List<String> command, long timeoutSeconds) throws IOException {
         Process process = new ProcessBuilder(new ArrayList<>(command)).redirectErrorStream(true).start();
         process.getOutputStream().close();
-        try (InputStream in = process.getInputStream()) {
-            byte[] bytes = in.readAllBytes();
-            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new IOException("command timed out after " + TIMEOUT_SECONDS + " s: " + String.join(" ", command));
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        Thread reader = new Thread(() -> {
+            try (InputStream in = process.getInputStream()) {
+                in.transferTo(output);
+            } catch (IOException e) {
+                // the process was killed; what was read so far is kept
             }
-            return new Result(process.exitValue(), new String(bytes, StandardCharsets.UTF_8));
+        }, "acai-command-output");
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+                throw new IOException("command timed out after " + timeoutSeconds + " s: " + String.join(" ", command));
+            }
+            reader.join(5000);
+            synchronized (output) {
+                return new Result(process.exitValue(), output.toString(StandardCharsets.UTF_8));
+            }
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();

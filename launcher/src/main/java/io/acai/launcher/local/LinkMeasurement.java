@@ -1,0 +1,118 @@
+package io.acai.launcher.local;
+
+import io.acai.launcher.plan.LinkPlan;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.logging.Logger;
+
+/**
+ * Measures every shaped direction once the links are up and writes {@code links.csv}:
+ * {@code from,to,configured_mbps,measured_mbps,configured_rtt_ms,measured_rtt_ms} (a configured rate
+ * of 0 means unlimited). A measurement more than 10% away from its configuration (for the round trip:
+ * more than 10% or 2 ms, whichever is larger) is reported as a warning.
+ */
+final class LinkMeasurement {
+
+    private static final Logger LOG = Logger.getLogger(LinkMeasurement.class.getName());
+    static final String FILE = "links.csv";
+    static final String HEADER = "from,to,configured_mbps,measured_mbps,configured_rtt_ms,measured_rtt_ms";
+
+    /** Runs the probe of one pair wherever its machines live. */
+    @FunctionalInterface
+    interface ProbeRunner {
+        LinkProbe.Measurement measure(ProbePair pair) throws IOException;
+    }
+
+    /** One row of links.csv. */
+    record Row(String from, String to, double configuredMbps, double measuredMbps, double configuredRttMs,
+            double measuredRttMs) {
+
+        String csv() {
+            return String.format(Locale.ROOT, "%s,%s,%.3f,%.3f,%.3f,%.3f", from, to, configuredMbps, measuredMbps,
+                    configuredRttMs, measuredRttMs);
+        }
+
+        /** Why this row is off, or null when it is within tolerance. */
+        String warning() {
+            List<String> off = new ArrayList<>();
+            if (configuredMbps > 0 && Math.abs(measuredMbps - configuredMbps) > 0.10 * configuredMbps) {
+                off.add(String.format(Locale.ROOT, "rate %.2f Mbit/s measured, %.2f configured", measuredMbps,
+                        configuredMbps));
+            }
+            if (Math.abs(measuredRttMs - configuredRttMs) > Math.max(0.10 * configuredRttMs, 2.0)) {
+                off.add(String.format(Locale.ROOT, "round trip %.1f ms measured, %.1f configured", measuredRttMs,
+                        configuredRttMs));
+            }
+            return off.isEmpty() ? null : "link " + from + " -> " + to + " is off by more than 10%: " + String.join(", ", off);
+        }
+    }
+
+    private LinkMeasurement() {
+    }
+
+    /**
+     * Groups the links into pairs: each unordered pair of machines once, its client being the machine
+     * without a listening port when there is one (the probe server takes the other's port).
+     *
+     * @param listens whether a machine has a listening port
+     */
+    static List<ProbePair> pairs(List<LinkPlan> links, java.util.function.Predicate<String> listens) {
+        Map<String, ProbePair> pairs = new LinkedHashMap<>();
+        for (LinkPlan link : links) {
+            String a = link.from();
+            String b = link.to();
+            String key = a.compareTo(b) < 0 ? a + "\u0000" + b : b + "\u0000" + a;
+            if (pairs.containsKey(key)) {
+                continue;
+            }
+            String server = listens.test(b) || !listens.test(a) ? b : a;
+            String client = server.equals(b) ? a : b;
+            LinkPlan up = links.stream().filter(l -> l.from().equals(client) && l.to().equals(server)).findFirst()
+                    .orElse(null);
+            LinkPlan down = links.stream().filter(l -> l.from().equals(server) && l.to().equals(client)).findFirst()
+                    .orElse(null);
+            pairs.put(key, new ProbePair(client, server, up, down));
+        }
+        return List.copyOf(pairs.values());
+    }
+
+    /** Measures every pair in turn (so that they do not compete for the CPU) and returns the rows. */
+    static List<Row> measure(List<ProbePair> pairs, ProbeRunner runner) throws IOException {
+        List<Row> rows = new ArrayList<>();
+        for (ProbePair pair : pairs) {
+            LinkProbe.Measurement m = runner.measure(pair);
+            double rtt = pair.configuredRtt().toNanos() / 1e6;
+            if (pair.up() != null) {
+                rows.add(new Row(pair.client(), pair.server(), pair.up().rateMbps(), m.upMbps(), rtt, m.rttMs()));
+            }
+            if (pair.down() != null) {
+                rows.add(new Row(pair.server(), pair.client(), pair.down().rateMbps(), m.downMbps(), rtt, m.rttMs()));
+            }
+        }
+        return rows;
+    }
+
+    /** Writes links.csv and returns the warnings (also logged). */
+    static List<String> write(Path logsDir, List<Row> rows) throws IOException {
+        Files.createDirectories(logsDir);
+        List<String> lines = new ArrayList<>(List.of(HEADER));
+        List<String> warnings = new ArrayList<>();
+        for (Row row : rows) {
+            lines.add(row.csv());
+            String warning = row.warning();
+            if (warning != null) {
+                warnings.add(warning);
+                LOG.warning(warning);
+            }
+        }
+        Files.write(logsDir.resolve(FILE), lines);
+        return warnings;
+    }
+}

@@ -1,0 +1,166 @@
+package io.acai.launcher.local;
+
+import io.acai.launcher.plan.Deployment;
+import io.acai.launcher.plan.MachinePlan;
+import io.acai.launcher.plan.MachineState;
+import io.acai.launcher.plan.MachineUsage;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.logging.Logger;
+
+/**
+ * An experiment running on this machine: one process per machine (inside its namespace and cgroups
+ * in the namespace mode), the relays that give links their delay, and the ledger of everything
+ * created on the host. {@link #close()} stops the processes, closes the relays and undoes the ledger.
+ */
+public final class LocalDeployment implements Deployment {
+
+    private static final Logger LOG = Logger.getLogger(LocalDeployment.class.getName());
+
+    private final String runId;
+    private final String mode;
+    private final Map<String, MachinePlan> machines;
+    private final Map<String, MachineProcess> processes;
+    private final List<AutoCloseable> relays;
+    private final TeardownLedger ledger;
+    private final List<String> linkWarnings;
+    private final ProcessTreeSampler sampler = new ProcessTreeSampler();
+    private volatile boolean closed;
+
+    LocalDeployment(String runId, String mode, List<MachinePlan> machines, Map<String, MachineProcess> processes,
+            List<AutoCloseable> relays, TeardownLedger ledger, List<String> linkWarnings) {
+        this.runId = runId;
+        this.mode = mode;
+        this.machines = new LinkedHashMap<>();
+        machines.forEach(m -> this.machines.put(m.name(), m));
+        this.processes = new LinkedHashMap<>(processes);
+        this.relays = List.copyOf(relays);
+        this.ledger = ledger;
+        this.linkWarnings = List.copyOf(linkWarnings);
+    }
+
+    /** The id in the names of this run's namespaces, devices and cgroups. */
+    public String runId() {
+        return runId;
+    }
+
+    /** How the machines run: the namespace mode or the loopback mode, with what is emulated. */
+    public String mode() {
+        return mode;
+    }
+
+    /** The warnings of the link measurement (links more than 10% off their configuration). */
+    public List<String> linkWarnings() {
+        return linkWarnings;
+    }
+
+    /** The exit code of a machine's process, empty while it runs. */
+    public OptionalInt exitCode(String machine) {
+        MachineProcess process = processes.get(machine);
+        return process == null ? OptionalInt.empty() : process.exitCode();
+    }
+
+    /** The last lines of a machine's {@code stdout.log}. */
+    public String logTail(String machine, int lines) {
+        MachineProcess process = processes.get(machine);
+        return process == null ? "" : process.logTail(lines);
+    }
+
+    /** The pid of a machine's process. */
+    public long pid(String machine) {
+        MachineProcess process = processes.get(machine);
+        if (process == null) {
+            throw new IllegalArgumentException("no machine named " + machine);
+        }
+        return process.pid();
+    }
+
+    @Override
+    public List<MachineUsage> sample() {
+        if (closed) {
+            return List.of();
+        }
+        List<Long> roots = processes.values().stream().filter(MachineProcess::alive).map(MachineProcess::pid).toList();
+        Map<Long, ProcessTreeSampler.TreeUsage> usage = sampler.sample(roots);
+        long now = System.currentTimeMillis();
+        List<MachineUsage> rows = new ArrayList<>();
+        for (MachineProcess process : processes.values()) {
+            ProcessTreeSampler.TreeUsage u = usage.get(process.pid());
+            if (u != null && process.alive()) {
+                MachinePlan plan = machines.get(process.machine());
+                rows.add(new MachineUsage(now, process.machine(), plan.role(), u.cpuCores(), u.memoryMib()));
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * The machines write into {@code <logs>/<machine>/} themselves (it is their working directory);
+     * this copies in the files their arguments name outside it, so everything ends up there.
+     */
+    @Override
+    public void collect(Path logsDir) {
+        for (MachineProcess process : processes.values()) {
+            Path target = logsDir.resolve(process.machine());
+            try {
+                Files.createDirectories(target);
+                for (String arg : machines.get(process.machine()).args()) {
+                    Path file = process.workDir().resolve(arg).normalize();
+                    if (looksLikeOutput(arg) && Files.isRegularFile(file) && !file.startsWith(target.toAbsolutePath().normalize())
+                            && !file.startsWith(target.normalize())) {
+                        Files.copy(file, target.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }
+            } catch (IOException e) {
+                LOG.warning("cannot collect the files of " + process.machine() + ": " + e.getMessage());
+            }
+        }
+    }
+
+    private static boolean looksLikeOutput(String arg) {
+        return arg.endsWith(".csv") || arg.endsWith(".log") || arg.endsWith(".txt");
+    }
+
+    @Override
+    public Map<String, MachineState> states() {
+        Map<String, MachineState> states = new LinkedHashMap<>();
+        for (String machine : machines.keySet()) {
+            MachineProcess process = processes.get(machine);
+            MachineState state;
+            if (closed) {
+                state = MachineState.STOPPED;
+            } else if (process == null) {
+                state = MachineState.STARTING;
+            } else {
+                state = process.alive() ? MachineState.RUNNING : MachineState.EXITED;
+            }
+            states.put(machine, state);
+        }
+        return states;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        MachineProcess.stopAll(processes.values());
+        for (AutoCloseable relay : relays) {
+            try {
+                relay.close();
+            } catch (Exception e) {
+                LOG.warning("cannot close a relay: " + e.getMessage());
+            }
+        }
+        ledger.undo();
+    }
+}
