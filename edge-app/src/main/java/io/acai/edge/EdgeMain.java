@@ -1,13 +1,28 @@
 package io.acai.edge;
 
-/** Entry point of edge-app.jar. */
+import io.acai.edge.detect.DetectCommand;
+import java.util.Arrays;
+import picocli.CommandLine;
+
+/**
+ * Entry point of edge-app.jar: {@code detect ...} runs one-shot detection ({@link DetectCommand});
+ * anything else is an edge run ({@link EdgeCommand}). Missing or bad arguments print the usage,
+ * listing the positional arguments in order, and exit with code 2.
+ */
 public final class EdgeMain {
 
     private EdgeMain() {
     }
 
     public static void main(String[] args) {
-        System.err.println("edge-app: not implemented yet");
-        System.exit(2);
+        System.exit(run(args));
+    }
+
+    /** Runs the command and returns its exit code. */
+    public static int run(String[] args) {
+        if (args.length > 0 && args[0].equals("detect")) {
+            return DetectCommand.run(Arrays.copyOfRange(args, 1, args.length));
+        }
+        return new CommandLine(new EdgeCommand()).execute(args);
     }
 }

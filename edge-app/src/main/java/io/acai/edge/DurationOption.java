@@ -1,0 +1,40 @@
+package io.acai.edge;
+
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
+
+/** Reads durations such as {@code 200s}, {@code 500ms}, {@code 5m}, {@code 1h}, {@code 90} (seconds) or {@code PT1M}. */
+public final class DurationOption implements ITypeConverter<Duration> {
+
+    private static final Pattern SIMPLE = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h)?");
+
+    @Override
+    public Duration convert(String value) {
+        return parse(value);
+    }
+
+    public static Duration parse(String value) {
+        String v = value.strip();
+        Matcher m = SIMPLE.matcher(v);
+        if (m.matches()) {
+            double amount = Double.parseDouble(m.group(1));
+            String unit = m.group(2) == null ? "s" : m.group(2);
+            double millis = switch (unit) {
+                case "ms" -> amount;
+                case "m" -> amount * 60_000;
+                case "h" -> amount * 3_600_000;
+                default -> amount * 1000;
+            };
+            return Duration.ofMillis(Math.round(millis));
+        }
+        try {
+            return Duration.parse(v);
+        } catch (DateTimeParseException e) {
+            throw new TypeConversionException("'" + value + "' (expected: a duration like 200s, 500ms, 5m, 1h or PT1M)");
+        }
+    }
+}

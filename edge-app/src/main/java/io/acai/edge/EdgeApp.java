@@ -1,0 +1,205 @@
+package io.acai.edge;
+
+import io.acai.dataset.Datasets;
+import io.acai.detection.ModelFiles;
+import io.acai.edge.infer.FrameCheck;
+import io.acai.edge.infer.InferenceCsv;
+import io.acai.edge.infer.InferenceLoop;
+import io.acai.edge.infer.Request;
+import io.acai.edge.infer.RequestGenerator;
+import io.acai.edge.link.Backoff;
+import io.acai.edge.link.CloudClient;
+import io.acai.edge.model.DetectorLoader;
+import io.acai.edge.model.DetectorSlot;
+import io.acai.edge.model.EdgeModel;
+import io.acai.edge.model.ModelSwap;
+import io.acai.edge.report.RunLog;
+import io.acai.edge.source.DatasetFrames;
+import io.acai.edge.source.FrameSource;
+import io.acai.edge.source.ScenarioFrames;
+import io.acai.edge.upload.EdgeUpdates;
+import io.acai.edge.upload.UpdateCsv;
+import io.acai.edge.upload.UpdateTracker;
+import io.acai.edge.upload.UploadBuffer;
+import io.acai.edge.upload.Uploader;
+import io.acai.model.DefaultModel;
+import io.acai.protocol.AcaiPipeline;
+import io.acai.protocol.ProtocolLimits;
+import io.acai.scenes.DriftScenario;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * A running edge: the emulated user, the inference thread, the upload buffer and the connection to
+ * the cloud, wired together. Closing it stops them in that order and closes the logs and CSVs.
+ */
+public final class EdgeApp implements AutoCloseable {
+
+    public static final String SOFTWARE_VERSION = "acai-edge/0.1.0";
+
+    private final EdgeConfig config;
+    private final RunLog inferenceLog;
+    private final RunLog updateLog;
+    private final InferenceCsv inferenceCsv;
+    private final UpdateCsv updateCsv;
+    private final DetectorSlot slot;
+    private final RequestGenerator requests;
+    private final InferenceLoop loop;
+    private final Thread inferenceThread;
+    private final CloudClient client;
+    private final ModelSwap swap;
+    private final Uploader uploader;
+    private final ExecutorService events;
+    private final long startNanos = System.nanoTime();
+
+    private EdgeApp(EdgeConfig config, RunLog inferenceLog, RunLog updateLog, InferenceCsv inferenceCsv,
+                    UpdateCsv updateCsv, DetectorSlot slot, RequestGenerator requests, InferenceLoop loop,
+                    Thread inferenceThread, CloudClient client, ModelSwap swap, Uploader uploader,
+                    ExecutorService events) {
+        this.config = config;
+        this.inferenceLog = inferenceLog;
+        this.updateLog = updateLog;
+        this.inferenceCsv = inferenceCsv;
+        this.updateCsv = updateCsv;
+        this.slot = slot;
+        this.requests = requests;
+        this.loop = loop;
+        this.inferenceThread = inferenceThread;
+        this.client = client;
+        this.swap = swap;
+        this.uploader = uploader;
+        this.events = events;
+    }
+
+    /** Loads the model, opens the outputs and starts serving; the cloud is connected in the background. */
+    public static EdgeApp start(EdgeConfig config, DetectorLoader loader, FrameCheck judge) throws IOException {
+        RunLog inferenceLog = RunLog.open(config.inferenceLog());
+        RunLog updateLog = RunLog.open(config.updateLog());
+        InferenceCsv inferenceCsv = InferenceCsv.create(config.inferenceCsv());
+        UpdateCsv updateCsv = UpdateCsv.create(config.updateCsv());
+        ModelFiles files = config.model().isPresent() ? config.model().get() : DefaultModel.extractToTemporaryFolder();
+        EdgeModel initial = EdgeModel.read(files);
+        initial.check();
+        long loadStart = System.nanoTime();
+        DetectorSlot.Loaded first = new DetectorSlot.Loaded(loader.load(initial), initial);
+        inferenceLog.info("edge " + config.edgeId() + ": model " + files.cfg().getFileName() + " loaded and warmed in "
+                + (System.nanoTime() - loadStart) / 1_000_000 + " ms, " + first.detector().classNames().size()
+                + " classes " + first.detector().classNames());
+        FrameSource source = source(config, initial);
+        inferenceLog.info("frames from " + source.describe() + ", " + config.requestsPerSecond() + " requests/s, judge "
+                + config.judge());
+
+        ExecutorService events = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "acai-edge-events");
+            t.setDaemon(true);
+            return t;
+        });
+        AtomicReference<EdgeUpdates> updatesRef = new AtomicReference<>();
+        DetectorSlot slot = new DetectorSlot(first, events, model -> {
+            long now = System.currentTimeMillis();
+            events.execute(() -> updatesRef.get().swapped(model, now));
+        });
+        UpdateTracker tracker = new UpdateTracker(updateCsv);
+        EdgeUpdates updates = new EdgeUpdates(slot, tracker, updateLog);
+        updatesRef.set(updates);
+        ProtocolLimits limits = ProtocolLimits.DEFAULT;
+        CloudClient client = new CloudClient(config.cloudHost(), config.port(), config.edgeId(), config.token(),
+                SOFTWARE_VERSION, new AcaiPipeline(limits, config.heartbeatInterval()), updates,
+                new Backoff(Duration.ofMillis(200), Duration.ofSeconds(5)), updateLog);
+        ModelSwap swap = new ModelSwap(slot, loader, client::send, updateLog);
+        updates.bind(client, swap);
+        int threshold = config.uploadThreshold();
+        UploadBuffer buffer = new UploadBuffer(threshold,
+                Math.max(threshold, Math.min(limits.maxImagesPerBatch(), 4 * threshold)));
+        Uploader uploader = new Uploader(buffer, tracker, client, config.edgeId(), limits, updateLog);
+
+        BlockingQueue<Request> queue = new LinkedBlockingQueue<>();
+        InferenceLoop loop = new InferenceLoop(queue, source, slot, judge, uploader::offer, inferenceCsv, inferenceLog);
+        Thread inferenceThread = new Thread(loop, "acai-inference");
+        RequestGenerator requests = new RequestGenerator(queue, config.requestsPerSecond());
+        inferenceThread.start();
+        requests.start();
+        updateLog.info("edge " + config.edgeId() + ": cloud at " + config.cloudHost() + ":" + config.port()
+                + ", upload threshold " + threshold);
+        client.start();
+        return new EdgeApp(config, inferenceLog, updateLog, inferenceCsv, updateCsv, slot, requests, loop,
+                inferenceThread, client, swap, uploader, events);
+    }
+
+    private static FrameSource source(EdgeConfig config, EdgeModel model) throws IOException {
+        if (config.data().isPresent()) {
+            return new DatasetFrames(Datasets.open(config.data().get(), model.names()));
+        }
+        DriftScenario.Builder scenario = DriftScenario.builder(config.edgeId())
+                .driftAfter(config.driftAfter(), config.requestsPerSecond());
+        config.seed().ifPresent(scenario::seed);
+        return new ScenarioFrames(scenario.build());
+    }
+
+    /** Runs until {@code --duration} has passed since the start, or forever without one. */
+    public void awaitDuration() throws InterruptedException {
+        if (config.duration().isEmpty()) {
+            inferenceThread.join();
+            return;
+        }
+        long left = config.duration().get().toNanos() - (System.nanoTime() - startNanos);
+        if (left > 0) {
+            TimeUnit.NANOSECONDS.sleep(left);
+        }
+    }
+
+    /** The model version serving now. */
+    public int modelVersion() {
+        return slot.model().version();
+    }
+
+    public long inferences() {
+        return loop.inferences();
+    }
+
+    public boolean connected() {
+        return client.isConnected();
+    }
+
+    public InferenceLoop inferenceLoop() {
+        return loop;
+    }
+
+    @Override
+    public void close() throws IOException {
+        requests.close();
+        loop.stop();
+        try {
+            inferenceThread.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        client.close();
+        uploader.close();
+        swap.close();
+        events.shutdown();
+        try {
+            events.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        slot.close();
+        inferenceLog.metric("run", String.format(Locale.ROOT,
+                "requests=%d inferences=%d max_wait_ms=%.3f max_swap_ms=%.3f model_version=%d",
+                requests.enqueued(), loop.inferences(), loop.maxWaitNanos() / 1e6, loop.maxSwapNanos() / 1e6,
+                slot.model().version()));
+        inferenceLog.info("stopped");
+        updateLog.info("stopped");
+        inferenceCsv.close();
+        updateCsv.close();
+        inferenceLog.close();
+        updateLog.close();
+    }
+}

@@ -1,0 +1,119 @@
+package io.acai.edge;
+
+import io.acai.dataset.metrics.FrameJudge;
+import io.acai.detection.opencv.DetectorSettings;
+import io.acai.edge.model.OpenCvDetectorLoader;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The edge's command line: the original's eight positional arguments, then options. */
+@Command(name = "edge-app.jar", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Emulated edge camera: YOLO inference on frames, uploads of mispredicted ones to the cloud, "
+                + "hot swap of retrained models.",
+        footer = "%nAlso: edge-app.jar detect ... (one-shot detection on images; edge-app.jar detect --help).")
+public final class EdgeCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "<cloud host|local>", description = "the cloud's host; 'local': the cloud "
+            + "runs on this host and the four output files go under logs/<edge id>/")
+    String cloudHost;
+
+    @Parameters(index = "1", paramLabel = "<port>", description = "the cloud's TCP port")
+    int port;
+
+    @Parameters(index = "2", paramLabel = "<inference log>")
+    Path inferenceLog;
+
+    @Parameters(index = "3", paramLabel = "<update log>")
+    Path updateLog;
+
+    @Parameters(index = "4", paramLabel = "<inference csv>", description = "edge_inf.csv, a row per 10 inferences")
+    Path inferenceCsv;
+
+    @Parameters(index = "5", paramLabel = "<update csv>", description = "edge_update.csv, a row per model update")
+    Path updateCsv;
+
+    @Parameters(index = "6", paramLabel = "<requests per second>")
+    double rate;
+
+    @Parameters(index = "7", paramLabel = "<edge id>")
+    String edgeId;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "a YOLO or Pascal VOC dataset to take frames from "
+            + "(default: the synthetic drift scenario seeded by the edge id)")
+    Path data;
+
+    @Option(names = "--judge", defaultValue = "classes", description = "classes (the original's rule) or iou "
+            + "(default: ${DEFAULT-VALUE})")
+    String judge;
+
+    @Option(names = "--upload-threshold", defaultValue = "50", description = "mispredicted frames that start an "
+            + "upload (default: ${DEFAULT-VALUE})")
+    int uploadThreshold;
+
+    @Option(names = "--model", paramLabel = "DIR|cfg,weights,names", description = "the model to start with "
+            + "(default: the project's default model)")
+    String model;
+
+    @Option(names = "--conf", defaultValue = "0.8", description = "confidence threshold (default: ${DEFAULT-VALUE})")
+    float confidence;
+
+    @Option(names = "--nms", defaultValue = "0.3", description = "non-maximum suppression IoU (default: ${DEFAULT-VALUE})")
+    float nms;
+
+    @Option(names = "--threads", defaultValue = "2", description = "OpenCV threads (default: ${DEFAULT-VALUE})")
+    int threads;
+
+    @Option(names = "--duration", converter = DurationOption.class, description = "stop cleanly after this long, "
+            + "for example 200s (default: run until stopped)")
+    Duration duration;
+
+    @Option(names = "--token", defaultValue = "", description = "the secret the cloud asks for")
+    String token;
+
+    @Option(names = "--seed", description = "the drift scenario's seed (default: derived from the edge id)")
+    Long seed;
+
+    @Option(names = "--drift-after", defaultValue = "20s", converter = DurationOption.class,
+            description = "when the drift scenario's drift starts (default: ${DEFAULT-VALUE})")
+    Duration driftAfter;
+
+    @Option(names = "--heartbeat", defaultValue = "5s", converter = DurationOption.class,
+            description = "heartbeat interval on the cloud connection (default: ${DEFAULT-VALUE})")
+    Duration heartbeat;
+
+    @Override
+    public Integer call() throws Exception {
+        EdgeConfig config = config();
+        FrameJudge frameJudge = FrameJudge.named(judge);
+        DetectorSettings settings = new DetectorSettings(confidence, nms, threads);
+        try (EdgeApp app = EdgeApp.start(config, new OpenCvDetectorLoader(settings), frameJudge::correct)) {
+            Thread hook = new Thread(() -> close(app), "acai-edge-shutdown");
+            Runtime.getRuntime().addShutdownHook(hook);
+            app.awaitDuration();
+            Runtime.getRuntime().removeShutdownHook(hook);
+        }
+        return 0;
+    }
+
+    private static void close(EdgeApp app) {
+        try {
+            app.close();
+        } catch (Exception e) {
+            System.err.println("edge-app: closing failed: " + e);
+        }
+    }
+
+    EdgeConfig config() throws java.io.IOException {
+        String host = "local".equals(cloudHost) ? "127.0.0.1" : cloudHost;
+        return new EdgeConfig(host, port, EdgeConfig.output(cloudHost, edgeId, inferenceLog),
+                EdgeConfig.output(cloudHost, edgeId, updateLog), EdgeConfig.output(cloudHost, edgeId, inferenceCsv),
+                EdgeConfig.output(cloudHost, edgeId, updateCsv), rate, edgeId, Optional.ofNullable(data), judge,
+                uploadThreshold, model == null ? Optional.empty() : Optional.of(ModelLocation.parse(model)), confidence,
+                nms, threads, Optional.ofNullable(duration), token, Optional.ofNullable(seed), driftAfter, heartbeat);
+    }
+}

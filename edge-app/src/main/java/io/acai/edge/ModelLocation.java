@@ -1,0 +1,47 @@
+package io.acai.edge;
+
+import io.acai.detection.ModelFiles;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads the {@code --model} option: a folder holding exactly one {@code .cfg}, one {@code .weights}
+ * and one {@code .names} file, or the three paths separated by commas, {@code cfg,weights,names}.
+ */
+public final class ModelLocation {
+
+    private ModelLocation() {
+    }
+
+    public static ModelFiles parse(String value) throws IOException {
+        String[] parts = value.split(",", -1);
+        if (parts.length == 3) {
+            return new ModelFiles(Path.of(parts[0].strip()), Path.of(parts[1].strip()), Path.of(parts[2].strip()))
+                    .requireReadable();
+        }
+        if (parts.length != 1) {
+            throw new IOException("--model : " + value + " (expected: a folder, or cfg,weights,names)");
+        }
+        Path dir = Path.of(value.strip());
+        if (!Files.isDirectory(dir)) {
+            throw new IOException("--model : " + value + " is not a folder (expected: a folder, or cfg,weights,names)");
+        }
+        return new ModelFiles(only(dir, "cfg"), only(dir, "weights"), only(dir, "names")).requireReadable();
+    }
+
+    private static Path only(Path dir, String extension) throws IOException {
+        List<Path> found = new ArrayList<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*." + extension)) {
+            files.forEach(found::add);
+        }
+        if (found.size() != 1) {
+            throw new IOException("--model : " + dir + " holds " + found.size() + " ." + extension
+                    + " files " + found + " (expected: exactly one)");
+        }
+        return found.get(0);
+    }
+}

@@ -1,0 +1,116 @@
+package io.acai.edge.infer;
+
+import io.acai.detection.Detection;
+import io.acai.detection.Detector;
+import io.acai.detection.LabeledFrame;
+import io.acai.edge.model.DetectorSlot;
+import io.acai.edge.report.RunLog;
+import io.acai.edge.source.FrameSource;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * The edge's inference thread: takes each request in turn, swaps in a new detector if one is
+ * ready (between two frames), detects objects in the request's frame, judges them against the
+ * ground truth, and hands mispredicted frames to {@code onMispredicted}. Every
+ * {@value InferenceWindow#SIZE} inferences it writes a row of {@code edge_inf.csv} and a METRIC line.
+ */
+public final class InferenceLoop implements Runnable {
+
+    private final BlockingQueue<Request> queue;
+    private final FrameSource source;
+    private final DetectorSlot slot;
+    private final FrameCheck judge;
+    private final Consumer<LabeledFrame> onMispredicted;
+    private final InferenceCsv csv;
+    private final RunLog log;
+    private final InferenceWindow window = new InferenceWindow();
+    private volatile boolean running = true;
+    private volatile long inferences;
+    private volatile long maxWaitNanos;
+    private volatile long maxSwapNanos;
+
+    public InferenceLoop(BlockingQueue<Request> queue, FrameSource source, DetectorSlot slot, FrameCheck judge,
+                         Consumer<LabeledFrame> onMispredicted, InferenceCsv csv, RunLog log) {
+        this.queue = queue;
+        this.source = source;
+        this.slot = slot;
+        this.judge = judge;
+        this.onMispredicted = onMispredicted;
+        this.csv = csv;
+        this.log = log;
+    }
+
+    @Override
+    public void run() {
+        while (running) {
+            Request request;
+            try {
+                request = queue.poll(100, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            if (request == null) {
+                continue;
+            }
+            try {
+                serve(request);
+            } catch (Exception e) {
+                log.warn("request " + request.index() + " failed: " + e);
+            }
+        }
+    }
+
+    private void serve(Request request) throws Exception {
+        long taken = System.nanoTime();
+        int before = slot.model().version();
+        Detector detector = slot.beforeFrame();
+        if (slot.model().version() != before) {
+            maxSwapNanos = Math.max(maxSwapNanos, System.nanoTime() - taken);
+        }
+        int version = slot.model().version();
+        int waiting = queue.size();
+        LabeledFrame frame = source.frame(request.index());
+        long start = System.nanoTime();
+        List<Detection> detections = detector.detect(frame.image());
+        long end = System.nanoTime();
+        boolean correct = judge.correct(detections, frame.objects());
+        inferences++;
+        maxWaitNanos = Math.max(maxWaitNanos, taken - request.enqueuedNanos());
+        if (!correct) {
+            onMispredicted.accept(frame);
+        }
+        InferenceWindow.Summary summary = window.add(end - start, taken - request.enqueuedNanos(), waiting, correct,
+                version, System.currentTimeMillis());
+        if (summary != null) {
+            csv.row(summary);
+            log.metric("inference", String.format(Locale.ROOT,
+                    "avg_inf_ms=%.3f avg_wait_ms=%.3f avg_queue=%.2f accuracy=%.2f model_version=%d",
+                    summary.avgInferenceMillis(), summary.avgWaitMillis(), summary.avgQueueLength(),
+                    summary.accuracy(), summary.modelVersion()));
+        }
+    }
+
+    public void stop() {
+        running = false;
+    }
+
+    /** The longest a request waited in the queue so far, in nanoseconds. */
+    public long maxWaitNanos() {
+        return maxWaitNanos;
+    }
+
+    /** The longest swap of a detector between two frames so far, in nanoseconds. */
+    public long maxSwapNanos() {
+        return maxSwapNanos;
+    }
+
+    /** Inferences done so far. */
+    public long inferences() {
+        return inferences;
+    }
+}

@@ -1,0 +1,42 @@
+package io.acai.edge.infer;
+
+/**
+ * Sums over the last {@value #SIZE} inferences; {@link #add} returns their summary when the window
+ * is full and starts the next one. Used by the inference thread only.
+ */
+public final class InferenceWindow {
+
+    public static final int SIZE = 10;
+
+    /** One window, as a row of {@code edge_inf.csv} gives it. */
+    public record Summary(long endMillis, double avgInferenceMillis, double avgWaitMillis, double avgQueueLength,
+                          int frames, double accuracy, int modelVersion) {
+    }
+
+    private int frames;
+    private int correct;
+    private long inferenceNanos;
+    private long waitNanos;
+    private long queueLengths;
+
+    /** Records one inference; returns the window's summary when it holds {@value #SIZE}, else {@code null}. */
+    public Summary add(long inferenceNanos, long waitNanos, int queueLength, boolean correct, int modelVersion,
+                       long endMillis) {
+        frames++;
+        this.correct += correct ? 1 : 0;
+        this.inferenceNanos += inferenceNanos;
+        this.waitNanos += waitNanos;
+        this.queueLengths += queueLength;
+        if (frames < SIZE) {
+            return null;
+        }
+        Summary summary = new Summary(endMillis, this.inferenceNanos / 1e6 / frames, this.waitNanos / 1e6 / frames,
+                queueLengths / (double) frames, frames, this.correct / (double) frames, modelVersion);
+        frames = 0;
+        this.correct = 0;
+        this.inferenceNanos = 0;
+        this.waitNanos = 0;
+        queueLengths = 0;
+        return summary;
+    }
+}

@@ -1,0 +1,197 @@
+package io.acai.edge.link;
+
+import io.acai.edge.report.RunLog;
+import io.acai.protocol.AcaiEncoder;
+import io.acai.protocol.AcaiPipeline;
+import io.acai.protocol.ErrorMessage;
+import io.acai.protocol.Hello;
+import io.acai.protocol.HelloAck;
+import io.acai.protocol.Message;
+import io.acai.protocol.ModelPush;
+import io.acai.protocol.UploadAck;
+import io.acai.protocol.UploadBatch;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The edge's one persistent connection to the cloud. Connects, says hello, and reconnects with
+ * {@link Backoff} whenever the connection cannot be made or drops, as Netty's uptime client does;
+ * the edge keeps serving inference meanwhile. The batch being uploaded is kept until the cloud
+ * acknowledges it and written again after every reconnect (the cloud ignores a batch id it has).
+ */
+public final class CloudClient implements AutoCloseable {
+
+    private final String host;
+    private final int port;
+    private final String edgeId;
+    private final String token;
+    private final String softwareVersion;
+    private final AcaiPipeline protocol;
+    private final CloudListener listener;
+    private final Backoff backoff;
+    private final RunLog log;
+    private final EventLoopGroup group = new NioEventLoopGroup(1);
+    private final Bootstrap bootstrap;
+    private volatile Channel ready;
+    private volatile UploadBatch unacknowledged;
+    private volatile boolean closing;
+    private int failures;
+
+    public CloudClient(String host, int port, String edgeId, String token, String softwareVersion, AcaiPipeline protocol,
+                       CloudListener listener, Backoff backoff, RunLog log) {
+        this.host = host;
+        this.port = port;
+        this.edgeId = edgeId;
+        this.token = token;
+        this.softwareVersion = softwareVersion;
+        this.protocol = protocol;
+        this.listener = listener;
+        this.backoff = backoff;
+        this.log = log;
+        CloudClient client = this;
+        this.bootstrap = new Bootstrap().group(group).channel(NioSocketChannel.class)
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 5000)
+                .handler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        protocol.install(ch.pipeline()).addLast(new CloudClientHandler(client));
+                    }
+                });
+    }
+
+    /** Starts connecting; returns at once. */
+    public void start() {
+        connect();
+    }
+
+    /** Uploads a batch: now if connected, else after the next hello; again after any reconnect until acknowledged. */
+    public void upload(UploadBatch batch) {
+        unacknowledged = batch;
+        Channel channel = ready;
+        if (channel != null) {
+            channel.eventLoop().execute(() -> write(channel, batch));
+        }
+    }
+
+    /** Sends a message if connected; returns whether it was handed to the connection. */
+    public boolean send(Message message) {
+        Channel channel = ready;
+        if (channel == null) {
+            log.info(message.type() + " not sent: not connected to the cloud");
+            return false;
+        }
+        channel.writeAndFlush(message).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
+        return true;
+    }
+
+    public boolean isConnected() {
+        return ready != null;
+    }
+
+    private void connect() {
+        if (closing) {
+            return;
+        }
+        bootstrap.connect(host, port).addListener((ChannelFuture f) -> {
+            if (!f.isSuccess()) {
+                retry("cannot connect to " + host + ":" + port + ": " + f.cause().getMessage());
+            }
+        });
+    }
+
+    private void retry(String reason) {
+        if (closing) {
+            return;
+        }
+        long delay = backoff.nextDelayMillis();
+        if (failures++ % 10 == 0) {
+            log.warn(reason + "; retrying in " + delay + " ms (logged every 10 attempts), inference goes on");
+        }
+        group.schedule(this::connect, delay, TimeUnit.MILLISECONDS);
+    }
+
+    void connected(Channel channel) {
+        channel.writeAndFlush(new Hello(edgeId, token, softwareVersion, listener.modelVersion()))
+                .addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
+    }
+
+    void helloAcknowledged(Channel channel, HelloAck ack) {
+        ready = channel;
+        failures = 0;
+        backoff.reset();
+        log.info("connected to " + ack.cloudId() + " at " + channel.remoteAddress() + ", which holds model v"
+                + ack.modelVersion());
+        UploadBatch batch = unacknowledged;
+        if (batch != null) {
+            log.info("sending batch " + batch.batchId() + " (" + batch.images().size() + " images), not acknowledged yet");
+            write(channel, batch);
+        }
+    }
+
+    private void write(Channel channel, UploadBatch batch) {
+        listener.batchSending(System.currentTimeMillis());
+        long bytes = AcaiEncoder.encodedSize(batch);
+        channel.writeAndFlush(batch).addListener((ChannelFuture f) -> {
+            if (f.isSuccess()) {
+                listener.batchSent(System.currentTimeMillis());
+                log.metric("upload_sent", "batch=" + batch.batchId() + " images=" + batch.images().size() + " bytes=" + bytes);
+            } else {
+                log.warn("batch " + batch.batchId() + " not sent: " + f.cause() + "; resent after reconnecting");
+                f.channel().close();
+            }
+        });
+    }
+
+    void uploadAcknowledged(UploadAck ack) {
+        UploadBatch batch = unacknowledged;
+        if (batch != null && batch.batchId() == ack.batchId()) {
+            unacknowledged = null;
+        }
+        log.info("cloud acknowledged batch " + ack.batchId() + ": " + ack.accepted() + " images accepted"
+                + (ack.duplicate() ? " (a duplicate)" : ""));
+        listener.batchAcknowledged(ack);
+    }
+
+    void modelPushed(ModelPush push) {
+        long now = System.currentTimeMillis();
+        long bytes = AcaiEncoder.encodedSize(push);
+        log.metric("model_received", "version=" + push.version() + " bytes=" + bytes);
+        listener.modelReceived(push, bytes, now);
+    }
+
+    void cloudError(ErrorMessage error) {
+        log.warn("cloud error " + error.code() + ": " + error.message());
+        listener.cloudError(error);
+    }
+
+    void disconnected(Channel channel) {
+        if (ready == channel) {
+            ready = null;
+        }
+        retry("connection to the cloud lost");
+    }
+
+    RunLog log() {
+        return log;
+    }
+
+    @Override
+    public void close() {
+        closing = true;
+        Channel channel = ready;
+        if (channel != null) {
+            channel.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+        }
+        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+    }
+}

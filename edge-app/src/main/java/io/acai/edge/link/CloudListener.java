@@ -1,0 +1,26 @@
+package io.acai.edge.link;
+
+import io.acai.protocol.ErrorMessage;
+import io.acai.protocol.ModelPush;
+import io.acai.protocol.UploadAck;
+
+/** What the edge does with the cloud's messages; called on the connection's thread, so quickly. */
+public interface CloudListener {
+
+    /** The model version the edge runs (or is about to), for the hello. */
+    int modelVersion();
+
+    /** The unacknowledged batch starts to be written (again, after a reconnect). */
+    void batchSending(long millis);
+
+    /** The batch was written to the socket. */
+    void batchSent(long millis);
+
+    void batchAcknowledged(UploadAck ack);
+
+    /** A model arrived, {@code bytes} long on the wire. */
+    void modelReceived(ModelPush push, long bytes, long millis);
+
+    /** The cloud refused something or failed. */
+    void cloudError(ErrorMessage error);
+}

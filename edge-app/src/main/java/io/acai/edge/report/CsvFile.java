@@ -1,0 +1,69 @@
+package io.acai.edge.report;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.StringJoiner;
+
+/**
+ * A CSV file with a fixed header row, written one flushed row at a time. An existing file is
+ * replaced, so that every run's file starts with its header. Thread-safe.
+ */
+public final class CsvFile implements AutoCloseable {
+
+    private final Path file;
+    private final List<String> header;
+    private final BufferedWriter out;
+
+    private CsvFile(Path file, List<String> header, BufferedWriter out) {
+        this.file = file;
+        this.header = List.copyOf(header);
+        this.out = out;
+    }
+
+    public static CsvFile create(Path file, List<String> header) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        CsvFile csv = new CsvFile(file, header, Files.newBufferedWriter(file, StandardCharsets.UTF_8));
+        csv.writeLine(header);
+        return csv;
+    }
+
+    /** Writes one row; values are written with {@link String#valueOf}, so numbers stay unquoted. */
+    public synchronized void row(Object... values) {
+        if (values.length != header.size()) {
+            throw new IllegalArgumentException(file + ": row of " + values.length + " values (expected: "
+                    + header.size() + ", " + header + ")");
+        }
+        StringJoiner line = new StringJoiner(",");
+        for (Object value : values) {
+            line.add(String.valueOf(value));
+        }
+        writeLine(List.of(line.toString()));
+    }
+
+    private synchronized void writeLine(List<String> cells) {
+        try {
+            out.write(String.join(",", cells));
+            out.newLine();
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(file + ": write failed", e);
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+        out.close();
+    }
+}

@@ -1,0 +1,66 @@
+package io.acai.edge.report;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * An edge log file (inference or update): one line per event, {@code <ISO-8601 UTC time> <LEVEL> <text>},
+ * where LEVEL is {@code INFO}, {@code WARN} or {@code METRIC} (a measured value, {@code name=value}
+ * pairs), as the original's logs. Lines are flushed as written, so a killed process loses nothing.
+ * Thread-safe.
+ */
+public final class RunLog implements AutoCloseable {
+
+    private final BufferedWriter out;
+    private final Clock clock;
+
+    private RunLog(BufferedWriter out, Clock clock) {
+        this.out = out;
+        this.clock = clock;
+    }
+
+    /** Appends to {@code file}, creating it and its folder. */
+    public static RunLog open(Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        return new RunLog(Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND), Clock.systemUTC());
+    }
+
+    public void info(String text) {
+        write("INFO", text);
+    }
+
+    public void warn(String text) {
+        write("WARN", text);
+    }
+
+    /** A measured value, for example {@code metric("retrain", "seconds=12.3 images=50")}. */
+    public void metric(String name, String values) {
+        write("METRIC", name + " " + values);
+    }
+
+    private synchronized void write(String level, String text) {
+        try {
+            out.write(Instant.now(clock) + " " + level + " " + text);
+            out.newLine();
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("log file write failed", e);
+        }
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+        out.close();
+    }
+}

@@ -1,0 +1,71 @@
+package io.acai.edge.upload;
+
+import io.acai.detection.BoundingBox;
+import io.acai.detection.GroundTruth;
+import io.acai.detection.LabeledFrame;
+import io.acai.protocol.Label;
+import io.acai.protocol.UploadImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
+
+/**
+ * A frame as it is uploaded: a JPEG file and darknet-style labels (class, centre and size
+ * normalised to the image), boxes clipped to the image and empty ones left out.
+ */
+public final class JpegFrames {
+
+    /** JPEG quality: high enough that retraining sees the frame as the camera did. */
+    public static final float QUALITY = 0.9f;
+
+    private JpegFrames() {
+    }
+
+    public static UploadImage encode(LabeledFrame frame) throws IOException {
+        return new UploadImage(frame.id(), frame.width(), frame.height(), jpeg(frame), labels(frame));
+    }
+
+    static byte[] jpeg(LabeledFrame frame) throws IOException {
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(frame.width() * frame.height() / 4);
+        try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
+            writer.setOutput(out);
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionQuality(QUALITY);
+            writer.write(null, new IIOImage(frame.image(), null, null), param);
+        } finally {
+            writer.dispose();
+        }
+        return bytes.toByteArray();
+    }
+
+    static List<Label> labels(LabeledFrame frame) {
+        double w = frame.width();
+        double h = frame.height();
+        List<Label> labels = new ArrayList<>(frame.objects().size());
+        for (GroundTruth object : frame.objects()) {
+            BoundingBox b = object.box();
+            double left = clamp(b.x(), w);
+            double top = clamp(b.y(), h);
+            double right = clamp(b.x() + b.width(), w);
+            double bottom = clamp(b.y() + b.height(), h);
+            if (right <= left || bottom <= top) {
+                continue;
+            }
+            labels.add(new Label(object.classId(), (float) ((left + right) / 2 / w), (float) ((top + bottom) / 2 / h),
+                    (float) ((right - left) / w), (float) ((bottom - top) / h)));
+        }
+        return labels;
+    }
+
+    private static double clamp(double value, double max) {
+        return Math.max(0, Math.min(max, value));
+    }
+}

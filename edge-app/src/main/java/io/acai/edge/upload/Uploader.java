@@ -1,0 +1,102 @@
+package io.acai.edge.upload;
+
+import io.acai.detection.LabeledFrame;
+import io.acai.edge.link.CloudClient;
+import io.acai.edge.report.RunLog;
+import io.acai.protocol.AcaiEncoder;
+import io.acai.protocol.ProtocolLimits;
+import io.acai.protocol.UploadBatch;
+import io.acai.protocol.UploadImage;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Buffers mispredicted frames and, when the buffer reaches the threshold and no update is
+ * outstanding, encodes them as JPEG and hands the batch to the {@link CloudClient}, on its own
+ * thread, so inference goes on. Batch ids start at the clock's milliseconds and count up, so they
+ * stay unique across edge restarts.
+ */
+public final class Uploader implements AutoCloseable {
+
+    private final UploadBuffer buffer;
+    private final UpdateTracker tracker;
+    private final CloudClient client;
+    private final String edgeId;
+    private final ProtocolLimits limits;
+    private final RunLog log;
+    private final AtomicLong batchIds = new AtomicLong(System.currentTimeMillis());
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "acai-upload");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public Uploader(UploadBuffer buffer, UpdateTracker tracker, CloudClient client, String edgeId, ProtocolLimits limits,
+                    RunLog log) {
+        this.buffer = buffer;
+        this.tracker = tracker;
+        this.client = client;
+        this.edgeId = edgeId;
+        this.limits = limits;
+        this.log = log;
+    }
+
+    /** A mispredicted frame, from the inference thread. */
+    public void offer(LabeledFrame frame) {
+        if (buffer.add(frame) && tracker.begin(System.currentTimeMillis())) {
+            worker.execute(this::upload);
+        }
+    }
+
+    /** Starts an upload of whatever is buffered if none is outstanding (also below the threshold). */
+    public void flush() {
+        if (buffer.size() > 0 && tracker.begin(System.currentTimeMillis())) {
+            worker.execute(this::upload);
+        }
+    }
+
+    private void upload() {
+        List<LabeledFrame> frames = buffer.drain();
+        List<UploadImage> images = new ArrayList<>(frames.size());
+        for (LabeledFrame frame : frames) {
+            try {
+                images.add(JpegFrames.encode(frame));
+            } catch (IOException | RuntimeException e) {
+                log.warn("frame " + frame.id() + " not uploaded: " + e);
+            }
+        }
+        UploadBatch batch = fit(images);
+        long bytes = AcaiEncoder.encodedSize(batch);
+        tracker.prepared(System.currentTimeMillis(), batch.images().size(), bytes);
+        log.info("upload of " + batch.images().size() + " mispredicted frames as batch " + batch.batchId() + " ("
+                + bytes + " bytes)" + (buffer.dropped() > 0 ? ", " + buffer.dropped() + " dropped so far while the buffer was full" : ""));
+        client.upload(batch);
+    }
+
+    /** The batch of the newest images that fits the protocol's limits. */
+    private UploadBatch fit(List<UploadImage> images) {
+        List<UploadImage> kept = new ArrayList<>(images);
+        while (kept.size() > limits.maxImagesPerBatch()) {
+            kept.remove(0);
+        }
+        UploadBatch batch = new UploadBatch(batchIds.incrementAndGet(), edgeId, kept);
+        while (AcaiEncoder.encodedSize(batch) > limits.maxFrameLength() && !kept.isEmpty()) {
+            kept.remove(0);
+            batch = new UploadBatch(batch.batchId(), edgeId, kept);
+        }
+        if (kept.size() < images.size()) {
+            log.warn("batch " + batch.batchId() + ": " + (images.size() - kept.size())
+                    + " oldest frames left out to fit the protocol limits");
+        }
+        return batch;
+    }
+
+    @Override
+    public void close() {
+        worker.shutdownNow();
+    }
+}
