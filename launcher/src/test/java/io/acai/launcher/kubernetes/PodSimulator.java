@@ -87,6 +87,18 @@ final class PodSimulator implements AutoCloseable {
                 .build();
     }
 
+    /** Deploys {@code plan} while simulated pods become ready, each with its own 10.244.0.x address. */
+    static KubernetesDeployment deployReady(KubernetesClient client, KubernetesOptions options,
+            io.acai.launcher.plan.ExperimentPlan plan, java.nio.file.Path logs) throws Exception {
+        String namespace = options.namespace() != null ? options.namespace()
+                : ExperimentManifests.defaultNamespace(plan.name());
+        int[] next = {10};
+        try (PodSimulator pods = new PodSimulator(client, namespace, d -> ready(d, "10.244.0." + next[0]++))) {
+            return (KubernetesDeployment) new KubernetesRuntime(client, options)
+                    .withPollInterval(java.time.Duration.ofMillis(50)).deploy(plan, logs);
+        }
+    }
+
     @Override
     public void close() throws InterruptedException {
         running.set(false);
