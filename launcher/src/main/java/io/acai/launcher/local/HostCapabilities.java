@@ -12,7 +12,7 @@ import java.util.Optional;
 /**
  * What this host lets the local runtime do, found by trying rather than by reading version numbers:
  * network namespaces by creating a scratch one, netem and the packet-drop filter by adding them to a
- * dummy device inside it, cgroups by the mounted hierarchies. The scratch namespace is recorded in a
+ * scratch veth pair inside it, cgroups by the mounted hierarchies. The scratch namespace is recorded in a
  * ledger like any other object, so even a crash during the probe leaves nothing behind for long.
  *
  * @param linux the host runs Linux
@@ -55,7 +55,7 @@ record HostCapabilities(boolean linux, boolean root, boolean namespaces, boolean
         try {
             ledger.record(TeardownLedger.Kind.NETNS, ns);
             HostCommand.run("ip", "netns", "add", ns);
-            HostCommand.run("ip", "-n", ns, "link", "add", "acai0", "type", "dummy");
+            HostCommand.run("ip", "-n", ns, "link", "add", "acai0", "type", "veth", "peer", "name", "acai1");
             HostCommand.run("ip", "-n", ns, "link", "set", "acai0", "up");
             boolean netem = HostCommand.succeeds("tc", "-n", ns, "qdisc", "add", "dev", "acai0", "root", "netem", "delay", "1ms");
             if (netem) {

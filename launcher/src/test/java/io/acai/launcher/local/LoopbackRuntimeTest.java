@@ -1,0 +1,131 @@
+package io.acai.launcher.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.acai.launcher.plan.DeployException;
+import io.acai.launcher.plan.Deployment;
+import io.acai.launcher.plan.ExperimentPlan;
+import io.acai.launcher.plan.MachinePlan;
+import io.acai.launcher.plan.MachineState;
+import io.acai.launcher.plan.MachineUsage;
+import io.acai.launcher.plan.Resources;
+import io.acai.launcher.plan.Role;
+import io.acai.launcher.plan.RuntimeKind;
+
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The loopback mode, which every user gets without root (forced here so that it runs as root too). */
+class LoopbackRuntimeTest {
+
+    @TempDir
+    Path logs;
+
+    static int freePort() throws Exception {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    @Test
+    void linksThroughTheRelayAreMeasuredAndMachinesRunInTheirLogFolders() throws Exception {
+        int port = freePort();
+        ExperimentPlan plan = LocalPlans.pair(port, 8_000_000, Duration.ofMillis(25), 0, Resources.NONE);
+        LocalRuntime runtime = new LocalRuntime(LocalPlans.noJars(), true, false);
+        assertThat(runtime.describe()).contains("loopback mode", "loss");
+        try (Deployment deployment = runtime.deploy(plan, logs)) {
+            List<String> csv = Files.readAllLines(logs.resolve("links.csv"));
+            assertThat(csv.get(0)).isEqualTo(LinkMeasurement.HEADER);
+            assertThat(csv).hasSize(3);
+            for (String row : csv.subList(1, 3)) {
+                String[] f = row.split(",");
+                assertThat(Double.parseDouble(f[2])).isEqualTo(8.0);
+                assertThat(Double.parseDouble(f[3])).as(row).isBetween(6.4, 8.8);
+                assertThat(Double.parseDouble(f[4])).isEqualTo(50.0);
+                assertThat(Double.parseDouble(f[5])).as(row).isBetween(48.0, 110.0);
+            }
+            assertThat(deployment.states()).containsEntry("cloud", MachineState.RUNNING).containsEntry("edge1", MachineState.RUNNING);
+            assertThat(Files.isRegularFile(logs.resolve("cloud").resolve("stdout.log"))).isTrue();
+            Thread.sleep(1000);
+            List<MachineUsage> usage = deployment.sample();
+            assertThat(usage).extracting(MachineUsage::machine).contains("cloud", "edge1");
+            assertThat(usage).filteredOn(u -> u.machine().equals("cloud")).allSatisfy(u -> {
+                assertThat(u.role()).isEqualTo(Role.CLOUD);
+                assertThat(u.memoryMib()).isPositive();
+                assertThat(u.cpuCores()).isGreaterThanOrEqualTo(0);
+            });
+            long cloudPid = ((LocalDeployment) deployment).pid("cloud");
+            deployment.close();
+            assertThat(ProcessHandle.of(cloudPid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+            assertThat(deployment.states()).containsEntry("cloud", MachineState.STOPPED);
+        }
+    }
+
+    @Test
+    void crashedMachineIsReportedWithItsExitCodeAndLog() throws Exception {
+        int port = freePort();
+        MachinePlan cloud = LocalPlans.cloud(port, Resources.NONE);
+        MachinePlan crashing = new MachinePlan("edge1", Role.EDGE, null, List.of("sh", "-c", "echo broken model >&2; exit 3"),
+                List.of(), 0, Resources.NONE, List.of(), null);
+        ExperimentPlan plan = new ExperimentPlan("crash", 1, Duration.ofMinutes(1), Duration.ofSeconds(10),
+                RuntimeKind.LOCAL, List.of(cloud, crashing), List.of());
+        try (LocalDeployment deployment = (LocalDeployment) new LocalRuntime(LocalPlans.noJars(), true, false).deploy(plan, logs)) {
+            ProcessHandle.of(deployment.pid("edge1")).ifPresent(h -> h.onExit().join());
+            Thread.sleep(100);
+            assertThat(deployment.states()).containsEntry("edge1", MachineState.EXITED).containsEntry("cloud", MachineState.RUNNING);
+            assertThat(deployment.exitCode("edge1")).hasValue(3);
+            assertThat(deployment.logTail("edge1", 5)).contains("broken model");
+        }
+    }
+
+    @Test
+    void missingJarFailsBeforeAnythingStarts() {
+        MachinePlan cloud = new MachinePlan("cloud", Role.CLOUD, null, List.of(), List.of("7000"), 7000, Resources.NONE,
+                List.of(), null);
+        ExperimentPlan plan = new ExperimentPlan("nojar", 1, Duration.ofMinutes(1), Duration.ofSeconds(10),
+                RuntimeKind.LOCAL, List.of(cloud), List.of());
+        assertThatThrownBy(() -> new LocalRuntime(LocalPlans.noJars(), true, false).deploy(plan, logs))
+                .isInstanceOf(DeployException.class)
+                .hasMessageContaining("machine cloud: app jar")
+                .hasMessageContaining("no-such-dir/cloud-app.jar");
+        assertThat(logs.resolve("cloud")).doesNotExist();
+    }
+
+    @Test
+    void portClashFailsBeforeAnythingStarts() throws Exception {
+        try (ServerSocket taken = new ServerSocket()) {
+            taken.bind(new InetSocketAddress(0));
+            ExperimentPlan plan = LocalPlans.pair(taken.getLocalPort(), 1_000_000, Duration.ZERO, 0, Resources.NONE);
+            assertThatThrownBy(() -> new LocalRuntime(LocalPlans.noJars(), true, false).deploy(plan, logs))
+                    .isInstanceOf(DeployException.class)
+                    .hasMessageContaining("machine cloud: port " + taken.getLocalPort() + " is already in use");
+            assertThat(logs.resolve("cloud")).doesNotExist();
+        }
+    }
+
+    @Test
+    void locateNamesEveryPathTried() {
+        String saved = System.getProperty("acai.root");
+        System.setProperty("acai.root", logs.toString());
+        try {
+            AppJars jars = AppJars.locate();
+            assertThat(jars.missing()).isEmpty();
+        } catch (IllegalStateException e) {
+            assertThat(e.getMessage()).contains(logs.resolve(AppJars.CLOUD).toString());
+        } finally {
+            if (saved == null) {
+                System.clearProperty("acai.root");
+            } else {
+                System.setProperty("acai.root", saved);
+            }
+        }
+    }
+}

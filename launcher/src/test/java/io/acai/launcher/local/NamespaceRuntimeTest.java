@@ -1,0 +1,107 @@
+package io.acai.launcher.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.acai.launcher.plan.DeployException;
+import io.acai.launcher.plan.ExperimentPlan;
+import io.acai.launcher.plan.MachineState;
+import io.acai.launcher.plan.MachineUsage;
+import io.acai.launcher.plan.Resources;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.TreeSet;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The namespace mode on a root Linux host (CI is one): a pair shaped at 10 Mbit/s with 50 ms each
+ * way is measured within tolerance, and neither a finished run nor a failed deploy leaves a
+ * namespace, device, qdisc, cgroup or ledger behind. Skipped elsewhere, with the reason.
+ */
+class NamespaceRuntimeTest {
+
+    @TempDir
+    Path logs;
+
+    @Test
+    void shapedPairIsMeasuredWithinToleranceAndTeardownLeavesNothing() throws Exception {
+        HostObjects.requireNamespaces();
+        TreeSet<String> before = HostObjects.snapshot();
+        int port = 47_100;
+        ExperimentPlan plan = LocalPlans.pair(port, 10_000_000, Duration.ofMillis(50), 0,
+                new Resources(0, 500, 0, 256L << 20, 0));
+        LocalRuntime runtime = new LocalRuntime(LocalPlans.noJars());
+        assertThat(runtime.describe()).contains("namespace mode", "netem");
+        LocalDeployment deployment = (LocalDeployment) runtime.deploy(plan, logs);
+        try {
+            List<String> csv = Files.readAllLines(logs.resolve("links.csv"));
+            assertThat(csv).hasSize(3);
+            for (String row : csv.subList(1, 3)) {
+                String[] f = row.split(",");
+                assertThat(Double.parseDouble(f[2])).isEqualTo(10.0);
+                // TCP payload over htb's rate counts Ethernet, IP and TCP headers: about 95.6% of the rate
+                assertThat(Double.parseDouble(f[3])).as(row).isBetween(8.5, 10.5);
+                assertThat(Double.parseDouble(f[4])).isEqualTo(100.0);
+                assertThat(Double.parseDouble(f[5])).as(row).isBetween(99.0, 130.0);
+            }
+            assertThat(deployment.linkWarnings()).isEmpty();
+            assertThat(deployment.states()).containsEntry("cloud", MachineState.RUNNING);
+            String ns = NamespaceNetwork.namespaceName(deployment.runId(), "cloud");
+            assertThat(HostCommand.run("ip", "netns", "pids", ns)).contains(Long.toString(deployment.pid("cloud")));
+            TreeSet<String> during = HostObjects.snapshot();
+            assertThat(during).contains("netns " + ns, "link acai" + deployment.runId());
+            assertThat(during).anyMatch(o -> o.startsWith("cgroup ") && o.endsWith("acai-" + deployment.runId()));
+            Thread.sleep(500);
+            assertThat(deployment.sample()).extracting(MachineUsage::machine).contains("cloud", "edge1");
+        } finally {
+            deployment.close();
+        }
+        assertThat(deployment.states()).containsEntry("cloud", MachineState.STOPPED);
+        assertThat(HostObjects.snapshot()).isEqualTo(before);
+    }
+
+    @Test
+    void failedDeployRemovesEverythingItCreated() throws Exception {
+        HostObjects.requireNamespaces();
+        TreeSet<String> before = HostObjects.snapshot();
+        // the edge's log folder cannot be created: the deploy fails after the network, the shaping and the cloud are up
+        Files.writeString(logs.resolve("edge1"), "not a folder");
+        ExperimentPlan plan = LocalPlans.pair(47_101, 5_000_000, Duration.ofMillis(10), 5,
+                new Resources(0, 500, 0, 256L << 20, 0));
+        assertThatThrownBy(() -> new LocalRuntime(LocalPlans.noJars(), false, true).deploy(plan, logs))
+                .isInstanceOf(DeployException.class)
+                .hasMessageContaining("while starting edge1")
+                .hasMessageContaining("everything created was removed");
+        assertThat(HostObjects.snapshot()).isEqualTo(before);
+    }
+
+    @Test
+    void leftoversOfADeadRunAreRemovedAndOthersAreNot() throws Exception {
+        HostObjects.requireNamespaces();
+        String id = HostCapabilities.newRunId();
+        String ours = "acai-" + id + "-cloud";
+        String foreign = "acai-" + HostCapabilities.newRunId() + "-stranger";
+        Path root = Files.createTempDirectory("acai-ledgers");
+        TeardownLedger ledger = TeardownLedger.open(root, id);
+        ledger.record(TeardownLedger.Kind.NETNS, ours);
+        HostCommand.run("ip", "netns", "add", ours);
+        HostCommand.run("ip", "netns", "add", foreign);
+        try {
+            // a launcher that died: the owner's pid no longer runs this process
+            Files.writeString(root.resolve(id).resolve("owner"), "999999999 1\n");
+            assertThat(TeardownLedger.removeLeftovers(root)).isEqualTo(1);
+            String namespaces = HostCommand.run("ip", "netns", "list");
+            assertThat(namespaces).doesNotContain(ours).contains(foreign);
+            assertThat(root.resolve(id)).doesNotExist();
+        } finally {
+            HostCommand.succeeds("ip", "netns", "del", ours);
+            HostCommand.run("ip", "netns", "del", foreign);
+            Files.deleteIfExists(root);
+        }
+    }
+}
