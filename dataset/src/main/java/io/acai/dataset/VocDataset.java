@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import javax.xml.parsers.DocumentBuilder;
 
 /**
  * Reads a Pascal VOC dataset: XML annotations in {@code annotations/} (or VOC's own
@@ -46,13 +47,14 @@ public final class VocDataset {
                 + ": not a VOC dataset (expected: an images/ or JPEGImages/ folder)"));
         List<SkippedFile> skipped = new ArrayList<>();
         List<VocAnnotation> parsed = new ArrayList<>();
+        DocumentBuilder parser = VocAnnotation.newParser();
         for (Path xml : list(annotations)) {
             if (!ImageFiles.extension(xml).equals("xml")) {
                 skipped.add(SkippedFile.whole(xml, "not an XML annotation"));
                 continue;
             }
             try {
-                parsed.add(VocAnnotation.read(xml, skipped));
+                parsed.add(VocAnnotation.read(parser, xml, skipped));
             } catch (VocAnnotation.AnnotationException e) {
                 skipped.add(e.skipped());
             }

@@ -33,7 +33,7 @@ final class YoloLabels {
         }
         List<ObjectLabel> objects = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i).strip();
+            String line = (i == 0 ? lines.get(i).replace("\uFEFF", "") : lines.get(i)).strip();
             if (line.isEmpty()) {
                 continue;
             }

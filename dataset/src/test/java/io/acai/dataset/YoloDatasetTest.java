@@ -93,7 +93,7 @@ class YoloDatasetTest {
     void flatFolderPairsImagesWithLabelsOfTheSameName(@TempDir Path dir) throws IOException {
         Files.copy(corrupt.resolve("images/a.png"), dir.resolve("one.png"));
         Files.copy(corrupt.resolve("images/b.png"), dir.resolve("two.png"));
-        Files.writeString(dir.resolve("one.txt"), "1 0.5 0.5 1 1\n");
+        Files.writeString(dir.resolve("one.txt"), "\uFEFF1 0.5 0.5 1 1\r\n"); // a BOM and CRLF, as Windows editors write
         Files.writeString(dir.resolve("shapes.names"), "circle\nsquare\n");
 
         Dataset dataset = Datasets.open(dir);
