@@ -26,6 +26,8 @@ import java.util.function.Function;
  */
 public final class CloudApp implements AutoCloseable {
 
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+
     private final RunLog log;
     private final CloudCsv csv;
     private final ModelStore store;
@@ -106,8 +108,12 @@ public final class CloudApp implements AutoCloseable {
         return log;
     }
 
+    /** Stops everything; a second call does nothing. */
     @Override
     public void close() throws IOException {
+        if (closed.getAndSet(true)) {
+            return;
+        }
         server.close();
         loop.stop();
         try {

@@ -42,6 +42,8 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class EdgeApp implements AutoCloseable {
 
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+
     public static final String SOFTWARE_VERSION = "acai-edge/0.1.0";
 
     private final EdgeConfig config;
@@ -172,8 +174,12 @@ public final class EdgeApp implements AutoCloseable {
         return loop;
     }
 
+    /** Stops everything; a second call does nothing. */
     @Override
     public void close() throws IOException {
+        if (closed.getAndSet(true)) {
+            return;
+        }
         requests.close();
         loop.stop();
         try {

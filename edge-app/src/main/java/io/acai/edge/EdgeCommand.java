@@ -95,7 +95,11 @@ public final class EdgeCommand implements Callable<Integer> {
             Thread hook = new Thread(() -> close(app), "acai-edge-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
             app.awaitDuration();
-            Runtime.getRuntime().removeShutdownHook(hook);
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // the JVM is shutting down already; the hook closes the app
+            }
         }
         return 0;
     }

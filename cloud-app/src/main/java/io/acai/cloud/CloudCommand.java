@@ -1,0 +1,127 @@
+package io.acai.cloud;
+
+import io.acai.cloud.retrain.DjlRetrainer;
+import io.acai.cloud.retrain.PushPolicy;
+import io.acai.detection.ModelFiles;
+import io.acai.model.DefaultModel;
+import io.acai.training.TrainingDevice;
+import io.acai.training.TrainingSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The cloud's command line: the original's three positional arguments, then options. */
+@Command(name = "cloud-app.jar", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Receives mispredicted frames from edges, retrains the model (DJL), pushes new versions.",
+        footer = "%nAlso: cloud-app.jar train ... and cloud-app.jar pretrain ... (offline training; --help on each).")
+public final class CloudCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "<port>", description = "TCP port to listen on")
+    int port;
+
+    @Parameters(index = "1", paramLabel = "<log file>")
+    Path logFile;
+
+    @Parameters(index = "2", paramLabel = "<csv file>", description = "cloud.csv, a row per retrain")
+    Path csvFile;
+
+    @Option(names = "--model", paramLabel = "DIR|cfg,weights,names",
+            description = "the model to start from (default: the project's default model)")
+    String model;
+
+    @Option(names = "--store", paramLabel = "DIR", description = "where model versions are saved "
+            + "(default: models/ beside the csv file)")
+    Path store;
+
+    @Option(names = "--min-retrain-images", defaultValue = "0", description = "pending images that start a retrain; "
+            + "0 = every upload (default: ${DEFAULT-VALUE})")
+    int minRetrainImages;
+
+    @Option(names = "--epochs", defaultValue = "5", description = "epochs per retrain (default: ${DEFAULT-VALUE})")
+    int epochs;
+
+    @Option(names = "--lr", defaultValue = "0.001", description = "Adam learning rate (default: ${DEFAULT-VALUE})")
+    float learningRate;
+
+    @Option(names = "--batch", defaultValue = "8", description = "images per step (default: ${DEFAULT-VALUE})")
+    int batch;
+
+    @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpu (default: ${DEFAULT-VALUE})")
+    String device;
+
+    @Option(names = "--freeze-backbone", description = "train only the layers from the first head on")
+    boolean freezeBackbone;
+
+    @Option(names = "--push", defaultValue = "contributors", description = "who gets a new version: contributors "
+            + "(the edges whose images were used, as the original) or all (default: ${DEFAULT-VALUE})")
+    String push;
+
+    @Option(names = "--replay", defaultValue = "0", description = "earlier samples kept and replayed in every "
+            + "retrain, so the model does not forget (default: ${DEFAULT-VALUE}, as the original)")
+    int replay;
+
+    @Option(names = "--token", defaultValue = "", description = "the secret edges must present (default: none)")
+    String token;
+
+    @Option(names = "--duration", converter = DurationOption.class,
+            description = "stop cleanly after this long, for example 200s (default: run until stopped)")
+    Duration duration;
+
+    @Option(names = "--seed", defaultValue = "1", description = "training and replay seed (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--heartbeat", defaultValue = "5s", converter = DurationOption.class,
+            description = "heartbeat interval on edge connections (default: ${DEFAULT-VALUE})")
+    Duration heartbeat;
+
+    @Override
+    public Integer call() throws Exception {
+        CloudConfig config = config();
+        TrainingSettings settings = trainingSettings();
+        CountDownLatch stopped = new CountDownLatch(1);
+        try (CloudApp app = CloudApp.start(config, s -> new DjlRetrainer(s.cfg(), s.names(), settings))) {
+            Thread hook = new Thread(() -> {
+                try {
+                    app.close();
+                } catch (Exception e) {
+                    System.err.println("cloud-app: closing failed: " + e);
+                }
+                stopped.countDown();
+            }, "acai-cloud-shutdown");
+            Runtime.getRuntime().addShutdownHook(hook);
+            if (duration == null) {
+                stopped.await();
+            } else {
+                stopped.await(duration.toMillis(), TimeUnit.MILLISECONDS);
+                removeHook(hook);
+            }
+        }
+        return 0;
+    }
+
+    static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // the JVM is shutting down already; the hook closes the app
+        }
+    }
+
+    TrainingSettings trainingSettings() {
+        return new TrainingSettings(epochs, batch, learningRate, freezeBackbone, TrainingDevice.parse(device), seed);
+    }
+
+    CloudConfig config() throws java.io.IOException {
+        boolean defaultModel = model == null;
+        ModelFiles files = defaultModel ? DefaultModel.extractToTemporaryFolder() : ModelLocation.parse(model);
+        Path storeDir = store != null ? store
+                : csvFile.toAbsolutePath().getParent().resolve("models");
+        return new CloudConfig(port, logFile, csvFile, files, defaultModel, storeDir, minRetrainImages,
+                PushPolicy.parse(push), replay, token, heartbeat, seed);
+    }
+}
