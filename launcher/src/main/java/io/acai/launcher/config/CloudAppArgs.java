@@ -1,0 +1,54 @@
+package io.acai.launcher.config;
+
+import io.acai.launcher.plan.AppFiles;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The command line of {@code cloud-app.jar} built from a cloud machine's {@code app} options:
+ * {@code <port> cloud.log cloud.csv [--model M] [--min-retrain-images N] [--epochs N] [--lr X]
+ * [--batch N] [--device D] [--push P] [--replay N] [--token T] [--seed S]}. Options left out keep
+ * the app's defaults.
+ */
+final class CloudAppArgs {
+
+    static final List<String> FIELDS = List.of("model", "minRetrainImages", "epochs", "lr", "batch", "device", "push",
+            "replay", "token");
+
+    private CloudAppArgs() {
+    }
+
+    static List<String> build(int port, Optional<ConfigNode> app, Optional<String> defaultModel, Optional<Long> seed,
+            AppPaths paths) {
+        List<String> options = new ArrayList<>();
+        Optional<String> model = defaultModel;
+        if (app.isPresent()) {
+            ConfigNode node = app.get();
+            node.checkFields(FIELDS);
+            if (node.has("model")) {
+                model = paths.read(node, "model");
+            }
+            node.integer("minRetrainImages", 0, Integer.MAX_VALUE).ifPresent(v -> add(options, "--min-retrain-images", v));
+            node.integer("epochs", 1, 10_000).ifPresent(v -> add(options, "--epochs", v));
+            node.number("lr", 0, true, 10).ifPresent(v -> add(options, "--lr", EdgeAppArgs.plain(v)));
+            node.integer("batch", 1, 4096).ifPresent(v -> add(options, "--batch", v));
+            node.choice("device", Set.of("auto", "cpu", "gpu"), "auto, cpu or gpu").ifPresent(v -> add(options, "--device", v));
+            node.choice("push", Set.of("contributors", "all"), "contributors or all").ifPresent(v -> add(options, "--push", v));
+            node.integer("replay", 0, Integer.MAX_VALUE).ifPresent(v -> add(options, "--replay", v));
+            node.text("token").ifPresent(v -> add(options, "--token", v));
+        }
+        List<String> args = new ArrayList<>(List.of(Integer.toString(port), AppFiles.CLOUD_LOG, AppFiles.CLOUD_CSV));
+        model.ifPresent(v -> add(args, "--model", v));
+        args.addAll(options);
+        seed.ifPresent(v -> add(args, "--seed", v));
+        return args;
+    }
+
+    private static void add(List<String> args, String option, Object value) {
+        args.add(option);
+        args.add(String.valueOf(value));
+    }
+}

@@ -1,0 +1,221 @@
+package io.acai.launcher.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * One JSON object of a config with its path from the root. Every getter checks the type of the
+ * field it reads and records a problem (path, value, what was expected) instead of throwing, so that
+ * reading goes on and every error is reported.
+ */
+final class ConfigNode {
+
+    private final JsonNode node;
+    private final String path;
+    private final ConfigErrors errors;
+
+    private ConfigNode(JsonNode node, String path, ConfigErrors errors) {
+        this.node = node;
+        this.path = path;
+        this.errors = errors;
+    }
+
+    /** The object {@code node} at {@code path}, or empty (and an error) when it is not an object. */
+    static Optional<ConfigNode> of(JsonNode node, String path, ConfigErrors errors) {
+        if (!node.isObject()) {
+            errors.reject(path.isEmpty() ? "(root)" : path, node, "is not an object (expected: {...})");
+            return Optional.empty();
+        }
+        return Optional.of(new ConfigNode(node, path, errors));
+    }
+
+    String path() {
+        return path;
+    }
+
+    /** The path of {@code field}: {@code a.b}, or {@code a["nvidia.com/gpu"]} for a name that is not a plain word. */
+    String path(String field) {
+        if (!field.matches("[A-Za-z0-9_$]+")) {
+            return path + "[\"" + field + "\"]";
+        }
+        return path.isEmpty() ? field : path + "." + field;
+    }
+
+    ConfigErrors errors() {
+        return errors;
+    }
+
+    boolean has(String field) {
+        return node.has(field) && !node.get(field).isNull();
+    }
+
+    boolean isEmptyArray(String field) {
+        return has(field) && node.get(field).isArray() && node.get(field).isEmpty();
+    }
+
+    boolean isText(String field) {
+        return has(field) && node.get(field).isTextual();
+    }
+
+    /** Records every field that is not in {@code allowed}. */
+    void checkFields(List<String> allowed) {
+        Iterator<String> names = node.fieldNames();
+        while (names.hasNext()) {
+            String name = names.next();
+            if (!allowed.contains(name)) {
+                errors.add(path(name), "unknown field (expected one of: " + String.join(", ", allowed) + ")");
+            }
+        }
+    }
+
+    void require(String field) {
+        if (!has(field)) {
+            errors.add(path(field), "is missing");
+        }
+    }
+
+    Optional<String> text(String field) {
+        if (!has(field)) {
+            return Optional.empty();
+        }
+        JsonNode value = node.get(field);
+        if (!value.isTextual()) {
+            errors.reject(path(field), value, "is not a string");
+            return Optional.empty();
+        }
+        return Optional.of(value.asText());
+    }
+
+    /** A string field that must be one of {@code choices}. */
+    Optional<String> choice(String field, Set<String> choices, String expected) {
+        Optional<String> value = text(field);
+        if (value.isPresent() && !choices.contains(value.get())) {
+            errors.reject(path(field), node.get(field), "is not allowed (expected: " + expected + ")");
+            return Optional.empty();
+        }
+        return value;
+    }
+
+    /** A string field read by {@code parser}, which throws {@link IllegalArgumentException} saying what is wrong. */
+    <T> Optional<T> parsed(String field, Function<String, T> parser) {
+        Optional<String> value = text(field);
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(parser.apply(value.get()));
+        } catch (IllegalArgumentException e) {
+            errors.reject(path(field), node.get(field), e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** A string or number field read by {@code parser} (quantities like {@code cpu: 2} or {@code cpu: "2"}). */
+    <T> Optional<T> quantity(String field, Function<String, T> parser, String kind) {
+        if (!has(field)) {
+            return Optional.empty();
+        }
+        JsonNode value = node.get(field);
+        if (!value.isTextual() && !value.isNumber()) {
+            errors.reject(path(field), value, "is not " + kind);
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(parser.apply(value.isNumber() ? value.decimalValue().toPlainString() : value.asText()));
+        } catch (IllegalArgumentException e) {
+            errors.reject(path(field), value, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    Optional<Long> integer(String field, long min, long max) {
+        if (!has(field)) {
+            return Optional.empty();
+        }
+        JsonNode value = node.get(field);
+        if (!value.isIntegralNumber() || !value.canConvertToLong() || value.asLong() < min || value.asLong() > max) {
+            errors.reject(path(field), value, "is not allowed (expected: a whole number from " + min + " to " + max + ")");
+            return Optional.empty();
+        }
+        return Optional.of(value.asLong());
+    }
+
+    /** A number in {@code [min, max]}, or above {@code min} exclusive when {@code exclusiveMin}. */
+    Optional<Double> number(String field, double min, boolean exclusiveMin, double max) {
+        if (!has(field)) {
+            return Optional.empty();
+        }
+        JsonNode value = node.get(field);
+        double v = value.asDouble();
+        if (!value.isNumber() || (exclusiveMin ? v <= min : v < min) || v > max) {
+            errors.reject(path(field), value, "is not allowed (expected: a number " + (exclusiveMin ? "above " + format(min) + " and at most "
+                    : "from " + format(min) + " to ") + format(max) + ")");
+            return Optional.empty();
+        }
+        return Optional.of(v);
+    }
+
+    private static String format(double value) {
+        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
+    }
+
+    Optional<ConfigNode> object(String field) {
+        if (!has(field)) {
+            return Optional.empty();
+        }
+        return of(node.get(field), path(field), errors);
+    }
+
+    /** The objects of an array field; elements that are not objects are reported and skipped. */
+    List<ConfigNode> objects(String field) {
+        List<ConfigNode> out = new ArrayList<>();
+        if (!has(field)) {
+            return out;
+        }
+        JsonNode value = node.get(field);
+        if (!value.isArray()) {
+            errors.reject(path(field), value, "is not an array (expected: [...])");
+            return out;
+        }
+        for (int i = 0; i < value.size(); i++) {
+            of(value.get(i), path(field) + "[" + i + "]", errors).ifPresent(out::add);
+        }
+        return out;
+    }
+
+    /**
+     * A list of strings: an array of strings or numbers (numbers are written as they appear), or, when
+     * {@code single} is true, one string that stands for a list of one.
+     */
+    Optional<List<String>> strings(String field, boolean single) {
+        if (!has(field)) {
+            return Optional.empty();
+        }
+        JsonNode value = node.get(field);
+        if (single && value.isTextual()) {
+            return Optional.of(List.of(value.asText()));
+        }
+        if (!value.isArray()) {
+            errors.reject(path(field), value, "is not an array of strings");
+            return Optional.empty();
+        }
+        List<String> out = new ArrayList<>();
+        boolean ok = true;
+        for (int i = 0; i < value.size(); i++) {
+            JsonNode element = value.get(i);
+            if (element.isTextual() || element.isNumber()) {
+                out.add(element.asText());
+            } else {
+                errors.reject(path(field) + "[" + i + "]", element, "is not a string");
+                ok = false;
+            }
+        }
+        return ok ? Optional.of(out) : Optional.empty();
+    }
+}

@@ -1,0 +1,49 @@
+package io.acai.launcher.config;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The config's {@code experiment} block, with defaults filled in.
+ *
+ * @param name experiment name (default: the config file's name without {@code .json})
+ * @param duration how long the experiment runs (default {@link #DEFAULT_DURATION})
+ * @param seed the seed, when the config gives one (it is then passed to both apps as {@code --seed})
+ * @param samplePeriod how often consumption is sampled and files collected (default {@link #DEFAULT_SAMPLE_PERIOD})
+ * @param model model of every app that does not name its own ({@code default}: the project's model)
+ */
+record ExperimentSettings(String name, Duration duration, Optional<Long> seed, Duration samplePeriod,
+        Optional<String> model) {
+
+    static final Duration DEFAULT_DURATION = Duration.ofMinutes(5);
+    static final Duration DEFAULT_SAMPLE_PERIOD = Duration.ofSeconds(10);
+    static final List<String> FIELDS = List.of("name", "duration", "seed", "samplePeriod", "model");
+
+    static ExperimentSettings read(Optional<ConfigNode> block, String defaultName, AppPaths paths) {
+        if (block.isEmpty()) {
+            return new ExperimentSettings(defaultName, DEFAULT_DURATION, Optional.empty(), DEFAULT_SAMPLE_PERIOD,
+                    Optional.empty());
+        }
+        ConfigNode node = block.get();
+        node.checkFields(FIELDS);
+        String name = node.text("name").orElse(defaultName);
+        if (name.isBlank()) {
+            node.errors().add(node.path("name"), "\"" + name + "\" is blank (expected: a name)");
+        }
+        Duration duration = positive(node, "duration").orElse(DEFAULT_DURATION);
+        Duration period = positive(node, "samplePeriod").orElse(DEFAULT_SAMPLE_PERIOD);
+        Optional<Long> seed = node.integer("seed", Long.MIN_VALUE, Long.MAX_VALUE);
+        Optional<String> model = paths.read(node, "model");
+        return new ExperimentSettings(name, duration, seed, period, model);
+    }
+
+    private static Optional<Duration> positive(ConfigNode node, String field) {
+        Optional<Duration> value = node.parsed(field, TimeSpan::parse);
+        if (value.isPresent() && value.get().isZero()) {
+            node.errors().add(node.path(field), "\"" + node.text(field).orElse("") + "\" is zero (expected: a positive duration)");
+            return Optional.empty();
+        }
+        return value;
+    }
+}

@@ -1,0 +1,141 @@
+package io.acai.launcher.config;
+
+import io.acai.launcher.plan.MachinePlan;
+import io.acai.launcher.plan.Resources;
+import io.acai.launcher.plan.Role;
+import io.acai.launcher.plan.Volume;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * One entry of {@code machines[]}, read in two steps: its own fields first, then (once the cloud and
+ * its port are known) its command line. A machine without {@code command} runs the project's app for
+ * its role; without {@code args} either, its arguments are built from its {@code app} options.
+ */
+final class MachineSection {
+
+    static final List<String> FIELDS = List.of("name", "category", "image", "command", "args", "port", "resources",
+            "volumeMounts", "node", "gpu", "app");
+    static final List<String> VOLUME_FIELDS = List.of("name", "mountPath", "nfs");
+    static final List<String> NFS_FIELDS = List.of("server", "path");
+    /** Port of the cloud when its config does not give one. */
+    static final int DEFAULT_CLOUD_PORT = 5000;
+    /** Machine and volume names: DNS-1035 labels, usable as Kubernetes object names and folder names. */
+    static final String NAME_PATTERN = "^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$";
+    private static final Pattern NAME = Pattern.compile(NAME_PATTERN);
+    private static final String NAME_EXPECTED = "lower-case letters, digits and '-', starting with a letter, at most 63";
+
+    private final ConfigNode node;
+    private final String name;
+    private final Role role;
+    private final Optional<Integer> port;
+
+    private MachineSection(ConfigNode node, String name, Role role, Optional<Integer> port) {
+        this.node = node;
+        this.name = name;
+        this.role = role;
+        this.port = port;
+    }
+
+    static MachineSection read(ConfigNode node) {
+        node.checkFields(FIELDS);
+        node.require("name");
+        node.require("category");
+        String name = node.text("name").orElse(null);
+        if (name != null && !NAME.matcher(name).matches()) {
+            node.errors().add(node.path("name"), "\"" + name + "\" is not a machine name (expected: " + NAME_EXPECTED + ")");
+        }
+        Role role = node.choice("category", Set.of("server", "client"), "server or client")
+                .map(c -> c.equals("server") ? Role.CLOUD : Role.EDGE).orElse(null);
+        Optional<Integer> port = node.integer("port", 1, 65535).map(Long::intValue);
+        return new MachineSection(node, name, role, port);
+    }
+
+    String name() {
+        return name;
+    }
+
+    Role role() {
+        return role;
+    }
+
+    String path() {
+        return node.path();
+    }
+
+    int portOrDefault() {
+        return port.orElse(role == Role.CLOUD ? DEFAULT_CLOUD_PORT : 0);
+    }
+
+    /** The machine, or null when it has errors (already recorded). */
+    MachinePlan toPlan(int cloudPort, ExperimentSettings experiment, AppPaths paths) {
+        String image = node.text("image").orElse(null);
+        Optional<List<String>> command = node.strings("command", true);
+        Optional<List<String>> args = node.strings("args", false);
+        Optional<ConfigNode> app = node.object("app");
+        if (app.isPresent() && (node.has("command") || node.has("args"))) {
+            node.errors().add(node.path("app"), "cannot be combined with " + (node.has("command") ? "command" : "args")
+                    + " (expected: either app options or a command line)");
+        }
+        if (command.isPresent() && command.get().isEmpty()) {
+            node.errors().add(node.path("command"), "[] is empty (expected: the program and its leading arguments, "
+                    + "or leave command out to run the project's app)");
+        }
+        Optional<Long> gpu = node.integer("gpu", 0, 16);
+        Resources resources = ResourcesSection.read(node.object("resources"), gpu);
+        List<Volume> volumes = volumes();
+        String placement = node.text("node").orElse(null);
+        if (name == null || role == null) {
+            return null;
+        }
+        List<String> arguments;
+        if (args.isPresent() || command.isPresent()) {
+            arguments = args.orElse(List.of());
+        } else if (role == Role.CLOUD) {
+            arguments = CloudAppArgs.build(portOrDefault(), app, experiment.model(), experiment.seed(), paths);
+        } else {
+            arguments = EdgeAppArgs.build(name, cloudPort, app, experiment.model(), experiment.seed(), paths);
+        }
+        return new MachinePlan(name, role, image, command.orElse(List.of()), arguments, portOrDefault(), resources,
+                volumes, placement);
+    }
+
+    private List<Volume> volumes() {
+        List<Volume> volumes = new ArrayList<>();
+        for (ConfigNode mount : node.objects("volumeMounts")) {
+            mount.checkFields(VOLUME_FIELDS);
+            mount.require("name");
+            mount.require("mountPath");
+            String volumeName = mount.text("name").orElse(null);
+            if (volumeName != null && !NAME.matcher(volumeName).matches()) {
+                mount.errors().add(mount.path("name"), "\"" + volumeName + "\" is not a volume name (expected: "
+                        + NAME_EXPECTED + ")");
+            }
+            String mountPath = mount.text("mountPath").orElse(null);
+            if (mountPath != null && !mountPath.startsWith("/")) {
+                mount.errors().add(mount.path("mountPath"), "\"" + mountPath + "\" is not an absolute path");
+            }
+            String server = null;
+            String path = null;
+            Optional<ConfigNode> nfs = mount.object("nfs");
+            if (nfs.isPresent()) {
+                nfs.get().checkFields(NFS_FIELDS);
+                nfs.get().require("server");
+                nfs.get().require("path");
+                server = nfs.get().text("server").orElse(null);
+                path = nfs.get().text("path").orElse(null);
+                if (path != null && !path.startsWith("/")) {
+                    mount.errors().add(nfs.get().path("path"), "\"" + path + "\" is not an absolute path");
+                }
+            }
+            if (volumeName != null && mountPath != null) {
+                volumes.add(new Volume(volumeName, mountPath, server, path));
+            }
+        }
+        return volumes;
+    }
+}

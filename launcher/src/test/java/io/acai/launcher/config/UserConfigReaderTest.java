@@ -1,0 +1,198 @@
+package io.acai.launcher.config;
+
+import io.acai.launcher.plan.AppFiles;
+import io.acai.launcher.plan.ExperimentPlan;
+import io.acai.launcher.plan.LinkPlan;
+import io.acai.launcher.plan.MachinePlan;
+import io.acai.launcher.plan.Role;
+import io.acai.launcher.plan.RuntimeKind;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+class UserConfigReaderTest {
+
+    @Test
+    void readsTheOriginalFormatUnchanged() throws Exception {
+        ExperimentPlan plan = UserConfigReader.read(ConfigFiles.dir("valid").resolve("original-format.json"), null);
+
+        assertThat(plan.name()).isEqualTo("original-format");
+        assertThat(plan.runtime()).isEqualTo(RuntimeKind.LOCAL);
+        assertThat(plan.duration()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(plan.samplePeriod()).isEqualTo(Duration.ofSeconds(10));
+        MachinePlan cloud = plan.cloud();
+        assertThat(cloud.name()).isEqualTo("cloud");
+        assertThat(cloud.image()).isEqualTo("registry.example.org/acai/cloud:no-limit");
+        assertThat(cloud.command()).containsExactly("python3");
+        assertThat(cloud.args()).containsExactly("cloud.py", "8080", "cloud.log", "cloud.csv");
+        assertThat(cloud.port()).isEqualTo(8080);
+        assertThat(cloud.resources().cpuRequestMillis()).isEqualTo(2000);
+        assertThat(cloud.resources().cpuLimitMillis()).isEqualTo(4000);
+        assertThat(cloud.resources().memoryRequestBytes()).isEqualTo(4L << 30);
+        assertThat(cloud.resources().memoryLimitBytes()).isEqualTo(8L << 30);
+        assertThat(cloud.volumes()).singleElement().satisfies(v -> {
+            assertThat(v.name()).isEqualTo("dataset");
+            assertThat(v.mountPath()).isEqualTo("/data");
+            assertThat(v.nfsServer()).isEqualTo("10.0.0.5");
+            assertThat(v.nfsPath()).isEqualTo("/exports/dataset");
+        });
+        MachinePlan edge1 = plan.machine("edge1").orElseThrow();
+        assertThat(edge1.role()).isEqualTo(Role.EDGE);
+        assertThat(edge1.runsProjectApp()).isFalse();
+        assertThat(edge1.argsWithCloud("10.0.0.1")).startsWith("edge.py", "10.0.0.1", "8080");
+
+        assertThat(plan.links()).hasSize(3);
+        assertThat(plan.link("cloud", "edge1")).hasValue(
+                new LinkPlan("cloud", "edge1", 100_000_000, Duration.ofMillis(20), Duration.ZERO, 0));
+        assertThat(plan.link("edge1", "cloud")).hasValue(
+                new LinkPlan("edge1", "cloud", 100_000_000, Duration.ofMillis(20), Duration.ZERO, 0));
+        assertThat(plan.link("edge2", "cloud")).hasValue(
+                new LinkPlan("edge2", "cloud", 10_000_000, Duration.ofMillis(200), Duration.ZERO, 0));
+        assertThat(plan.link("cloud", "edge2")).isEmpty();
+    }
+
+    @Test
+    void buildsTheAppsCommandLinesFromAppOptions() throws Exception {
+        ExperimentPlan plan = UserConfigReader.read(ConfigFiles.dir("valid").resolve("extensions.json"), null);
+
+        assertThat(plan.name()).isEqualTo("Lab Run 7");
+        assertThat(plan.runtime()).isEqualTo(RuntimeKind.KUBERNETES);
+        assertThat(plan.seed()).isEqualTo(42);
+        assertThat(plan.duration()).isEqualTo(Duration.ofSeconds(150));
+        assertThat(plan.samplePeriod()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(plan.machines()).extracting(MachinePlan::name).containsExactly("cloud", "edge-near", "edge-far");
+
+        MachinePlan cloud = plan.cloud();
+        assertThat(cloud.runsProjectApp()).isTrue();
+        assertThat(cloud.args()).containsExactly("7000", AppFiles.CLOUD_LOG, AppFiles.CLOUD_CSV,
+                "--model", "/models/shapes", "--min-retrain-images", "100", "--epochs", "3", "--lr", "0.001",
+                "--batch", "8", "--device", "gpu", "--push", "all", "--replay", "200", "--token", "s3cret",
+                "--seed", "42");
+        assertThat(cloud.resources().gpus()).isEqualTo(1);
+        assertThat(cloud.resources().cpuRequestMillis()).isEqualTo(1500);
+        assertThat(cloud.resources().memoryRequestBytes()).isEqualTo(2_000_000_000L);
+        assertThat(cloud.resources().memoryLimitBytes()).isEqualTo(3L << 30);
+        assertThat(cloud.node()).isEqualTo("gpu-node-1");
+
+        assertThat(plan.machine("edge-near").orElseThrow().args()).containsExactly(MachinePlan.CLOUD_ADDRESS, "7000",
+                AppFiles.EDGE_INFERENCE_LOG, AppFiles.EDGE_UPDATE_LOG, AppFiles.EDGE_INFERENCE_CSV,
+                AppFiles.EDGE_UPDATE_CSV, "2.5", "edge-near", "--model", "/models/edge", "--drift-after", "300",
+                "--judge", "iou", "--upload-threshold", "20", "--conf", "0.5", "--nms", "0.45", "--token", "s3cret",
+                "--seed", "42");
+        MachinePlan far = plan.machine("edge-far").orElseThrow();
+        assertThat(far.args()).containsSequence("10", "edge-far", "--model", "/models/shapes", "--data", "/datasets/voc");
+        assertThat(far.volumes()).singleElement().satisfies(v -> assertThat(v.isNfs()).isFalse());
+
+        assertThat(plan.link("edge-far", "cloud")).hasValue(
+                new LinkPlan("edge-far", "cloud", 16_000_000, Duration.ofMillis(150), Duration.ofMillis(20), 1.5));
+        assertThat(plan.link("cloud", "edge-far")).hasValue(
+                new LinkPlan("cloud", "edge-far", 20_000_000, Duration.ofMillis(150), Duration.ofMillis(20), 1.5));
+        assertThat(plan.link("edge-far", "edge-near")).hasValue(
+                new LinkPlan("edge-far", "edge-near", 500_000, Duration.ZERO, Duration.ZERO, 0.5));
+        assertThat(plan.link("edge-near", "edge-far")).isEmpty();
+    }
+
+    @Test
+    void theDefaultExperimentIsValidAndShort() throws Exception {
+        ExperimentPlan plan = UserConfigReader.read(ConfigFiles.projectRoot().resolve("user_config.json"), null);
+
+        assertThat(plan.runtime()).isEqualTo(RuntimeKind.LOCAL);
+        assertThat(plan.edges()).hasSize(3);
+        assertThat(plan.duration()).isLessThanOrEqualTo(Duration.ofMinutes(5));
+        assertThat(plan.machines()).allSatisfy(m -> assertThat(m.runsProjectApp()).isTrue());
+        long cpuLimits = plan.machines().stream().mapToLong(m -> m.resources().cpuLimitMillis()).sum();
+        assertThat(cpuLimits).as("CPU limits of all machines, millicores").isLessThanOrEqualTo(2000);
+        assertThat(plan.links()).allSatisfy(l -> assertThat(l.limitsRate()).isTrue());
+        assertThat(plan.links()).anySatisfy(l -> assertThat(l.lossPercent()).isPositive());
+    }
+
+    /** Every invalid example gives exactly the errors its {@code .expected} file lists, all at once. */
+    @TestFactory
+    Stream<DynamicTest> reportsEveryErrorOfInvalidConfigs() {
+        return ConfigFiles.jsonFiles("invalid").stream().map(file -> DynamicTest.dynamicTest(
+                file.getFileName().toString(), () -> {
+                    ConfigException error = catchThrowableOfType(ConfigException.class,
+                            () -> UserConfigReader.read(file, null));
+                    assertThat(error).as("errors of %s", file).isNotNull();
+                    assertThat(error.errors()).extracting(ConfigError::toString)
+                            .containsExactlyElementsOf(expectedErrors(file));
+                }));
+    }
+
+    static List<String> expectedErrors(Path config) throws IOException {
+        String name = config.getFileName().toString();
+        Path expected = config.resolveSibling(name.substring(0, name.length() - ".json".length()) + ".expected");
+        return Files.readAllLines(expected).stream().skip(1).filter(l -> !l.isBlank())
+                .map(l -> l.replace("$DIR", config.toAbsolutePath().getParent().toString())
+                        .replace("$FILE", config.toString()))
+                .toList();
+    }
+
+    @Test
+    void theRuntimeOverrideDecidesWhetherLocalPathsAreChecked() throws Exception {
+        Path config = ConfigFiles.dir("invalid").resolve("missing-paths.json");
+        assertThatThrownBy(() -> UserConfigReader.read(config, RuntimeKind.LOCAL)).isInstanceOf(ConfigException.class);
+
+        ExperimentPlan plan = UserConfigReader.read(config, RuntimeKind.KUBERNETES);
+        assertThat(plan.runtime()).isEqualTo(RuntimeKind.KUBERNETES);
+        assertThat(plan.machine("edge").orElseThrow().args()).containsSequence("--model", "no/such/model.cfg",
+                "--data", "no-such-dataset");
+    }
+
+    @Test
+    void localPathsAreResolvedAgainstTheConfigFolder(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("models"));
+        Files.writeString(dir.resolve("models/tiny.cfg"), "[net]\n");
+        Files.createDirectories(dir.resolve("frames"));
+        Path config = dir.resolve("exp.json");
+        Files.writeString(config, """
+                {"experiment": {"model": "models/tiny"},
+                 "machines": [{"name": "cloud", "category": "server"},
+                              {"name": "cam", "category": "client", "app": {"data": "frames"}}]}
+                """);
+
+        ExperimentPlan plan = UserConfigReader.read(config, null);
+
+        assertThat(plan.cloud().args()).containsSequence("--model", dir.resolve("models/tiny").toString());
+        assertThat(plan.machine("cam").orElseThrow().args()).containsSequence("--data", dir.resolve("frames").toString());
+    }
+
+    @Test
+    void aMissingFileIsOneClearError(@TempDir Path dir) {
+        Path config = dir.resolve("nope.json");
+        ConfigException error = catchThrowableOfType(ConfigException.class, () -> UserConfigReader.read(config, null));
+        assertThat(error.getMessage()).isEqualTo(config + ": 1 error\n  no such file");
+    }
+
+    @Test
+    void malformedJsonNamesLineAndColumn(@TempDir Path dir) throws IOException {
+        Path config = dir.resolve("broken.json");
+        Files.writeString(config, "{\n  \"machines\": [\n    {\"name\": \"cloud\" \"category\": \"server\"}\n  ]\n}\n");
+        ConfigException error = catchThrowableOfType(ConfigException.class, () -> UserConfigReader.read(config, null));
+        assertThat(error.errors()).singleElement().extracting(ConfigError::path).isEqualTo(config + ":3:22");
+    }
+
+    @Test
+    void duplicateKeysAndTrailingContentAreMalformed(@TempDir Path dir) throws IOException {
+        Path duplicate = dir.resolve("duplicate.json");
+        Files.writeString(duplicate, "{\"machines\": [], \"machines\": []}");
+        assertThat(catchThrowableOfType(ConfigException.class, () -> UserConfigReader.read(duplicate, null)).errors())
+                .singleElement().satisfies(e -> assertThat(e.message()).contains("Duplicate field 'machines'"));
+        Path trailing = dir.resolve("trailing.json");
+        Files.writeString(trailing, "{\"machines\": []}\n{}");
+        assertThat(catchThrowableOfType(ConfigException.class, () -> UserConfigReader.read(trailing, null)).errors())
+                .singleElement().satisfies(e -> assertThat(e.path()).isEqualTo(trailing + ":2:1"));
+    }
+}
