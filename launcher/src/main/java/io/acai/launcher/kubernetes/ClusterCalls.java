@@ -58,8 +58,8 @@ final class ClusterCalls {
     }
 
     ClusterCallException explain(String action, KubernetesClientException e) {
-        int code = e.getCode();
-        if (code == 0 && causedByIo(e)) {
+        int code = Math.max(0, e.getCode());
+        if (code <= 0 && causedByIo(e)) {
             return new ClusterCallException("cannot reach the Kubernetes API server at " + masterUrl + " (context "
                     + context + "): " + rootMessage(e) + ". Check KUBECONFIG or ~/.kube/config, or that the cluster"
                     + " is up and reachable from here.", 0, e);
@@ -73,7 +73,7 @@ final class ClusterCalls {
                     + " on " + masterUrl + " (context " + context + "). Grant it the permissions in " + RBAC_FILE
                     + ". The server said: " + said, code, e);
             default -> new ClusterCallException("could not " + action + " on " + masterUrl + " (HTTP "
-                    + (code == 0 ? "no status" : code) + "): " + said, code, e);
+                    + (code <= 0 ? "no status" : code) + "): " + said, code, e);
         };
     }
 
