@@ -22,7 +22,7 @@ import java.util.Set;
  * parsed when the dataset is opened; pixels are decoded only when a frame is loaded. Frames carry
  * the model's class ids (through {@link #mapping()}); objects of classes the model lacks are left
  * out of them. Files and label lines that could not be used are listed by {@link #skipped()}, which
- * grows when an image fails to decode while iterating. Thread-safe.
+ * grows when an image fails to decode on loading. Thread-safe.
  */
 public final class Dataset implements Iterable<LabeledFrame> {
 
@@ -107,9 +107,20 @@ public final class Dataset implements Iterable<LabeledFrame> {
         return load(entries.get(index));
     }
 
-    /** The entry's image decoded as {@code TYPE_3BYTE_BGR} with its objects in model class ids and pixels. */
+    /**
+     * The entry's image decoded as {@code TYPE_3BYTE_BGR} with its objects in model class ids and
+     * pixels. An image that fails to decode is added to {@link #skipped()} (once) and fails naming the file.
+     */
     public LabeledFrame load(DatasetEntry entry) throws IOException {
-        BufferedImage image = ImageFiles.readBgr(entry.image());
+        BufferedImage image;
+        try {
+            image = ImageFiles.readBgr(entry.image());
+        } catch (IOException e) {
+            String prefix = entry.image() + ": ";
+            String reason = String.valueOf(e.getMessage());
+            skip(SkippedFile.whole(entry.image(), reason.startsWith(prefix) ? reason.substring(prefix.length()) : reason));
+            throw e;
+        }
         List<GroundTruth> objects = new ArrayList<>(entry.objects().size());
         int number = 0;
         for (ObjectLabel object : entry.objects()) {
@@ -131,7 +142,7 @@ public final class Dataset implements Iterable<LabeledFrame> {
         return new LabeledFrame(entry.id(), image, objects);
     }
 
-    /** The frames in entry order; an image that fails to decode is skipped and added to {@link #skipped()}. */
+    /** The frames in entry order; an image that fails to decode is passed over (and is in {@link #skipped()}). */
     @Override
     public Iterator<LabeledFrame> iterator() {
         return new Iterator<>() {
@@ -145,10 +156,7 @@ public final class Dataset implements Iterable<LabeledFrame> {
                     try {
                         next = load(entry);
                     } catch (IOException e) {
-                        String prefix = entry.image() + ": ";
-                        String reason = String.valueOf(e.getMessage());
-                        skip(SkippedFile.whole(entry.image(),
-                                reason.startsWith(prefix) ? reason.substring(prefix.length()) : reason));
+                        // load has added it to skipped
                     }
                 }
                 return next != null;

@@ -55,6 +55,22 @@ class YoloDatasetTest {
         assertThat(dataset.skipped()).hasSize(before + 1);
         assertThat(dataset.skipped().get(before).file()).isEqualTo(corrupt.resolve("images/truncated.png"));
         assertThatThrownBy(() -> dataset.load(2)).isInstanceOf(IOException.class).hasMessageContaining("truncated.png");
+        assertThat(dataset.skipped()).hasSize(before + 1);
+    }
+
+    @Test
+    void loadingAnImageThatFailsToDecodeAddsItToSkippedOnce() throws IOException {
+        Dataset dataset = Datasets.open(corrupt);
+        int before = dataset.skipped().size();
+
+        for (int i = 0; i < 2; i++) {
+            assertThatThrownBy(() -> dataset.load(2)).isInstanceOf(IOException.class)
+                    .hasMessageStartingWith(corrupt.resolve("images/truncated.png") + ": cannot decode image");
+        }
+
+        assertThat(dataset.skipped()).hasSize(before + 1);
+        assertThat(dataset.skipped().get(before).toString())
+                .startsWith(corrupt.resolve("images/truncated.png") + ": cannot decode image");
     }
 
     @Test
