@@ -1,0 +1,46 @@
+package io.acai.edge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class EdgeMainTest {
+
+    private static String stderrOf(String... args) {
+        PrintStream saved = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            assertThat(EdgeMain.run(args)).isEqualTo(2);
+        } finally {
+            System.setErr(saved);
+        }
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void missingArgumentsPrintTheUsageInOrderAndExitWithTwo() {
+        String usage = stderrOf("local", "5000");
+        assertThat(usage).contains("Missing required parameters: '<inference log>', '<update log>', '<inference csv>', "
+                + "'<update csv>', '<requests per second>', '<edge id>'");
+        assertThat(usage).containsSubsequence("<cloud host|local>", "<port>", "<inference log>", "<update log>",
+                "<inference csv>", "<update csv>", "<requests per second>", "<edge id>");
+    }
+
+    @Test
+    void aBadNumberNamesTheArgument() {
+        assertThat(stderrOf("local", "port", "a", "b", "c", "d", "10", "e1")).contains("<port>").contains("'port'");
+    }
+
+    @Test
+    void localPutsTheOutputsUnderLogsEdgeId() {
+        assertThat(EdgeConfig.output("local", "edge-1", Path.of("out/edge_inf.csv")))
+                .isEqualTo(Path.of("logs", "edge-1", "edge_inf.csv"));
+        assertThat(EdgeConfig.output("cloud.example", "edge-1", Path.of("out/edge_inf.csv")))
+                .isEqualTo(Path.of("out/edge_inf.csv"));
+    }
+}

@@ -1,0 +1,131 @@
+package io.acai.edge.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.acai.detection.ModelFiles;
+import io.acai.detection.opencv.DetectorSettings;
+import io.acai.edge.TestModels;
+import io.acai.edge.report.RunLog;
+import io.acai.protocol.Message;
+import io.acai.protocol.ModelAck;
+import io.acai.protocol.ModelDigest;
+import io.acai.protocol.ModelPush;
+import io.acai.protocol.ModelRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Pushed models through the real OpenCV loader: good ones swap in between frames, bad ones are refused. */
+class ModelSwapTest {
+
+    @TempDir
+    Path tmp;
+
+    private final BlockingQueue<Message> toCloud = new LinkedBlockingQueue<>();
+    private final List<EdgeModel> swapped = new ArrayList<>();
+    private ModelFiles files;
+    private DetectorSlot slot;
+    private ModelSwap swap;
+    private RunLog log;
+
+    @BeforeEach
+    void start() throws Exception {
+        files = TestModels.initialDefaultNetwork(tmp.resolve("model"), 1);
+        EdgeModel initial = EdgeModel.read(files);
+        OpenCvDetectorLoader loader = new OpenCvDetectorLoader(new DetectorSettings(0.5f, 0.3f, 1));
+        slot = new DetectorSlot(new DetectorSlot.Loaded(loader.load(initial), initial), Runnable::run, swapped::add);
+        log = RunLog.open(tmp.resolve("update.log"));
+        swap = new ModelSwap(slot, loader, toCloud::add, log);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        swap.close();
+        slot.close();
+        log.close();
+    }
+
+    @Test
+    void aGoodPushIsSwappedInBetweenFrames() throws Exception {
+        byte[] weights = TestModels.otherWeights(files, 2);
+        swap.accept(ModelPush.of(1, weights));
+        awaitNewest(1);
+        assertThat(slot.model().version()).as("not before the next frame").isZero();
+        slot.beforeFrame();
+        assertThat(slot.model().version()).isEqualTo(1);
+        assertThat(slot.model().weights()).isEqualTo(weights);
+        assertThat(swapped).extracting(EdgeModel::version).containsExactly(1);
+        assertThat(toCloud).isEmpty();
+    }
+
+    @Test
+    void corruptedWeightsAreRefusedByTheChecksumAndAskedForAgain() throws Exception {
+        byte[] weights = TestModels.otherWeights(files, 2);
+        byte[] digest = ModelDigest.sha256(weights);
+        byte[] corrupted = weights.clone();
+        corrupted[corrupted.length / 2] ^= 0x40;
+        swap.accept(new ModelPush(1, digest, corrupted, "", ""));
+        ModelAck ack = (ModelAck) toCloud.poll(30, TimeUnit.SECONDS);
+        assertThat(ack.ok()).isFalse();
+        assertThat(ack.reason()).startsWith("sha256 mismatch");
+        assertThat(toCloud.poll(5, TimeUnit.SECONDS)).isEqualTo(new ModelRequest(0));
+        slot.beforeFrame();
+        assertThat(slot.model().version()).isZero();
+        assertThat(Files.readString(tmp.resolve("update.log"))).contains("WARN model v1 refused, keeping v0: sha256 mismatch");
+    }
+
+    @Test
+    void truncatedWeightsWithAMatchingDigestAreRefusedBySize() throws Exception {
+        byte[] weights = TestModels.otherWeights(files, 2);
+        byte[] truncated = Arrays.copyOf(weights, weights.length - 1000);
+        swap.accept(ModelPush.of(1, truncated));
+        ModelAck ack = (ModelAck) toCloud.poll(30, TimeUnit.SECONDS);
+        assertThat(ack.ok()).isFalse();
+        assertThat(ack.reason()).contains("weights of v1");
+        assertThat(toCloud.poll(5, TimeUnit.SECONDS)).isInstanceOf(ModelRequest.class);
+        slot.beforeFrame();
+        assertThat(slot.model().version()).isZero();
+    }
+
+    @Test
+    void anOlderOrSameVersionIsIgnored() throws Exception {
+        swap.accept(ModelPush.of(2, TestModels.otherWeights(files, 2)));
+        awaitNewest(2);
+        swap.accept(ModelPush.of(2, TestModels.otherWeights(files, 3)));
+        swap.accept(ModelPush.of(1, TestModels.otherWeights(files, 4)));
+        Thread.sleep(300);
+        slot.beforeFrame();
+        assertThat(swapped).extracting(EdgeModel::version).containsExactly(2);
+        assertThat(Files.readString(tmp.resolve("update.log"))).contains("model v1 ignored: v2 is newer");
+    }
+
+    @Test
+    void stopsAskingAfterRepeatedFailures() throws Exception {
+        byte[] weights = TestModels.otherWeights(files, 2);
+        for (int i = 0; i <= ModelSwap.MAX_REQUESTS; i++) {
+            swap.accept(new ModelPush(1, new byte[32], weights, "", ""));
+        }
+        int requests = 0;
+        for (Message m; (m = toCloud.poll(5, TimeUnit.SECONDS)) != null; ) {
+            requests += m instanceof ModelRequest ? 1 : 0;
+        }
+        assertThat(requests).isEqualTo(ModelSwap.MAX_REQUESTS);
+    }
+
+    private void awaitNewest(int version) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (slot.newestVersion() < version && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(slot.newestVersion()).isEqualTo(version);
+    }
+}

@@ -1,0 +1,47 @@
+package io.acai.edge.upload;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class UpdateTrackerTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void writesOneRowPerUpdateAndAllowsOneOutstanding() throws Exception {
+        Path file = tmp.resolve("edge_update.csv");
+        try (UpdateCsv csv = UpdateCsv.create(file)) {
+            UpdateTracker tracker = new UpdateTracker(csv);
+            assertThat(tracker.begin(100)).isTrue();
+            assertThat(tracker.begin(101)).as("one outstanding at a time").isFalse();
+            tracker.prepared(110, 50, 5000);
+            tracker.sending(120);
+            tracker.sending(125); // a resend keeps the first start
+            tracker.sent(130);
+            tracker.received(900, 700);
+            tracker.finished(950, 1);
+            assertThat(tracker.outstanding()).isFalse();
+            tracker.received(2000, 800); // a push without an upload of this edge
+            tracker.finished(2050, 2);
+        }
+        assertThat(Files.readAllLines(file)).containsExactly(
+                "update_start,prepare,send_start,send_end,receive,update_end,images,bytes_up,bytes_down,model_version",
+                "100,110,120,130,900,950,50,5000,700,1",
+                ",,,,2000,2050,0,0,800,2");
+    }
+
+    @Test
+    void anAbandonedUpdateLetsTheNextOneStart() throws Exception {
+        try (UpdateCsv csv = UpdateCsv.create(tmp.resolve("u.csv"))) {
+            UpdateTracker tracker = new UpdateTracker(csv);
+            tracker.begin(1);
+            tracker.abandon();
+            assertThat(tracker.begin(2)).isTrue();
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package io.acai.edge.upload;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.acai.detection.LabeledFrame;
+import java.awt.image.BufferedImage;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class UploadBufferTest {
+
+    private static LabeledFrame frame(int i) {
+        return new LabeledFrame("f" + i, new BufferedImage(2, 2, BufferedImage.TYPE_3BYTE_BGR), List.of());
+    }
+
+    @Test
+    void reportsTheThresholdAndDrainsOldestFirst() {
+        UploadBuffer buffer = new UploadBuffer(2, 4);
+        assertThat(buffer.add(frame(1))).isFalse();
+        assertThat(buffer.add(frame(2))).isTrue();
+        assertThat(buffer.drain()).extracting(LabeledFrame::id).containsExactly("f1", "f2");
+        assertThat(buffer.size()).isZero();
+    }
+
+    @Test
+    void dropsTheOldestBeyondCapacity() {
+        UploadBuffer buffer = new UploadBuffer(1, 2);
+        buffer.add(frame(1));
+        buffer.add(frame(2));
+        buffer.add(frame(3));
+        assertThat(buffer.drain()).extracting(LabeledFrame::id).containsExactly("f2", "f3");
+        assertThat(buffer.dropped()).isEqualTo(1);
+    }
+
+    @Test
+    void checksItsArguments() {
+        assertThatThrownBy(() -> new UploadBuffer(0, 5)).hasMessage("--upload-threshold : 0 (expected: >= 1)");
+        assertThatThrownBy(() -> new UploadBuffer(5, 4)).hasMessage("capacity : 4 (expected: >= threshold 5)");
+    }
+}
