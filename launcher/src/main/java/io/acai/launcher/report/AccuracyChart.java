@@ -27,7 +27,8 @@ public final class AccuracyChart implements ReportChart {
     @Override
     public String caption() {
         return "Share of correct frames in each window of 10 inferences. Shaded spans: model updates, from the "
-                + "upload threshold (update_start) to the new model swapped in (update_end), in the edge's colour.";
+                + "upload threshold (update_start) to the new model swapped in (update_end), in the edge's colour; for a model "
+                + "pushed without an upload of this edge, from its arrival (receive).";
     }
 
     @Override
@@ -45,8 +46,8 @@ public final class AccuracyChart implements ReportChart {
             EdgeLogs edge = logs.edges().get(i);
             int span = 0;
             for (UpdateRow update : edge.updates()) {
-                if (update.isComplete()) {
-                    addSpan(chart, edge.name(), span++, clock.seconds(update.updateStart()),
+                if (update.isSwap()) {
+                    addSpan(chart, edge.name(), span++, clock.seconds(update.spanStart()),
                             clock.seconds(update.updateEnd()), ChartStyle.color(i));
                 }
             }

@@ -5,7 +5,7 @@ package io.acai.launcher.report;
  *
  * @param frames    frames processed
  * @param accuracy  share of correct frames over the run (0..1), NaN without inference rows
- * @param updates   model updates swapped in
+ * @param updates   new models swapped in (after its own uploads or pushed after others')
  * @param bytesUp   bytes uploaded over all updates
  * @param bytesDown bytes downloaded over all updates
  * @param lastModel model version of the last inference window, empty if unknown
@@ -16,7 +16,7 @@ public record EdgeSummary(String edge, double frames, double accuracy, int updat
     static EdgeSummary of(EdgeLogs edge) {
         double frames = edge.inference().stream().mapToDouble(InferenceRow::frames).filter(Double::isFinite).sum();
         double accuracy = AccuracyWindow.weighted(edge.inference());
-        int updates = (int) edge.updates().stream().filter(UpdateRow::isComplete).count();
+        int updates = (int) edge.updates().stream().filter(UpdateRow::isSwap).count();
         double up = edge.updates().stream().mapToDouble(UpdateRow::bytesUp).filter(Double::isFinite).sum();
         double down = edge.updates().stream().mapToDouble(UpdateRow::bytesDown).filter(Double::isFinite).sum();
         String last = edge.inference().isEmpty() ? "" : edge.inference().get(edge.inference().size() - 1).modelVersion();

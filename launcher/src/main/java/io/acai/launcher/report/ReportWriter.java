@@ -71,9 +71,11 @@ public final class ReportWriter {
     }
 
     private void totals(RunSummary summary) {
-        html.append("<h2>Summary</h2>\n<table>\n<tr><th>frames</th><th>updates swapped in</th><th>retrains</th>")
+        html.append("<h2>Summary</h2>\n<table>\n<tr><th>frames</th><th>uploads</th><th>models swapped in</th>")
+                .append("<th>retrains</th>")
                 .append("<th>bytes up</th><th>bytes down</th></tr>\n<tr><td>")
                 .append(Html.number(summary.frames(), 0)).append("</td><td>")
+                .append(summary.uploads()).append("</td><td>")
                 .append(summary.updates().size()).append("</td><td>")
                 .append(summary.retrains().size()).append("</td><td>")
                 .append(Html.kib(summary.bytesUp())).append("</td><td>")
@@ -99,17 +101,17 @@ public final class ReportWriter {
             return;
         }
         html.append("<h3>Per update</h3>\n<p>Accuracy before: the last ").append(AccuracyWindow.WINDOWS)
-                .append(" windows of 10 inferences before the update started; after: the first ")
+                .append(" windows of 10 inferences before the update started (for a model pushed after another edge's ")
+                .append("upload, before it arrived); after: the first ")
                 .append(AccuracyWindow.WINDOWS).append(" windows after the new model was swapped in.</p>\n")
                 .append("<table>\n<tr><th>update</th><th>model</th><th>start (s)</th><th>images</th>")
-                .append("<th>loop (s)</th><th>accuracy before</th><th>accuracy after</th><th>bytes up</th>")
+                .append("<th>to serving (s)</th><th>accuracy before</th><th>accuracy after</th><th>bytes up</th>")
                 .append("<th>bytes down</th></tr>\n");
         for (UpdateSummary update : summary.updates()) {
-            UpdateRound round = update.round();
-            row(round.label(), round.modelVersion(), Html.number(update.startS(), 1),
-                    Html.number(round.row().images(), 0), Html.number(round.totalS(), 2),
-                    Html.percent(update.accuracyBefore()), Html.percent(update.accuracyAfter()),
-                    Html.kib(round.row().bytesUp()), Html.kib(round.row().bytesDown()));
+            UpdateRow row = update.row();
+            row(update.label(), row.modelVersion(), Html.number(update.startS(), 1), Html.number(row.images(), 0),
+                    Html.number(update.loopS(), 2), Html.percent(update.accuracyBefore()),
+                    Html.percent(update.accuracyAfter()), Html.kib(row.bytesUp()), Html.kib(row.bytesDown()));
         }
         html.append("</table>\n");
     }

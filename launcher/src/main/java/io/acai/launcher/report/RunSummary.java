@@ -1,7 +1,9 @@
 package io.acai.launcher.report;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /** The numbers of the report's summary tables: per edge, per update, and the totals. */
 public record RunSummary(List<EdgeSummary> edges, List<UpdateSummary> updates, List<RetrainRow> retrains,
@@ -11,15 +13,18 @@ public record RunSummary(List<EdgeSummary> edges, List<UpdateSummary> updates, L
         List<EdgeSummary> edges = logs.edges().stream().map(EdgeSummary::of).toList();
         List<UpdateSummary> updates = new ArrayList<>();
         for (EdgeLogs edge : logs.edges()) {
-            List<UpdateRow> complete = edge.updates().stream().filter(UpdateRow::isComplete).toList();
-            for (UpdateRound round : UpdateRound.of(oneEdge(logs, edge))) {
-                int index = complete.indexOf(round.row());
-                double previousEnd = index > 0 ? complete.get(index - 1).updateEnd() : Double.NEGATIVE_INFINITY;
-                double nextStart = index >= 0 && index + 1 < complete.size()
-                        ? complete.get(index + 1).updateStart() : Double.POSITIVE_INFINITY;
-                UpdateRow row = round.row();
-                updates.add(new UpdateSummary(round, clock.seconds(row.updateStart()),
-                        AccuracyWindow.before(edge.inference(), previousEnd, row.updateStart()),
+            List<UpdateRow> swaps = edge.updates().stream().filter(UpdateRow::isSwap)
+                    .sorted(Comparator.comparingDouble(UpdateRow::spanStart)).toList();
+            List<UpdateRound> rounds = UpdateRound.of(oneEdge(logs, edge));
+            for (int i = 0; i < swaps.size(); i++) {
+                UpdateRow row = swaps.get(i);
+                Optional<UpdateRound> round = rounds.stream().filter(r -> r.row().equals(row)).findFirst();
+                double previousEnd = i > 0 ? swaps.get(i - 1).updateEnd() : Double.NEGATIVE_INFINITY;
+                double nextStart = i + 1 < swaps.size() ? swaps.get(i + 1).spanStart() : Double.POSITIVE_INFINITY;
+                updates.add(new UpdateSummary(edge.name(),
+                        round.map(UpdateRound::label).orElse(edge.name() + " push"), row, round,
+                        clock.seconds(row.spanStart()),
+                        AccuracyWindow.before(edge.inference(), previousEnd, row.spanStart()),
                         AccuracyWindow.after(edge.inference(), row.updateEnd(), nextStart)));
             }
         }
@@ -34,6 +39,11 @@ public record RunSummary(List<EdgeSummary> edges, List<UpdateSummary> updates, L
 
     private static ExperimentLogs oneEdge(ExperimentLogs logs, EdgeLogs edge) {
         return new ExperimentLogs(logs.dir(), List.of(edge), logs.clouds(), List.of(), List.of(), logs.notes());
+    }
+
+    /** Updates that began with an upload (the update loop's rounds). */
+    public long uploads() {
+        return updates.stream().filter(u -> u.round().isPresent()).count();
     }
 
     public double frames() {

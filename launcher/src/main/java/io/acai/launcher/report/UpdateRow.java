@@ -3,7 +3,8 @@ package io.acai.launcher.report;
 import java.util.List;
 
 /**
- * One line of {@code edge_update.csv}: one model update seen from the edge. Times are epoch ms.
+ * One line of {@code edge_update.csv}: one model update seen from the edge. Times are epoch ms. A model pushed
+ * without an upload of this edge (another edge's round, or {@code --push all}) has the first four times blank (NaN).
  *
  * @param updateStart upload threshold reached
  * @param prepare     batch prepared (images encoded)
@@ -30,8 +31,18 @@ public record UpdateRow(double updateStart, double prepare, double sendStart, do
         }
     };
 
-    /** Whether the new model was swapped in (the row has its end). */
-    public boolean isComplete() {
-        return !Double.isNaN(updateStart) && !Double.isNaN(updateEnd);
+    /** Whether this edge uploaded the batch that led to this model (the upload times are there). */
+    public boolean isOwnUpload() {
+        return !Double.isNaN(updateStart);
+    }
+
+    /** Where the update starts on the time axis: {@code update_start}, or {@code receive} for a pushed model. */
+    public double spanStart() {
+        return isOwnUpload() ? updateStart : receive;
+    }
+
+    /** Whether a new model was swapped in (the row has a start and an end). */
+    public boolean isSwap() {
+        return !Double.isNaN(spanStart()) && !Double.isNaN(updateEnd);
     }
 }

@@ -12,7 +12,8 @@ import java.util.Random;
 /**
  * Writes the logs folder of a plausible 240 s run: one cloud and two edges at 5 requests per second on the drift
  * scenario. Each edge's accuracy drops when its camera drifts, an update is uploaded 20 s later, and accuracy
- * recovers once the new model is swapped in; edge1 updates twice. Seeded, so every call writes the same bytes.
+ * recovers once the new model is swapped in; edge1 updates twice, and its second model is also pushed to edge2
+ * (a row without upload times). Seeded, so every call writes the same bytes.
  */
 final class FixtureLogs {
 
@@ -25,6 +26,8 @@ final class FixtureLogs {
         {{120, 151}},
     };
     private static final double[] DRIFT_S = {60, 100};
+    /** edge2 also gets edge1's second model (version 4): {receive, swap}. */
+    private static final double[] PUSHED_TO_EDGE2 = {195.6, 196.8};
     private static final int[] BYTES_UP = {412_730, 391_208, 405_112};
     private static final int WEIGHTS_BYTES = 1_245_972;
 
@@ -54,6 +57,9 @@ final class FixtureLogs {
                 cloud.add(csv(ms(received), ms(updated), ms(updated + 0.4), ms(updated + 0.6), ms(updated + 0.7), 50,
                         1, 5, 4.8312 - u, 1.9021 - u * 0.4, "cpu", newVersion));
             }
+            if (e == 1) {
+                updates.add(csv("", "", "", "", ms(PUSHED_TO_EDGE2[0]), ms(PUSHED_TO_EDGE2[1]), 0, 0, WEIGHTS_BYTES, 4));
+            }
             write(dir.resolve(edge).resolve("edge_update.csv"), updates);
             write(dir.resolve(edge).resolve("edge_inf.csv"), inference(e, random));
         }
@@ -76,6 +82,9 @@ final class FixtureLogs {
             while (updateIndex < UPDATES[e].length && t >= UPDATES[e][updateIndex][1]) {
                 version = 2 + (e == 0 ? updateIndex * 2 : 1);
                 updateIndex++;
+            }
+            if (e == 1 && t >= PUSHED_TO_EDGE2[1]) {
+                version = 4;
             }
             double base = t < DRIFT_S[e] ? 0.9 : version == 1 ? 0.4 : 0.85;
             int correct = (int) Math.round(Math.max(0, Math.min(10, 10 * base + random.nextGaussian() * 1.0)));
@@ -112,8 +121,9 @@ final class FixtureLogs {
 
     private static String csv(Object... fields) {
         StringBuilder line = new StringBuilder();
-        for (Object field : fields) {
-            if (line.length() > 0) {
+        for (int i = 0; i < fields.length; i++) {
+            Object field = fields[i];
+            if (i > 0) {
                 line.append(',');
             }
             line.append(field instanceof Double d ? String.format(Locale.ROOT, "%.3f", d) : String.valueOf(field));

@@ -51,7 +51,7 @@ class ReportCommandTest {
         long windows = Files.readAllLines(logs.resolve("edge1/edge_inf.csv")).size() - 1
                 + Files.readAllLines(logs.resolve("edge2/edge_inf.csv")).size() - 1;
         assertThat(html).contains("<td>" + String.format("%,d", windows * 10) + "</td>");
-        assertThat(html).contains("<td>edge1 #1</td>", "<td>edge1 #2</td>", "<td>edge2 #1</td>");
+        assertThat(html).contains("<td>edge1 #1</td>", "<td>edge1 #2</td>", "<td>edge2 #1</td>", "<td>edge2 push</td>");
         assertThat(html).contains("Retrains (cloud)").contains("<td>cpu</td>");
         double upKib = (412_730 + 391_208 + 391_208) / 1024.0;
         assertThat(html).contains(String.format(java.util.Locale.ROOT, "%,.1f KiB", upKib));

@@ -35,6 +35,29 @@ class RunSummaryTest {
     }
 
     @Test
+    void modelPushedWithoutAnUploadCountsAsASwapButNotAsARound() {
+        List<InferenceRow> rows = new ArrayList<>();
+        for (int s = 1; s <= 20; s++) {
+            rows.add(new InferenceRow(T0 + s * 1000, 40, 10, 0.2, 10, s <= 10 ? 0.5 : 0.7, s <= 10 ? "1" : "3"));
+        }
+        double nan = Double.NaN;
+        UpdateRow pushed = new UpdateRow(nan, nan, nan, nan, T0 + 9_200, T0 + 10_100, 0, 0, 1_200_000, "3");
+        ExperimentLogs logs = logs(rows, List.of(pushed), List.of());
+
+        RunSummary summary = RunSummary.of(logs, logs.clock());
+
+        assertThat(UpdateRound.of(logs)).isEmpty();
+        assertThat(summary.uploads()).isZero();
+        assertThat(summary.edges().get(0).updates()).isEqualTo(1);
+        UpdateSummary only = summary.updates().get(0);
+        assertThat(only.label()).isEqualTo("edge1 push");
+        assertThat(only.startS()).isCloseTo(8.2, within(1e-9));
+        assertThat(only.loopS()).isCloseTo(0.9, within(1e-9));
+        assertThat(only.accuracyBefore()).isCloseTo(0.5, within(1e-9));
+        assertThat(only.accuracyAfter()).isCloseTo(0.7, within(1e-9));
+    }
+
+    @Test
     void updateLoopTakesTheRetrainFromTheCloudRowOfTheSameModelVersion() {
         UpdateRow update = new UpdateRow(T0, T0 + 300, T0 + 400, T0 + 2_400, T0 + 30_400, T0 + 31_400, 50, 400_000,
                 1_200_000, "2");
