@@ -11,10 +11,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ReportCommandTest {
+
+    /** One full run's report, shared by the tests that only read it (drawing ten charts takes seconds). */
+    @TempDir
+    static Path fullRun;
 
     @TempDir
     Path logs;
@@ -22,15 +27,19 @@ class ReportCommandTest {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
+    @BeforeAll
+    static void reportOnAFullRun() throws IOException {
+        FixtureLogs.write(fullRun);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertThat(ReportCommand.run(fullRun, new PrintStream(out), System.err)).isZero();
+        assertThat(out.toString()).contains("report: wrote").contains("report.html");
+    }
+
     @Test
     void fullRunDrawsEveryChartAsAPngOfTheChartSizeAndLinksItFromTheHtml() throws IOException {
-        FixtureLogs.write(logs);
-
-        assertThat(run()).isZero();
-
-        String html = Files.readString(logs.resolve("report.html"));
+        String html = Files.readString(fullRun.resolve("report.html"));
         for (ReportChart chart : ReportCommand.charts()) {
-            Path png = logs.resolve("report").resolve(chart.fileName());
+            Path png = fullRun.resolve("report").resolve(chart.fileName());
             BufferedImage image = ImageIO.read(png.toFile());
             assertThat(image).as(chart.fileName() + " is a readable PNG").isNotNull();
             assertThat(image.getWidth()).isEqualTo(ChartStyle.WIDTH);
@@ -38,18 +47,13 @@ class ReportCommandTest {
             assertThat(html).contains("<img src=\"report/" + chart.fileName() + "\"");
         }
         assertThat(html).contains("All expected files were found").doesNotContain("missing:");
-        assertThat(out.toString()).contains("report: wrote").contains("report.html");
     }
 
     @Test
     void summaryShowsFramesRetrainsBytesAndAccuracyAroundEachUpdate() throws IOException {
-        FixtureLogs.write(logs);
-
-        assertThat(run()).isZero();
-
-        String html = Files.readString(logs.resolve("report.html"));
-        long windows = Files.readAllLines(logs.resolve("edge1/edge_inf.csv")).size() - 1
-                + Files.readAllLines(logs.resolve("edge2/edge_inf.csv")).size() - 1;
+        String html = Files.readString(fullRun.resolve("report.html"));
+        long windows = Files.readAllLines(fullRun.resolve("edge1/edge_inf.csv")).size() - 1
+                + Files.readAllLines(fullRun.resolve("edge2/edge_inf.csv")).size() - 1;
         assertThat(html).contains("<td>" + String.format("%,d", windows * 10) + "</td>");
         assertThat(html).contains("<td>edge1 #1</td>", "<td>edge1 #2</td>", "<td>edge2 #1</td>", "<td>edge2 push</td>");
         assertThat(html).contains("Retrains (cloud)").contains("<td>cpu</td>");
@@ -83,11 +87,9 @@ class ReportCommandTest {
 
     @Test
     void onlyConsumptionStillGivesAReport() throws IOException {
-        Path full = logs.resolve("full");
-        FixtureLogs.write(full);
         Path only = logs.resolve("only");
         Files.createDirectories(only);
-        Files.copy(full.resolve("consumption.csv"), only.resolve("consumption.csv"));
+        Files.copy(fullRun.resolve("consumption.csv"), only.resolve("consumption.csv"));
 
         assertThat(ReportCommand.run(only, new PrintStream(out), new PrintStream(err))).isZero();
 
@@ -100,13 +102,16 @@ class ReportCommandTest {
 
     @Test
     void rerunReplacesChartsThatCanNoLongerBeDrawn() throws IOException {
-        FixtureLogs.write(logs);
+        Files.copy(fullRun.resolve("links.csv"), logs.resolve("links.csv"));
         assertThat(run()).isZero();
+        assertThat(logs.resolve("report/link_rate.png")).isRegularFile();
         Files.delete(logs.resolve("links.csv"));
+        Files.copy(fullRun.resolve("consumption.csv"), logs.resolve("consumption.csv"));
 
         assertThat(run()).isZero();
 
         assertThat(logs.resolve("report/link_rate.png")).doesNotExist();
+        assertThat(logs.resolve("report/cpu.png")).isRegularFile();
     }
 
     @Test
