@@ -1,0 +1,146 @@
+package io.acai.launcher.kubernetes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import io.acai.detection.SharedData;
+import io.acai.launcher.plan.ExperimentPlan;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Every object the launcher can produce, validated against the official strict schemas in
+ * {@code ../shared/schemas}: Kubernetes 1.29 Namespace, Deployment, Service and ConfigMap, and the
+ * Chaos Mesh 2.8 NetworkChaos CRD. The Kubernetes "standalone-strict" schemas declare
+ * {@code "$schema": "http://json-schema.org/schema#"} and use draft-04 semantics (array types,
+ * {@code additionalProperties: false}); they are loaded as draft 4 with that declaration removed.
+ */
+class ManifestSchemaTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final YAMLMapper YAML = new YAMLMapper();
+    private final Map<String, JsonSchema> schemas = new HashMap<>();
+
+    /** A GPU cloud with NFS and node placement, 3 edges, every direction shaped. */
+    private final ExperimentPlan plan = TestPlans.cloudAndEdges("schema-check", 3);
+
+    private JsonSchema schema(String kind) throws IOException {
+        if (!schemas.containsKey(kind)) {
+            String file = switch (kind) {
+                case "Namespace" -> "schemas/kubernetes/v1.29.14-standalone-strict/namespace-v1.json";
+                case "Deployment" -> "schemas/kubernetes/v1.29.14-standalone-strict/deployment-apps-v1.json";
+                case "Service" -> "schemas/kubernetes/v1.29.14-standalone-strict/service-v1.json";
+                case "ConfigMap" -> "schemas/kubernetes/v1.29.14-standalone-strict/configmap-v1.json";
+                case "NetworkChaos" -> "schemas/chaos-mesh/networkchaos-v1alpha1.openAPIV3Schema.json";
+                default -> throw new AssertionError("no schema for kind " + kind);
+            };
+            ObjectNode node = (ObjectNode) JSON.readTree(SharedData.resolve(file).toFile());
+            node.remove("$schema");
+            schemas.put(kind, JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4).getSchema(node));
+        }
+        return schemas.get(kind);
+    }
+
+    private List<String> violations(JsonNode object) throws IOException {
+        String kind = object.path("kind").asText();
+        String name = kind + " " + object.path("metadata").path("name").asText();
+        Set<ValidationMessage> messages = schema(kind).validate(object);
+        List<String> out = new ArrayList<>();
+        messages.forEach(m -> out.add(name + ": " + m.getMessage()));
+        return out;
+    }
+
+    private static List<JsonNode> documents(String yaml) throws IOException {
+        List<JsonNode> docs = new ArrayList<>();
+        try (var parser = new YAMLFactory().createParser(yaml)) {
+            var values = YAML.readValues(parser, JsonNode.class);
+            while (values.hasNext()) {
+                JsonNode doc = values.next();
+                if (doc != null && !doc.isNull() && !doc.isMissingNode()) {
+                    docs.add(doc);
+                }
+            }
+        }
+        return docs;
+    }
+
+    @ParameterizedTest
+    @EnumSource(ShapingMode.class)
+    void everyPrintedManifestIsValidAgainstTheStrictSchemas(ShapingMode shaping) throws IOException {
+        SharedData.root();
+        String yaml = ManifestsWriter.yaml(plan, KubernetesOptions.DEFAULT.withShaping(shaping));
+        List<JsonNode> docs = documents(yaml);
+
+        int chaos = shaping == ShapingMode.CHAOS_MESH ? 6 + 6 : 0;
+        int configMaps = shaping == ShapingMode.TC ? 1 : 0;
+        assertThat(docs).hasSize(1 + configMaps + 2 * 4 + chaos);
+        assertThat(docs.get(0).path("kind").asText()).isEqualTo("Namespace");
+        List<String> violations = new ArrayList<>();
+        for (JsonNode doc : docs) {
+            violations.addAll(violations(doc));
+        }
+        assertThat(violations).isEmpty();
+        assertThat(docs).allSatisfy(doc -> assertThat(doc.path("metadata").path("labels")
+                .path(ExperimentLabels.MANAGED_BY).asText()).isEqualTo("acai-launcher"));
+    }
+
+    @Test
+    void theFilledShapingConfigMapIsValidToo() throws IOException {
+        SharedData.root();
+        ExperimentManifests manifests = new ExperimentManifests(plan, KubernetesOptions.DEFAULT, "schema-check-1");
+        Map<String, String> scripts = manifests.shapingScripts(Map.of("cloud", List.of("10.244.0.10", "10.96.0.20"),
+                "edge-1", List.of("10.244.0.11"), "edge-2", List.of("10.244.0.12"), "edge-3", List.of("10.244.0.13")));
+        HasMetadata filled = TcShaping.configMap(manifests.namespace(), manifests.experimentId(), scripts);
+
+        assertThat(violations(JSON.readTree(Serialization.asJson(filled)))).isEmpty();
+    }
+
+    @Test
+    void theSchemasAreStrictEnoughToCatchAMistake() throws IOException {
+        SharedData.root();
+        ExperimentManifests manifests = new ExperimentManifests(plan, KubernetesOptions.DEFAULT, "schema-check-1");
+        HasMetadata deployment = manifests.objects().stream().filter(o -> o.getKind().equals("Deployment"))
+                .findFirst().orElseThrow();
+        ObjectNode node = (ObjectNode) JSON.readTree(Serialization.asJson(deployment));
+        ((ObjectNode) node.path("spec")).put("replica", 1);
+        ((ObjectNode) node.path("spec").path("template").path("spec").path("containers").get(0).path("ports").get(0))
+                .put("containerPort", "nine thousand");
+
+        assertThat(violations(node)).hasSize(2).anySatisfy(v -> assertThat(v).contains("replica"))
+                .anySatisfy(v -> assertThat(v).contains("containerPort"));
+
+        HasMetadata chaos = ChaosMeshShaping.resources("ns", "id", plan.links()).get(0);
+        ObjectNode chaosNode = (ObjectNode) JSON.readTree(Serialization.asJson(chaos));
+        ((ObjectNode) chaosNode.path("spec")).put("mode", "most");
+        assertThat(violations(chaosNode)).singleElement().asString().contains("mode");
+    }
+
+    @Test
+    void printedYamlNamesTheScriptsToComeAndNeedsNoCluster() {
+        String yaml = ManifestsWriter.yaml(plan, KubernetesOptions.DEFAULT);
+        assertThat(yaml).startsWith("# acai experiment \"schema-check\": 4 machines, 6 shaped directions, shaping tc")
+                .contains("kind: \"Namespace\"", "name: \"acai-schema-check\"", "acai.io/experiment: \"schema-check\"")
+                .contains("#   edge-1.sh:", "match ip dst <cloud-pod-ip>/32")
+                .contains("nvidia.com/gpu: \"1\"", "server: \"10.0.0.5\"", "kubernetes.io/hostname");
+        assertThat(ManifestsWriter.yaml(plan, KubernetesOptions.DEFAULT)).isEqualTo(yaml);
+    }
+
+}
