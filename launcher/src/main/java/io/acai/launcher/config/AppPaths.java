@@ -4,13 +4,16 @@ import io.acai.launcher.plan.RuntimeKind;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * Paths in app options (a model, a dataset folder). For the local runtime they are files of this
- * machine: resolved against the config file's folder, checked to exist, and passed on as absolute
- * paths. For Kubernetes they are paths inside the container (an image or a mounted volume) and pass
- * through unchanged.
+ * Paths in app options: a model ({@code model}: a folder holding one {@code .cfg}, one {@code .weights}
+ * and one {@code .names}, or the three files as {@code cfg,weights,names}) and a dataset folder
+ * ({@code data}). For the local runtime they are files of this machine: resolved against the config
+ * file's folder, checked to exist, and passed on as absolute paths. For Kubernetes they are paths
+ * inside the container (an image or a mounted volume) and pass through unchanged.
  */
 final class AppPaths {
 
@@ -25,27 +28,49 @@ final class AppPaths {
         this.runtime = runtime;
     }
 
-    /** The path in {@code node.field} as the app should receive it, or empty when absent or wrong (reported). */
-    Optional<String> read(ConfigNode node, String field) {
-        Optional<String> value = node.text(field);
-        if (value.isEmpty() || value.get().equals(DEFAULT_MODEL) && field.equals("model")) {
+    /** The model in {@code node.model} as the apps should receive it; empty when absent, default or wrong (reported). */
+    Optional<String> model(ConfigNode node) {
+        Optional<String> value = node.text("model");
+        if (value.isEmpty() || value.get().equals(DEFAULT_MODEL)) {
             return Optional.empty();
         }
-        return check(value.get(), node.path(field), node.errors());
+        String[] parts = value.get().split(",", -1);
+        if (parts.length != 1 && parts.length != 3) {
+            node.errors().add(node.path("model"), "\"" + value.get() + "\" is not a model (expected: a folder, or the "
+                    + "three files cfg,weights,names)");
+            return Optional.empty();
+        }
+        List<String> resolved = new ArrayList<>();
+        for (String part : parts) {
+            Optional<String> path = check(part, parts.length == 1, node.path("model"), node.errors());
+            if (path.isEmpty()) {
+                return Optional.empty();
+            }
+            resolved.add(path.get());
+        }
+        return Optional.of(String.join(",", resolved));
     }
 
-    /** {@code value} as the app should receive it, or empty (reported at {@code path}) when it does not exist locally. */
-    Optional<String> check(String value, String path, ConfigErrors errors) {
+    /** The dataset folder in {@code node.field} as the app should receive it; empty when absent or wrong (reported). */
+    Optional<String> folder(ConfigNode node, String field) {
+        return node.text(field).flatMap(value -> check(value, true, node.path(field), node.errors()));
+    }
+
+    private Optional<String> check(String value, boolean folder, String path, ConfigErrors errors) {
         if (value.isBlank()) {
-            errors.add(path, "\"\" is not a path");
+            errors.add(path, "\"" + value + "\" is not a path");
             return Optional.empty();
         }
         if (runtime != RuntimeKind.LOCAL) {
             return Optional.of(value);
         }
         Path resolved = baseDir.resolve(value).toAbsolutePath().normalize();
-        if (!Files.exists(resolved) && !Files.exists(Path.of(resolved + ".cfg"))) {
+        if (!Files.exists(resolved)) {
             errors.add(path, "\"" + value + "\" does not exist (looked for " + resolved + ")");
+            return Optional.empty();
+        }
+        if (folder && !Files.isDirectory(resolved)) {
+            errors.add(path, "\"" + value + "\" is not a folder (looked at " + resolved + ")");
             return Optional.empty();
         }
         return Optional.of(resolved.toString());

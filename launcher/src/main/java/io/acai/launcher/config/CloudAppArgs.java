@@ -10,13 +10,13 @@ import java.util.Set;
 /**
  * The command line of {@code cloud-app.jar} built from a cloud machine's {@code app} options:
  * {@code <port> cloud.log cloud.csv [--model M] [--min-retrain-images N] [--epochs N] [--lr X]
- * [--batch N] [--device D] [--push P] [--replay N] [--token T] [--seed S]}. Options left out keep
+ * [--batch N] [--device D] [--push P] [--replay N] [--freeze-backbone] [--token T] [--seed S]}. Options left out keep
  * the app's defaults.
  */
 final class CloudAppArgs {
 
     static final List<String> FIELDS = List.of("model", "minRetrainImages", "epochs", "lr", "batch", "device", "push",
-            "replay", "token");
+            "replay", "freezeBackbone", "token");
 
     private CloudAppArgs() {
     }
@@ -29,7 +29,7 @@ final class CloudAppArgs {
             ConfigNode node = app.get();
             node.checkFields(FIELDS);
             if (node.has("model")) {
-                model = paths.read(node, "model");
+                model = paths.model(node);
             }
             node.integer("minRetrainImages", 0, Integer.MAX_VALUE).ifPresent(v -> add(options, "--min-retrain-images", v));
             node.integer("epochs", 1, 10_000).ifPresent(v -> add(options, "--epochs", v));
@@ -38,6 +38,9 @@ final class CloudAppArgs {
             node.choice("device", Set.of("auto", "cpu", "gpu"), "auto, cpu or gpu").ifPresent(v -> add(options, "--device", v));
             node.choice("push", Set.of("contributors", "all"), "contributors or all").ifPresent(v -> add(options, "--push", v));
             node.integer("replay", 0, Integer.MAX_VALUE).ifPresent(v -> add(options, "--replay", v));
+            if (node.bool("freezeBackbone").orElse(false)) {
+                options.add("--freeze-backbone");
+            }
             node.text("token").ifPresent(v -> add(options, "--token", v));
         }
         List<String> args = new ArrayList<>(List.of(Integer.toString(port), AppFiles.CLOUD_LOG, AppFiles.CLOUD_CSV));

@@ -92,6 +92,18 @@ final class ConfigNode {
         return Optional.of(value.asText());
     }
 
+    Optional<Boolean> bool(String field) {
+        if (!has(field)) {
+            return Optional.empty();
+        }
+        JsonNode value = node.get(field);
+        if (!value.isBoolean()) {
+            errors.reject(path(field), value, "is not allowed (expected: true or false)");
+            return Optional.empty();
+        }
+        return Optional.of(value.asBoolean());
+    }
+
     /** A string field that must be one of {@code choices}. */
     Optional<String> choice(String field, Set<String> choices, String expected) {
         Optional<String> value = text(field);

@@ -12,13 +12,13 @@ import java.util.Set;
 /**
  * The command line of {@code edge-app.jar} built from an edge machine's {@code app} options:
  * {@code {} <cloud port> edge_inf.log edge_update.log edge_inf.csv edge_update.csv <rate> <edge id>
- * [--model M] [--data DIR] [--drift-after N] [--judge J] [--upload-threshold N] [--conf X] [--nms X]
- * [--token T] [--seed S]}; {@code {}} is replaced by the runtime with the cloud's address.
+ * [--model M] [--data DIR] [--drift-after Tms] [--judge J] [--upload-threshold N] [--conf X] [--nms X]
+ * [--threads N] [--token T] [--seed S]}; {@code {}} is replaced by the runtime with the cloud's address.
  */
 final class EdgeAppArgs {
 
     static final List<String> FIELDS = List.of("model", "rate", "data", "scenario", "driftAfter", "judge",
-            "uploadThreshold", "conf", "nms", "token");
+            "uploadThreshold", "conf", "nms", "threads", "token");
     /** Requests per second when the config does not say. */
     static final double DEFAULT_RATE = 10;
 
@@ -34,7 +34,7 @@ final class EdgeAppArgs {
             ConfigNode node = app.get();
             node.checkFields(FIELDS);
             if (node.has("model")) {
-                model = paths.read(node, "model");
+                model = paths.model(node);
             }
             rate = node.number("rate", 0, true, 1000).orElse(DEFAULT_RATE);
             node.choice("scenario", Set.of("drift"), "drift (or give a dataset folder in data)");
@@ -44,12 +44,13 @@ final class EdgeAppArgs {
             if (node.has("data") && node.has("driftAfter")) {
                 node.errors().add(node.path("driftAfter"), "applies to the drift scenario only, not to data");
             }
-            paths.read(node, "data").ifPresent(v -> add(options, "--data", v));
-            node.integer("driftAfter", 0, Long.MAX_VALUE).ifPresent(v -> add(options, "--drift-after", v));
+            paths.folder(node, "data").ifPresent(v -> add(options, "--data", v));
+            node.parsed("driftAfter", TimeSpan::parse).ifPresent(v -> add(options, "--drift-after", v.toMillis() + "ms"));
             node.choice("judge", Set.of("classes", "iou"), "classes or iou").ifPresent(v -> add(options, "--judge", v));
             node.integer("uploadThreshold", 1, 100_000).ifPresent(v -> add(options, "--upload-threshold", v));
             node.number("conf", 0, false, 1).ifPresent(v -> add(options, "--conf", plain(v)));
             node.number("nms", 0, false, 1).ifPresent(v -> add(options, "--nms", plain(v)));
+            node.integer("threads", 1, 64).ifPresent(v -> add(options, "--threads", v));
             node.text("token").ifPresent(v -> add(options, "--token", v));
         }
         List<String> args = new ArrayList<>(List.of(MachinePlan.CLOUD_ADDRESS, Integer.toString(cloudPort),

@@ -34,7 +34,7 @@ record ExperimentSettings(String name, Duration duration, Optional<Long> seed, D
         Duration duration = positive(node, "duration").orElse(DEFAULT_DURATION);
         Duration period = positive(node, "samplePeriod").orElse(DEFAULT_SAMPLE_PERIOD);
         Optional<Long> seed = node.integer("seed", Long.MIN_VALUE, Long.MAX_VALUE);
-        Optional<String> model = paths.read(node, "model");
+        Optional<String> model = paths.model(node);
         return new ExperimentSettings(name, duration, seed, period, model);
     }
 

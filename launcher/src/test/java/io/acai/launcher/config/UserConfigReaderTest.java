@@ -78,7 +78,7 @@ class UserConfigReaderTest {
         assertThat(cloud.runsProjectApp()).isTrue();
         assertThat(cloud.args()).containsExactly("7000", AppFiles.CLOUD_LOG, AppFiles.CLOUD_CSV,
                 "--model", "/models/shapes", "--min-retrain-images", "100", "--epochs", "3", "--lr", "0.001",
-                "--batch", "8", "--device", "gpu", "--push", "all", "--replay", "200", "--token", "s3cret",
+                "--batch", "8", "--device", "gpu", "--push", "all", "--replay", "200", "--freeze-backbone", "--token", "s3cret",
                 "--seed", "42");
         assertThat(cloud.resources().gpus()).isEqualTo(1);
         assertThat(cloud.resources().cpuRequestMillis()).isEqualTo(1500);
@@ -88,8 +88,8 @@ class UserConfigReaderTest {
 
         assertThat(plan.machine("edge-near").orElseThrow().args()).containsExactly(MachinePlan.CLOUD_ADDRESS, "7000",
                 AppFiles.EDGE_INFERENCE_LOG, AppFiles.EDGE_UPDATE_LOG, AppFiles.EDGE_INFERENCE_CSV,
-                AppFiles.EDGE_UPDATE_CSV, "2.5", "edge-near", "--model", "/models/edge", "--drift-after", "300",
-                "--judge", "iou", "--upload-threshold", "20", "--conf", "0.5", "--nms", "0.45", "--token", "s3cret",
+                AppFiles.EDGE_UPDATE_CSV, "2.5", "edge-near", "--model", "/models/edge", "--drift-after", "90000ms",
+                "--judge", "iou", "--upload-threshold", "20", "--conf", "0.5", "--nms", "0.45", "--threads", "1", "--token", "s3cret",
                 "--seed", "42");
         MachinePlan far = plan.machine("edge-far").orElseThrow();
         assertThat(far.args()).containsSequence("10", "edge-far", "--model", "/models/shapes", "--data", "/datasets/voc");
@@ -153,20 +153,36 @@ class UserConfigReaderTest {
 
     @Test
     void localPathsAreResolvedAgainstTheConfigFolder(@TempDir Path dir) throws Exception {
-        Files.createDirectories(dir.resolve("models"));
+        Files.createDirectories(dir.resolve("models/tiny"));
+        Files.writeString(dir.resolve("models/tiny/tiny.cfg"), "[net]\n");
         Files.writeString(dir.resolve("models/tiny.cfg"), "[net]\n");
+        Files.writeString(dir.resolve("models/tiny.weights"), "");
+        Files.writeString(dir.resolve("models/tiny.names"), "shape\n");
         Files.createDirectories(dir.resolve("frames"));
         Path config = dir.resolve("exp.json");
         Files.writeString(config, """
                 {"experiment": {"model": "models/tiny"},
                  "machines": [{"name": "cloud", "category": "server"},
-                              {"name": "cam", "category": "client", "app": {"data": "frames"}}]}
+                              {"name": "cam", "category": "client",
+                               "app": {"data": "frames", "model": "models/tiny.cfg,models/tiny.weights,models/tiny.names"}}]}
                 """);
 
         ExperimentPlan plan = UserConfigReader.read(config, null);
 
         assertThat(plan.cloud().args()).containsSequence("--model", dir.resolve("models/tiny").toString());
+        assertThat(plan.machine("cam").orElseThrow().args()).containsSequence("--model", dir.resolve("models/tiny.cfg")
+                + "," + dir.resolve("models/tiny.weights") + "," + dir.resolve("models/tiny.names"));
         assertThat(plan.machine("cam").orElseThrow().args()).containsSequence("--data", dir.resolve("frames").toString());
+
+        Files.writeString(config, """
+                {"machines": [{"name": "cloud", "category": "server", "app": {"model": "models/tiny.cfg"}},
+                              {"name": "cam", "category": "client", "app": {"model": "a,b", "data": "models/tiny.cfg"}}]}
+                """);
+        assertThat(catchThrowableOfType(ConfigException.class, () -> UserConfigReader.read(config, null)).errors())
+                .extracting(ConfigError::toString).containsExactly(
+                        "machines[0].app.model: \"models/tiny.cfg\" is not a folder (looked at " + dir.resolve("models/tiny.cfg") + ")",
+                        "machines[1].app.model: \"a,b\" is not a model (expected: a folder, or the three files cfg,weights,names)",
+                        "machines[1].app.data: \"models/tiny.cfg\" is not a folder (looked at " + dir.resolve("models/tiny.cfg") + ")");
     }
 
     @Test
