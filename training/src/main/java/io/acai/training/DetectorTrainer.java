@@ -27,6 +27,10 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -105,26 +109,41 @@ public final class DetectorTrainer {
             List<Float> epochLosses = new ArrayList<>();
             int images = 0;
             int steps = 0;
-            for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
-                Collections.shuffle(order, random);
-                double sum = 0;
-                int epochSteps = 0;
-                for (int from = 0; from < order.size(); from += settings.batchSize()) {
-                    List<LabeledFrame> batch = new ArrayList<>();
-                    for (int i = from; i < Math.min(order.size(), from + settings.batchSize()); i++) {
-                        batch.add(frames.get(order.get(i)));
+            ExecutorService loader = Executors.newSingleThreadExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "training-batch-loader");
+                thread.setDaemon(true);
+                return thread;
+            });
+            try {
+                for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
+                    Collections.shuffle(order, random);
+                    List<List<Integer>> batches = new ArrayList<>();
+                    for (int from = 0; from < order.size(); from += settings.batchSize()) {
+                        batches.add(List.copyOf(order.subList(from, Math.min(order.size(), from + settings.batchSize()))));
                     }
-                    sum += step(block, store, manager, optimizer, batch);
-                    epochSteps++;
-                    steps++;
-                    images += batch.size();
+                    double sum = 0;
+                    int epochSteps = 0;
+                    Future<PreparedBatch> next = loader.submit(() -> prepare(frames, batches.get(0)));
+                    for (int b = 0; b < batches.size(); b++) {
+                        PreparedBatch batch = await(next);
+                        if (b + 1 < batches.size()) {
+                            List<Integer> following = batches.get(b + 1);
+                            next = loader.submit(() -> prepare(frames, following));
+                        }
+                        sum += step(block, store, manager, optimizer, batch);
+                        epochSteps++;
+                        steps++;
+                        images += batch.size();
+                    }
+                    float mean = (float) (sum / epochSteps);
+                    epochLosses.add(mean);
+                    EpochReport report = new EpochReport(epoch, settings.epochs(), mean, images,
+                            Duration.ofNanos(System.nanoTime() - start));
+                    LOG.info("{}", report);
+                    onEpoch.accept(report);
                 }
-                float mean = (float) (sum / epochSteps);
-                epochLosses.add(mean);
-                EpochReport report = new EpochReport(epoch, settings.epochs(), mean, images,
-                        Duration.ofNanos(System.nanoTime() - start));
-                LOG.info("{}", report);
-                onEpoch.accept(report);
+            } finally {
+                loader.shutdownNow();
             }
             DarknetWeights.Header header = initial.header();
             DarknetWeights trained = WeightsTransfer.fromBlock(block, new DarknetWeights.Header(header.major(),
@@ -134,16 +153,15 @@ public final class DetectorTrainer {
         }
     }
 
-    /** One optimiser step on one batch; returns its loss. */
+    /** One optimiser step on one prepared batch; returns its loss. */
     private float step(DarknetBlock block, ParameterStore store, NDManager parent, Optimizer optimizer,
-            List<LabeledFrame> batch) {
-        List<YoloTargets> targets = YoloTargets.build(cfg, batch);
+            PreparedBatch batch) {
         float value;
         try (NDManager step = parent.newSubManager()) {
-            NDArray input = step.create(pixels(batch), block.inputShape(batch.size()));
+            NDArray input = step.create(batch.pixels(), block.inputShape(batch.size()));
             try (GradientCollector collector = step.getEngine().newGradientCollector()) {
                 NDList heads = block.forward(store, new NDList(input), true);
-                NDArray total = loss.evaluate(heads, targets);
+                NDArray total = loss.evaluate(heads, batch.targets());
                 value = total.getFloat();
                 if (!Float.isFinite(value)) {
                     throw new IllegalStateException("loss is " + value + " (diverged; try a lower learning rate)");
@@ -153,6 +171,32 @@ public final class DetectorTrainer {
             update(block, optimizer);
         }
         return value;
+    }
+
+    /** The frames of one batch, letterboxed, with their targets: built on the loader thread. */
+    private PreparedBatch prepare(List<LabeledFrame> frames, List<Integer> indexes) {
+        List<LabeledFrame> batch = new ArrayList<>(indexes.size());
+        for (int index : indexes) {
+            batch.add(frames.get(index));
+        }
+        return new PreparedBatch(pixels(batch), YoloTargets.build(cfg, batch), batch.size());
+    }
+
+    private static PreparedBatch await(Future<PreparedBatch> batch) {
+        try {
+            return batch.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while loading a batch", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException("loading a batch failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    private record PreparedBatch(float[] pixels, List<YoloTargets> targets, int size) {
     }
 
     private static void update(DarknetBlock block, Optimizer optimizer) {

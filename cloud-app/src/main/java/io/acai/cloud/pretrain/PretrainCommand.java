@@ -1,0 +1,159 @@
+package io.acai.cloud.pretrain;
+
+import io.acai.cloud.train.TorchThreads;
+import io.acai.cloud.train.TrainCommand;
+import io.acai.detection.LabeledFrame;
+import io.acai.detection.darknet.DarknetConfig;
+import io.acai.detection.darknet.DarknetWeights;
+import io.acai.model.DefaultModel;
+import io.acai.scenes.SceneClasses;
+import io.acai.scenes.SceneGenerator;
+import io.acai.scenes.SceneStyle;
+import io.acai.training.DetectorTrainer;
+import io.acai.training.TrainingDevice;
+import io.acai.training.TrainingResult;
+import io.acai.training.TrainingSettings;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.AbstractList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code pretrain}: builds the default model. Trains {@code acai-shapes.cfg} from seeded initial
+ * weights ({@link DarknetWeights#initial}) on {@code --images} synthetic scenes of
+ * {@link SceneStyle#PRE_DRIFT} drawn by {@code SceneGenerator(seed)}, for {@code --epochs} passes:
+ * all but the last at {@code --lr}, the last at a tenth of it. Writes {@code DIR/acai-shapes.weights}.
+ * Scenes are rendered when the trainer first asks for them and kept for the later epochs.
+ * Everything depends on the seed; see docs/default-model.md for the command that built the shipped weights.
+ */
+@Command(name = "pretrain", mixinStandardHelpOptions = true,
+        description = "Train the default model (acai-shapes) from scratch on seeded pre-drift synthetic scenes.")
+public final class PretrainCommand implements Callable<Integer> {
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Folder for acai-shapes.weights (default: ${DEFAULT-VALUE}).")
+    Path out = Path.of(".");
+
+    @Option(names = "--images", paramLabel = "N", description = "Training scenes (default: ${DEFAULT-VALUE}).")
+    int images = 3000;
+
+    @Option(names = "--epochs", paramLabel = "E", description = "Passes over the scenes (default: ${DEFAULT-VALUE}).")
+    int epochs = 4;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Scene stream and initial weights (default: ${DEFAULT-VALUE}).")
+    long seed = 1;
+
+    @Option(names = "--batch", paramLabel = "B", description = "Scenes per step (default: ${DEFAULT-VALUE}).")
+    int batch = 8;
+
+    @Option(names = "--lr", paramLabel = "RATE", description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
+    float learningRate = 1e-3f;
+
+    @Option(names = "--device", paramLabel = "auto|cpu|gpu", description = "Where to train (default: ${DEFAULT-VALUE}).")
+    String device = "auto";
+
+    @Option(names = "--threads", paramLabel = "T",
+            description = "PyTorch CPU threads, 0 for its default (default: ${DEFAULT-VALUE}).")
+    int threads = 0;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs {@code pretrain} with the given arguments (without the word {@code pretrain}); returns the exit code. */
+    public static int run(String[] args) {
+        return TrainCommand.commandLine(new PretrainCommand()).execute(args);
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        if (images < 1) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--images: " + images + " (expected: >= 1)");
+        }
+        TorchThreads.limit(threads);
+        DarknetConfig cfg = defaultCfg();
+        TrainingDevice where = TrainingDevice.parse(device);
+        byte[] weights = DarknetWeights.initial(cfg, seed).encode();
+        List<LabeledFrame> scenes = scenes(new SceneGenerator(seed, SceneStyle.PRE_DRIFT), images);
+        System.out.printf(Locale.ROOT, "pretrain: %s from initial weights (seed %d), %d pre-drift scenes, %d epochs,"
+                + " batch %d, lr %s%n", cfg.source().getFileName(), seed, images, epochs, batch, learningRate);
+        long start = System.nanoTime();
+        int done = 0;
+        float lossFirst = Float.NaN;
+        float lossLast = Float.NaN;
+        String ranOn = "";
+        if (epochs > 1) {
+            TrainingResult main = train(cfg, where, weights, scenes, epochs - 1, learningRate, 0);
+            weights = main.weights();
+            lossFirst = main.lossFirst();
+            done = epochs - 1;
+            ranOn = main.device();
+        }
+        TrainingResult last = train(cfg, where, weights, scenes, 1, learningRate / 10, done);
+        if (Float.isNaN(lossFirst)) {
+            lossFirst = last.lossFirst();
+        }
+        lossLast = last.lossLast();
+        ranOn = last.device();
+        Path file = out.resolve(DefaultModel.NAME + ".weights");
+        DarknetWeights.decode(last.weights(), cfg, "trained weights").write(file);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf(Locale.ROOT, "pretrain: wrote %s (%d bytes) on %s in %.0f s: loss %.4f -> %.4f, %.2f images/s%n",
+                file, Files.size(file), ranOn, seconds, lossFirst, lossLast, (double) images * epochs / seconds);
+        return 0;
+    }
+
+    private TrainingResult train(DarknetConfig cfg, TrainingDevice where, byte[] weights, List<LabeledFrame> scenes,
+            int passes, float rate, int before) throws IOException {
+        TrainingSettings settings = new TrainingSettings(passes, batch, rate, false, where, seed + before);
+        return new DetectorTrainer(cfg, SceneClasses.NAMES, settings).train(weights, scenes,
+                report -> System.out.printf(Locale.ROOT, "epoch %d/%d loss %.4f lr %s (%.0f s)%n",
+                        before + report.epoch(), epochs, report.loss(), rate, report.elapsed().toMillis() / 1000.0));
+    }
+
+    /** Scenes 0 to n - 1 of the generator, each rendered when first read and kept (230 kB a 320x240 scene). */
+    static List<LabeledFrame> scenes(SceneGenerator generator, int n) {
+        AtomicReferenceArray<LabeledFrame> rendered = new AtomicReferenceArray<>(n);
+        return new AbstractList<>() {
+            @Override
+            public LabeledFrame get(int index) {
+                LabeledFrame frame = rendered.get(index);
+                if (frame == null) {
+                    frame = generator.frame(index);
+                    rendered.set(index, frame);
+                }
+                return frame;
+            }
+
+            @Override
+            public int size() {
+                return n;
+            }
+        };
+    }
+
+    /** The default model's cfg, read from the default-model jar. */
+    static DarknetConfig defaultCfg() throws IOException {
+        Path folder = Files.createTempDirectory(DefaultModel.NAME);
+        Path cfg = folder.resolve(DefaultModel.NAME + ".cfg");
+        try (InputStream in = DefaultModel.class.getResourceAsStream(DefaultModel.NAME + ".cfg")) {
+            if (in == null) {
+                throw new IOException("resource " + DefaultModel.NAME + ".cfg missing from the default-model jar");
+            }
+            Files.copy(in, cfg);
+        }
+        try {
+            return DarknetConfig.read(cfg);
+        } finally {
+            cfg.toFile().deleteOnExit();
+            folder.toFile().deleteOnExit();
+        }
+    }
+}

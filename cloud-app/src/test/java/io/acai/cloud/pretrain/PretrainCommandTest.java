@@ -1,0 +1,53 @@
+package io.acai.cloud.pretrain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.acai.cloud.train.ConsoleCapture;
+import io.acai.detection.darknet.DarknetConfig;
+import io.acai.detection.darknet.DarknetWeights;
+import io.acai.scenes.SceneGenerator;
+import io.acai.scenes.SceneStyle;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code pretrain} on a handful of scenes: the real command, scaled down to one step per epoch. */
+class PretrainCommandTest {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void writesTheDefaultModelsWeights() throws IOException {
+        ConsoleCapture result = ConsoleCapture.run(() -> PretrainCommand.run(new String[] {"--out", temp.toString(),
+            "--images", "4", "--epochs", "2", "--batch", "4", "--seed", "3", "--device", "cpu"}));
+
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(0);
+        assertThat(result.out()).contains("4 pre-drift scenes").contains("epoch 1/2 loss ").contains("epoch 2/2 loss ");
+        DarknetConfig cfg = PretrainCommand.defaultCfg();
+        DarknetWeights weights = DarknetWeights.read(temp.resolve("acai-shapes.weights"), cfg);
+        assertThat(weights.header().seen()).isEqualTo(8);
+        assertThat(weights.layer(0).kernel()).isNotEqualTo(DarknetWeights.initial(cfg, 3).layer(0).kernel());
+    }
+
+    @Test
+    void badCountsExitTwo() {
+        ConsoleCapture result = ConsoleCapture.run(() -> PretrainCommand.run(new String[] {"--images", "0"}));
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("--images: 0 (expected: >= 1)").contains("Usage: pretrain");
+    }
+
+    @Test
+    void scenesAreRenderedOnceAndAreTheGeneratorsFrames() {
+        SceneGenerator generator = new SceneGenerator(9, SceneStyle.PRE_DRIFT);
+        var scenes = PretrainCommand.scenes(generator, 3);
+
+        assertThat(scenes).hasSize(3);
+        assertThat(scenes.get(1)).isSameAs(scenes.get(1));
+        assertThat(scenes.get(2).id()).isEqualTo(generator.frame(2).id());
+        assertThat(scenes.get(2).objects()).isEqualTo(generator.frame(2).objects());
+    }
+}

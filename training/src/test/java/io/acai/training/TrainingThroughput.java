@@ -1,0 +1,48 @@
+package io.acai.training;
+
+import io.acai.detection.ClassNames;
+import io.acai.detection.LabeledFrame;
+import io.acai.detection.SharedData;
+import io.acai.detection.darknet.DarknetConfig;
+import io.acai.detection.darknet.DarknetWeights;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * DJL training throughput, images per second, on CPU: one warm-up epoch, then a timed one. Skipped
+ * unless {@code -Dacai.benchmark=true}:
+ * {@code mvn -B -o -pl training test -Dtest=TrainingThroughput -Dacai.benchmark=true}. Options:
+ * {@code -Dacai.benchmark.cfg=} (default: {@code ../shared/data/darknet/cfg/yolov3-tiny.cfg} at 416,
+ * or {@code acai-shapes}), {@code -Dacai.benchmark.batch=8}, {@code -Dacai.benchmark.steps=3}.
+ */
+public final class TrainingThroughput {
+
+    @Test
+    @EnabledIfSystemProperty(named = "acai.benchmark", matches = "true")
+    void report() throws IOException {
+        String which = System.getProperty("acai.benchmark.cfg", "yolov3-tiny");
+        int batch = Integer.getInteger("acai.benchmark.batch", 8);
+        int steps = Integer.getInteger("acai.benchmark.steps", 3);
+        DarknetConfig cfg = which.equals("acai-shapes") ? TrainingFixtures.acaiShapes()
+                : DarknetConfig.read(which.equals("yolov3-tiny")
+                        ? SharedData.resolve("data/darknet/cfg/yolov3-tiny.cfg") : Path.of(which));
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < cfg.classes(); i++) {
+            names.add("class" + i);
+        }
+        byte[] weights = DarknetWeights.initial(cfg, 1).encode();
+        List<LabeledFrame> frames = TrainingFixtures.frames(batch * steps, 11);
+        DetectorTrainer trainer = new DetectorTrainer(cfg, ClassNames.of(names),
+                new TrainingSettings(1, batch, 1e-4f, false, TrainingDevice.CPU, 1));
+        trainer.train(weights, frames.subList(0, batch)); // warm-up
+        TrainingResult result = trainer.train(weights, frames);
+        System.out.printf(Locale.ROOT, "%s %dx%d batch %d on %s: %d images in %.1f s = %.2f images/s%n",
+                cfg.source().getFileName(), cfg.net().width(), cfg.net().height(), batch, result.device(),
+                result.images(), result.elapsed().toMillis() / 1000.0, result.imagesPerSecond());
+    }
+}
