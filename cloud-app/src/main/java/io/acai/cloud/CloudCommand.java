@@ -2,6 +2,7 @@ package io.acai.cloud;
 
 import io.acai.cloud.retrain.DjlRetrainer;
 import io.acai.cloud.retrain.PushPolicy;
+import io.acai.cloud.train.TorchThreads;
 import io.acai.detection.ModelFiles;
 import io.acai.model.DefaultModel;
 import io.acai.training.TrainingDevice;
@@ -57,6 +58,10 @@ public final class CloudCommand implements Callable<Integer> {
     @Option(names = "--freeze-backbone", description = "train only the layers from the first head on")
     boolean freezeBackbone;
 
+    @Option(names = "--threads", defaultValue = "0", description = "PyTorch CPU threads for retraining; 0 keeps "
+            + "PyTorch's default (default: ${DEFAULT-VALUE})")
+    int threads;
+
     @Option(names = "--push", defaultValue = "contributors", description = "who gets a new version: contributors "
             + "(the edges whose images were used, as the original) or all (default: ${DEFAULT-VALUE})")
     String push;
@@ -81,6 +86,7 @@ public final class CloudCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        TorchThreads.limit(threads);
         CloudConfig config = config();
         TrainingSettings settings = trainingSettings();
         CountDownLatch stopped = new CountDownLatch(1);

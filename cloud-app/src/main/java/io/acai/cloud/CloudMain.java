@@ -1,9 +1,14 @@
 package io.acai.cloud;
 
+import io.acai.cloud.pretrain.PretrainCommand;
+import io.acai.cloud.train.TrainCommand;
+import java.util.Arrays;
 import picocli.CommandLine;
 
 /**
- * Entry point of cloud-app.jar: a cloud run ({@link CloudCommand}). Missing or bad arguments
+ * Entry point of cloud-app.jar: {@code train ...} and {@code pretrain ...} run offline training
+ * ({@link TrainCommand}, {@link PretrainCommand}); anything else is a cloud run
+ * ({@link CloudCommand}). Missing or bad arguments
  * print the usage, listing the positional arguments in order, and exit with code 2.
  */
 public final class CloudMain {
@@ -17,6 +22,12 @@ public final class CloudMain {
 
     /** Runs the command and returns its exit code. */
     public static int run(String[] args) {
+        if (args.length > 0 && args[0].equals("train")) {
+            return TrainCommand.run(Arrays.copyOfRange(args, 1, args.length));
+        }
+        if (args.length > 0 && args[0].equals("pretrain")) {
+            return PretrainCommand.run(Arrays.copyOfRange(args, 1, args.length));
+        }
         return new CommandLine(new CloudCommand()).execute(args);
     }
 }
