@@ -1,0 +1,101 @@
+package io.acai.cloud.loop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.acai.cloud.CloudApp;
+import io.acai.cloud.CloudConfig;
+import io.acai.cloud.TestModels;
+import io.acai.cloud.retrain.DjlRetrainer;
+import io.acai.cloud.retrain.PushPolicy;
+import io.acai.dataset.metrics.FrameJudge;
+import io.acai.detection.ModelFiles;
+import io.acai.detection.opencv.DetectorSettings;
+import io.acai.edge.EdgeApp;
+import io.acai.edge.EdgeConfig;
+import io.acai.edge.model.OpenCvDetectorLoader;
+import io.acai.training.TrainingSettings;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An edge started while the cloud is down serves inference, keeps retrying, and delivers the batch
+ * it could not send once the cloud comes up; a cloud restart costs the edge nothing but a reconnect.
+ */
+class CloudUnreachableTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void theEdgeInfersWhileTheCloudIsDownAndDeliversItsBatchWhenItComesUp() throws Exception {
+        ModelFiles model = TestModels.initialDefaultNetwork(tmp.resolve("model"), 3);
+        int port;
+        try (ServerSocket probe = new ServerSocket(0)) {
+            port = probe.getLocalPort();
+        }
+        Path out = tmp.resolve("edge");
+        EdgeConfig edgeConfig = new EdgeConfig("127.0.0.1", port, out.resolve("inference.log"), out.resolve("update.log"),
+                out.resolve("edge_inf.csv"), out.resolve("edge_update.csv"), 10, "edge-z", Optional.empty(), "classes", 4,
+                Optional.of(model), 0.8f, 0.3f, 1, Optional.empty(), "", Optional.empty(), Duration.ZERO,
+                Duration.ofSeconds(2));
+        try (EdgeApp edge = EdgeApp.start(edgeConfig, new OpenCvDetectorLoader(new DetectorSettings(0.8f, 0.3f, 1)),
+                FrameJudge.named("classes")::correct)) {
+            awaitInferences(edge, 20);
+            assertThat(edge.connected()).isFalse();
+            String updateLog = Files.readString(out.resolve("update.log"));
+            assertThat(updateLog).contains("cannot connect to 127.0.0.1:" + port).contains("inference goes on");
+            assertThat(updateLog).contains("upload of").contains("mispredicted frames as batch");
+
+            CloudConfig cloudConfig = new CloudConfig(port, tmp.resolve("cloud/cloud.log"), tmp.resolve("cloud/cloud.csv"),
+                    model, false, tmp.resolve("cloud/models"), 100_000, PushPolicy.CONTRIBUTORS, 0, "",
+                    Duration.ofSeconds(2), 1);
+            TrainingSettings training = TrainingSettings.of(1, 4);
+            try (CloudApp cloud = CloudApp.start(cloudConfig, s -> new DjlRetrainer(s.cfg(), s.names(), training))) {
+                awaitPending(cloud, 4);
+                assertThat(edge.connected()).isTrue();
+            }
+            // the cloud went away: the edge goes on inferring and retrying
+            long before = edge.inferences();
+            awaitInferences(edge, before + 10);
+            try (CloudApp again = CloudApp.start(new CloudConfig(port, tmp.resolve("cloud2/cloud.log"),
+                    tmp.resolve("cloud2/cloud.csv"), model, false, tmp.resolve("cloud/models"), 100_000,
+                    PushPolicy.CONTRIBUTORS, 0, "", Duration.ofSeconds(2), 1),
+                    s -> new DjlRetrainer(s.cfg(), s.names(), training))) {
+                awaitLog(tmp.resolve("cloud2/cloud.log"), "edge edge-z connected");
+            }
+        }
+        assertThat(Files.readString(tmp.resolve("cloud/cloud.log"))).contains("METRIC upload edge=edge-z");
+    }
+
+    private static void awaitInferences(EdgeApp edge, long count) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (edge.inferences() < count && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(edge.inferences()).isGreaterThanOrEqualTo(count);
+    }
+
+    private static void awaitPending(CloudApp cloud, int images) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (cloud.uploads().pendingImages() < images && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(cloud.uploads().pendingImages()).isGreaterThanOrEqualTo(images);
+    }
+
+    private static void awaitLog(Path log, String text) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (Files.exists(log) && Files.readString(log).contains(text)) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        assertThat(Files.readString(log)).contains(text);
+    }
+}
