@@ -1,0 +1,57 @@
+package io.acai.launcher.run;
+
+import io.acai.launcher.config.TimeSpan;
+import io.acai.launcher.kubernetes.ShapingMode;
+import io.acai.launcher.plan.RuntimeKind;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
+
+import java.time.Duration;
+import java.util.Locale;
+
+/** Command-line values of the launcher, read with the same rules as the config. */
+final class CliConverters {
+
+    private CliConverters() {
+    }
+
+    /** {@code --duration 3m}: a positive duration like the config's {@code experiment.duration}. */
+    static final class PositiveDuration implements ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            try {
+                Duration duration = TimeSpan.parse(value);
+                if (duration.isZero()) {
+                    throw new TypeConversionException("'" + value + "' is zero (expected: a positive duration like 90s or 3m)");
+                }
+                return duration;
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException("'" + value + "' " + e.getMessage());
+            }
+        }
+    }
+
+    /** {@code --runtime local|kubernetes}. */
+    static final class Runtime implements ITypeConverter<RuntimeKind> {
+        @Override
+        public RuntimeKind convert(String value) {
+            return switch (value.toLowerCase(Locale.ROOT)) {
+                case "local" -> RuntimeKind.LOCAL;
+                case "kubernetes", "k8s" -> RuntimeKind.KUBERNETES;
+                default -> throw new TypeConversionException("'" + value + "' (expected: local or kubernetes)");
+            };
+        }
+    }
+
+    /** {@code --shaping tc|chaos-mesh|none}. */
+    static final class Shaping implements ITypeConverter<ShapingMode> {
+        @Override
+        public ShapingMode convert(String value) {
+            try {
+                return ShapingMode.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException("'" + value + "' (expected: tc, chaos-mesh or none)");
+            }
+        }
+    }
+}

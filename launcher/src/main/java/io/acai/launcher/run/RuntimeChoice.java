@@ -1,0 +1,32 @@
+package io.acai.launcher.run;
+
+import io.acai.launcher.kubernetes.KubernetesOptions;
+import io.acai.launcher.kubernetes.KubernetesRuntime;
+import io.acai.launcher.local.AppJars;
+import io.acai.launcher.local.LocalRuntime;
+import io.acai.launcher.plan.ExperimentRuntime;
+import io.acai.launcher.plan.RuntimeKind;
+
+/** The runtime a plan runs on: this machine (with the app jars built beside the launcher) or a cluster. */
+final class RuntimeChoice {
+
+    private RuntimeChoice() {
+    }
+
+    /**
+     * @throws IllegalStateException when the local app jars cannot be found, or the cluster client
+     *     cannot be configured, with a message saying so
+     */
+    static ExperimentRuntime create(RuntimeKind kind, KubernetesOptions options) {
+        return switch (kind) {
+            case LOCAL -> new LocalRuntime(AppJars.locate());
+            case KUBERNETES -> {
+                try {
+                    yield new KubernetesRuntime(options);
+                } catch (RuntimeException e) {
+                    throw new IllegalStateException("cannot set up the Kubernetes client: " + e.getMessage(), e);
+                }
+            }
+        };
+    }
+}

@@ -1,0 +1,55 @@
+package io.acai.launcher.run;
+
+import io.acai.launcher.plan.ExperimentPlan;
+import io.acai.launcher.plan.MachinePlan;
+import io.acai.launcher.plan.MachineState;
+import io.acai.launcher.plan.Role;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The live status of a run, one line for the experiment (progress bar) and one per machine:
+ *
+ * <pre>
+ * drift-demo [##########..........]  2:00 / 4:00
+ *   cloud       server  RUNNING
+ *   edge-near   client  RUNNING   frames    240  accuracy 0.80  model 1
+ * </pre>
+ */
+public final class StatusBoard {
+
+    static final int BAR_WIDTH = 30;
+
+    private final ExperimentPlan plan;
+    private final int nameWidth;
+
+    public StatusBoard(ExperimentPlan plan) {
+        this.plan = plan;
+        this.nameWidth = plan.machines().stream().mapToInt(m -> m.name().length()).max().orElse(4);
+    }
+
+    public List<String> render(Duration elapsed, Map<String, MachineState> states, Map<String, EdgeProgress> edges) {
+        List<String> lines = new ArrayList<>();
+        lines.add(plan.name() + " " + ProgressBar.render(elapsed, plan.duration(), BAR_WIDTH));
+        for (MachinePlan machine : plan.machines()) {
+            MachineState state = states.getOrDefault(machine.name(), MachineState.STARTING);
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-" + nameWidth + "s  %-6s  %-8s",
+                    machine.name(), machine.role().category(), state));
+            EdgeProgress progress = edges.get(machine.name());
+            if (machine.role() == Role.EDGE && progress != null && machine.runsProjectApp()) {
+                if (progress.started()) {
+                    line.append(String.format(Locale.ROOT, "  frames %6d  accuracy %.2f  model %s", progress.frames(),
+                            progress.accuracy(), progress.modelVersion().isEmpty() ? "?" : progress.modelVersion()));
+                } else {
+                    line.append("  no inference yet");
+                }
+            }
+            lines.add(line.toString().stripTrailing());
+        }
+        return lines;
+    }
+}

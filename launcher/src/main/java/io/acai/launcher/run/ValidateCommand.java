@@ -1,0 +1,72 @@
+package io.acai.launcher.run;
+
+import io.acai.launcher.config.ConfigException;
+import io.acai.launcher.config.TimeSpan;
+import io.acai.launcher.config.UserConfigReader;
+import io.acai.launcher.plan.ExperimentPlan;
+import io.acai.launcher.plan.LinkPlan;
+import io.acai.launcher.plan.MachinePlan;
+import io.acai.launcher.plan.RuntimeKind;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code launcher validate <config>}: checks a config, prints every error or a summary, deploys nothing. */
+@Command(name = "validate", description = "Check a config and print every error; deploys nothing. Exit 0 when valid, 1 when not.")
+public final class ValidateCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "<config>", description = "the experiment's JSON config (user_config.json)")
+    Path config;
+
+    @Option(names = "--runtime", paramLabel = "local|kubernetes", converter = CliConverters.Runtime.class,
+            description = "check for this runtime instead of the config's (paths in app options are checked locally only)")
+    RuntimeKind runtime;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            ExperimentPlan plan = UserConfigReader.read(config, runtime);
+            out.println(config + ": valid");
+            out.print(describe(plan));
+            out.flush();
+            return 0;
+        } catch (ConfigException e) {
+            err.println(e.getMessage());
+            err.flush();
+            return 1;
+        }
+    }
+
+    /** A few lines saying what the plan runs. */
+    static String describe(ExperimentPlan plan) {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "  experiment %s: %s runtime, %s, sample every %s, seed %d%n", plan.name(),
+                plan.runtime().name().toLowerCase(Locale.ROOT), TimeSpan.format(plan.duration()),
+                TimeSpan.format(plan.samplePeriod()), plan.seed()));
+        for (MachinePlan machine : plan.machines()) {
+            String program = machine.runsProjectApp()
+                    ? (machine.role() == io.acai.launcher.plan.Role.CLOUD ? "cloud-app.jar" : "edge-app.jar")
+                    : String.join(" ", machine.command());
+            out.append(String.format(Locale.ROOT, "  %s (%s): %s %s%n", machine.name(), machine.role().category(), program,
+                    String.join(" ", machine.args())));
+        }
+        for (LinkPlan link : plan.links()) {
+            out.append(String.format(Locale.ROOT, "  link %s -> %s: %s, delay %s, jitter %s, loss %s%%%n", link.from(),
+                    link.to(), link.limitsRate() ? link.rateMbps() + " Mbit/s" : "unlimited",
+                    TimeSpan.format(link.delay()), TimeSpan.format(link.jitter()), link.lossPercent()));
+        }
+        return out.toString();
+    }
+}
