@@ -3,8 +3,10 @@ package io.acai.launcher.local;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.URISyntaxException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,6 +32,7 @@ final class NamespaceProbeRunner implements LinkMeasurement.ProbeRunner, AutoClo
     private final Function<ProbePair, String> addressFor;
     private final TeardownLedger ledger;
     private final Map<String, Process> servers = new HashMap<>();
+    private static String probeClasses;
 
     /**
      * @param portOf a machine's listening port (0 when none: the probe then uses {@link #DEFAULT_PORT})
@@ -109,13 +112,40 @@ final class NamespaceProbeRunner implements LinkMeasurement.ProbeRunner, AutoClo
         return command;
     }
 
-    /** Where this class was loaded from: launcher.jar, or target/classes in a build. */
-    static String classPath() {
-        try {
-            return Path.of(LinkProbe.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException("cannot tell where the launcher's classes are", e);
+    /**
+     * A private folder holding just the probe's classes (it needs nothing else), copied once per
+     * launcher: a probe JVM then neither opens the whole launcher jar nor depends on a build folder
+     * that a concurrent build may be rewriting.
+     */
+    static synchronized String classPath() {
+        if (probeClasses == null) {
+            try {
+                Path dir = Files.createTempDirectory("acai-probe");
+                Path pkg = dir.resolve(LinkProbe.class.getPackageName().replace('.', '/'));
+                Files.createDirectories(pkg);
+                // deleted on exit in the reverse order of registration: folders first, then their files
+                Path folder = dir;
+                folder.toFile().deleteOnExit();
+                for (Path part : dir.relativize(pkg)) {
+                    folder = folder.resolve(part);
+                    folder.toFile().deleteOnExit();
+                }
+                for (Class<?> type : List.of(LinkProbe.class, LinkProbe.Measurement.class)) {
+                    String file = type.getName().substring(type.getName().lastIndexOf('.') + 1) + ".class";
+                    try (InputStream in = type.getResourceAsStream(file)) {
+                        if (in == null) {
+                            throw new IOException("class file " + file + " not found");
+                        }
+                        Files.copy(in, pkg.resolve(file));
+                    }
+                    pkg.resolve(file).toFile().deleteOnExit();
+                }
+                probeClasses = dir.toString();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot copy the link probe's classes to a temporary folder", e);
+            }
         }
+        return probeClasses;
     }
 
     /** Stops the probe servers (their ports are then free for the apps). */

@@ -55,8 +55,9 @@ final class TcLinkShaper {
             String dev = NamespaceNetwork.DEVICE;
             root(tc, from.namespace() + "/" + dev, dev);
             String rate = link.limitsRate() ? link.rateBitsPerSecond() + "bit" : UNLIMITED;
+            String burst = burstBytes(link) + "b";
             run(tc, "class", "add", "dev", dev, "parent", "1:", "classid", classId(k), "htb", "rate", rate, "ceil", rate,
-                    "quantum", "1514");
+                    "burst", burst, "cburst", burst, "quantum", "1514");
             if (kernelDelay || lossByNetem) {
                 List<String> netem = new ArrayList<>(List.of("qdisc", "add", "dev", dev, "parent", classId(k), "handle",
                         Integer.toHexString(0x100 + k) + ":", "netem"));
@@ -96,6 +97,16 @@ final class TcLinkShaper {
             run(tc, "filter", "add", "dev", dev, "parent", classId(k), "protocol", "ip", "prio", "1", "bpf", "bytecode",
                     LossFilter.bytecode(link.lossPercent(), 0x10000 | (PASS_BASE + k), 0x10000 | (DROP_BASE + k)));
         }
+    }
+
+    /**
+     * One millisecond at the link's rate, at least two full frames: tc's default (rate / timer
+     * frequency) is a single frame on a high-resolution kernel, which loses rate at 100 Mbit/s
+     * whenever the dequeue timer fires late on a busy host.
+     */
+    static long burstBytes(LinkPlan link) {
+        long oneMillisecond = link.limitsRate() ? link.rateBitsPerSecond() / 8 / 1000 : 1_250_000;
+        return Math.max(2 * 1514, oneMillisecond);
     }
 
     private void root(List<String> tc, String key, String dev) throws IOException {

@@ -1,0 +1,76 @@
+package io.acai.launcher.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.acai.launcher.plan.ExperimentPlan;
+import io.acai.launcher.plan.LinkPlan;
+import io.acai.launcher.plan.MachinePlan;
+import io.acai.launcher.plan.MachineState;
+import io.acai.launcher.plan.Resources;
+import io.acai.launcher.plan.Role;
+import io.acai.launcher.plan.RuntimeKind;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real apps in the namespace mode: a cloud and one edge behind a shaped link, the edge reaching
+ * the cloud through the relay address that {@code {}} stands for. Needs root on Linux and the two app
+ * jars ({@code mvn package}); skipped otherwise.
+ */
+class LocalAppsTest {
+
+    @TempDir
+    Path logs;
+
+    @Test
+    void edgeRunsInferenceAndReachesTheCloudThroughTheShapedLink() throws Exception {
+        HostObjects.requireNamespaces();
+        AppJars jars;
+        try {
+            jars = AppJars.locate();
+        } catch (IllegalStateException e) {
+            assumeTrue(false, e.getMessage());
+            return;
+        }
+        int port = 47_500;
+        MachinePlan cloud = new MachinePlan("cloud", Role.CLOUD, null, List.of(),
+                List.of(Integer.toString(port), "cloud.log", "cloud.csv"), port,
+                new Resources(0, 1000, 0, 3L << 30, 0), List.of(), null);
+        MachinePlan edge = new MachinePlan("edge1", Role.EDGE, null, List.of(),
+                List.of("{}", Integer.toString(port), "edge_inf.log", "edge_update.log", "edge_inf.csv", "edge_update.csv",
+                        "5", "edge1", "--duration", "40s"),
+                0, new Resources(0, 1000, 0, 1L << 30, 0), List.of(), null);
+        List<LinkPlan> links = List.of(
+                new LinkPlan("edge1", "cloud", 20_000_000, Duration.ofMillis(20), Duration.ZERO, 0),
+                new LinkPlan("cloud", "edge1", 50_000_000, Duration.ofMillis(20), Duration.ZERO, 0));
+        ExperimentPlan plan = new ExperimentPlan("apps", 1, Duration.ofMinutes(1), Duration.ofSeconds(10),
+                RuntimeKind.LOCAL, List.of(cloud, edge), links);
+        try (LocalDeployment deployment = (LocalDeployment) new LocalRuntime(jars).deploy(plan, logs)) {
+            Path inference = logs.resolve("edge1").resolve("edge_inf.csv");
+            for (int i = 0; i < 120 && lines(inference) < 3 && deployment.states().get("edge1") == MachineState.RUNNING; i++) {
+                Thread.sleep(1000);
+            }
+            assertThat(lines(inference)).as("edge_inf.csv rows; edge log:\n" + deployment.logTail("edge1", 30)).isGreaterThanOrEqualTo(3);
+            assertThat(deployment.states()).as(deployment.logTail("cloud", 30)).containsEntry("cloud", MachineState.RUNNING);
+            String cloudLog = Files.readString(logs.resolve("cloud").resolve("cloud.log")) + deployment.logTail("cloud", 200);
+            assertThat(cloudLog).as("the cloud saw the edge").contains("edge1");
+            assertThat(deployment.sample()).extracting(u -> u.machine()).contains("cloud", "edge1");
+        }
+    }
+
+    private static long lines(Path file) throws java.io.IOException {
+        if (!Files.isRegularFile(file)) {
+            return 0;
+        }
+        try (var stream = Files.lines(file)) {
+            return stream.count();
+        }
+    }
+}
