@@ -48,7 +48,7 @@ public final class AccuracyChart implements ReportChart {
             for (UpdateRow update : edge.updates()) {
                 if (update.isSwap()) {
                     addSpan(chart, edge.name(), span++, clock.seconds(update.spanStart()),
-                            clock.seconds(update.updateEnd()), ChartStyle.color(i));
+                            clock.seconds(update.updateEnd()), logs.color(edge.name()));
                 }
             }
         }
@@ -56,7 +56,7 @@ public final class AccuracyChart implements ReportChart {
             EdgeLogs edge = logs.edges().get(i);
             Points points = Points.of(edge.inference(), r -> clock.seconds(r.endTime()), r -> 100 * r.accuracy());
             if (!points.isEmpty()) {
-                points.addLine(chart, edge.name(), ChartStyle.color(i), ChartStyle.SOLID);
+                points.addLine(chart, edge.name(), logs.color(edge.name()), ChartStyle.SOLID);
                 drawn = true;
             }
         }

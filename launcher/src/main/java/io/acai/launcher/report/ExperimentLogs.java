@@ -83,6 +83,18 @@ public record ExperimentLogs(Path dir, List<EdgeLogs> edges, List<CloudLogs> clo
         }
     }
 
+    /** Every machine named in the logs, sorted: the order that gives each machine its colour in every chart. */
+    public List<String> machines() {
+        return Stream.of(edges.stream().map(EdgeLogs::name), clouds.stream().map(CloudLogs::name),
+                        consumption.stream().map(ConsumptionRow::machine))
+                .flatMap(s -> s).distinct().sorted().toList();
+    }
+
+    /** The machine's colour, the same in every chart. */
+    public java.awt.Color color(String machine) {
+        return ChartStyle.color(machines().indexOf(machine));
+    }
+
     /** All retrains of all clouds. */
     public List<RetrainRow> retrains() {
         return clouds.stream().flatMap(c -> c.retrains().stream()).toList();

@@ -38,11 +38,11 @@ public final class InferenceTimeChart implements ReportChart {
             Points inference = Points.of(edge.inference(), r -> clock.seconds(r.endTime()), InferenceRow::avgInfMs);
             Points wait = Points.of(edge.inference(), r -> clock.seconds(r.endTime()), InferenceRow::avgWaitMs);
             if (!inference.isEmpty()) {
-                inference.addLine(chart, edge.name() + " inference", ChartStyle.color(i), ChartStyle.SOLID);
+                inference.addLine(chart, edge.name() + " inference", logs.color(edge.name()), ChartStyle.SOLID);
                 drawn = true;
             }
             if (!wait.isEmpty()) {
-                wait.addLine(chart, edge.name() + " wait", ChartStyle.color(i), ChartStyle.DASHED);
+                wait.addLine(chart, edge.name() + " wait", logs.color(edge.name()), ChartStyle.DASHED);
                 drawn = true;
             }
         }

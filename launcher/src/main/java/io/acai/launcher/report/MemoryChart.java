@@ -39,7 +39,7 @@ public final class MemoryChart implements ReportChart {
             MachineUsage machine = machines.get(i);
             Points points = Points.of(machine.samples(), r -> clock.seconds(r.time()), ConsumptionRow::memoryMib);
             if (!points.isEmpty()) {
-                points.addLine(chart, machine.label(), ChartStyle.color(i), ChartStyle.SOLID);
+                points.addLine(chart, machine.label(), logs.color(machine.machine()), ChartStyle.SOLID);
                 drawn = true;
             }
         }

@@ -38,7 +38,7 @@ public final class ProcessedImagesChart implements ReportChart {
             EdgeLogs edge = logs.edges().get(i);
             Points points = Points.of(edge.inference(), r -> clock.seconds(r.endTime()), InferenceRow::frames);
             if (!points.isEmpty()) {
-                points.cumulative().addLine(chart, edge.name(), ChartStyle.color(i), ChartStyle.SOLID);
+                points.cumulative().addLine(chart, edge.name(), logs.color(edge.name()), ChartStyle.SOLID);
                 drawn = true;
             }
         }

@@ -37,7 +37,7 @@ public final class QueueLengthChart implements ReportChart {
             EdgeLogs edge = logs.edges().get(i);
             Points points = Points.of(edge.inference(), r -> clock.seconds(r.endTime()), InferenceRow::avgQueueLen);
             if (!points.isEmpty()) {
-                points.addLine(chart, edge.name(), ChartStyle.color(i), ChartStyle.SOLID);
+                points.addLine(chart, edge.name(), logs.color(edge.name()), ChartStyle.SOLID);
                 drawn = true;
             }
         }
