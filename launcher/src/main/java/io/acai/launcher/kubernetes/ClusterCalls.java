@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 
 import java.io.IOException;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 /**
@@ -77,9 +78,11 @@ final class ClusterCalls {
         };
     }
 
+    /** No answer at all: refused, unresolvable, TLS failure, or no connection within the timeout. */
     private static boolean causedByIo(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof IOException) {
+            if (t instanceof IOException || t instanceof TimeoutException
+                    || t.getClass().getSimpleName().endsWith("TimeoutException")) {
                 return true;
             }
         }

@@ -135,7 +135,12 @@ public final class KubernetesDeployment implements Deployment {
 
     private synchronized void warnCopy(String machine, Throwable cause) {
         if (copyWarned.add(machine)) {
-            String reason = cause instanceof IOException ? cause.getMessage() : String.valueOf(cause);
+            StringBuilder reason = new StringBuilder(String.valueOf(cause.getMessage()));
+            for (Throwable t = cause.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+                if (t.getMessage() != null && !reason.toString().endsWith(t.getMessage())) {
+                    reason.append(": ").append(t.getMessage());
+                }
+            }
             LOG.warn("cannot copy the files of machine {} out of its pod (said once per machine): {}", machine,
                     reason);
         }

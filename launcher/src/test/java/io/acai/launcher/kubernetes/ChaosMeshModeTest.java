@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 
 /** With Chaos Mesh shaping, NetworkChaos objects are created with the experiment and removed with it. */
-@EnableKubernetesMockClient(crud = true)
+@EnableKubernetesMockClient(crud = true, https = false, kubernetesClientBuilderCustomizer = PatientClient.class)
 class ChaosMeshModeTest {
 
     KubernetesMockServer server;

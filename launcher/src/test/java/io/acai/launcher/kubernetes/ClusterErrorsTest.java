@@ -19,7 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /** One clear message for each way the cluster can say no, and nothing left behind. */
-@EnableKubernetesMockClient(crud = true)
+@EnableKubernetesMockClient(crud = true, https = false, kubernetesClientBuilderCustomizer = PatientClient.class)
 class ClusterErrorsTest {
 
     KubernetesMockServer server;

@@ -25,7 +25,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Sampling through metrics.k8s.io, with the real PodMetrics response from the Kubernetes documentation. */
-@EnableKubernetesMockClient(crud = true)
+@EnableKubernetesMockClient(crud = true, https = false, kubernetesClientBuilderCustomizer = PatientClient.class)
 class KubernetesDeploymentTest {
 
     KubernetesMockServer server;

@@ -27,7 +27,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 /** Deploy, wait, state and teardown against the mock API server in CRUD mode. */
-@EnableKubernetesMockClient(crud = true)
+@EnableKubernetesMockClient(crud = true, https = false, kubernetesClientBuilderCustomizer = PatientClient.class)
 class KubernetesRuntimeTest {
 
     KubernetesMockServer server;
