@@ -1,0 +1,46 @@
+package io.acai.launcher.kubernetes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.acai.detection.SharedData;
+import io.acai.launcher.plan.MachinePlan;
+import io.acai.launcher.plan.Resources;
+import io.acai.launcher.plan.Role;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+
+import java.nio.file.Path;
+import java.util.List;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.xpath.XPathFactory;
+
+class ProjectImagesTest {
+
+    @Test
+    void versionIsTheVersionInThePom() throws Exception {
+        Path pom = SharedData.projectRoot().resolve("launcher").resolve("pom.xml");
+        Document document = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(pom.toFile());
+        String version = XPathFactory.newInstance().newXPath().evaluate("/project/parent/version", document);
+
+        assertThat(version).as("parent version in " + pom).isNotBlank();
+        assertThat(ProjectImages.VERSION).isEqualTo(version);
+    }
+
+    private static MachinePlan machine(Role role, String image, int gpus) {
+        return new MachinePlan("m", role, image, List.of(), List.of(), 0, new Resources(0, 0, 0, 0, gpus), List.of(),
+                null);
+    }
+
+    @Test
+    void projectAppsGetTheImageOfTheirRoleAndAGpuCloudTheGpuImage() {
+        assertThat(ProjectImages.imageFor(machine(Role.EDGE, null, 0), "1.2")).isEqualTo("acai-edge:1.2");
+        assertThat(ProjectImages.imageFor(machine(Role.CLOUD, null, 0), "1.2")).isEqualTo("acai-cloud:1.2");
+        assertThat(ProjectImages.imageFor(machine(Role.CLOUD, " ", 1), "1.2")).isEqualTo("acai-cloud-gpu:1.2");
+        assertThat(ProjectImages.imageFor(machine(Role.CLOUD, "registry.example/acai-cloud:0.9", 2), "1.2"))
+                .isEqualTo("acai-cloud-gpu:1.2");
+        assertThat(ProjectImages.imageFor(machine(Role.CLOUD, "pytorch/pytorch:2.3", 1), "1.2"))
+                .isEqualTo("pytorch/pytorch:2.3");
+        assertThat(ProjectImages.imageFor(machine(Role.EDGE, "registry.example/acai-edge:custom", 0), "1.2"))
+                .isEqualTo("registry.example/acai-edge:custom");
+    }
+}
