@@ -45,7 +45,8 @@ import org.bytedeco.opencv.opencv_dnn.Net;
  * <p><b>Threads.</b> One detector is used by one thread at a time: it owns one input buffer and one
  * OpenCV {@code Net}, neither of which may be shared. Use one detector per thread. The thread count
  * of {@link DetectorSettings} is OpenCV's process-wide {@code setNumThreads}: the detector loaded
- * last decides it for all.
+ * last decides it for all (it is only set when it changes, so loading a replacement model with the
+ * same settings while the old one is detecting leaves OpenCV's thread pool alone).
  */
 public final class OpenCvDetector implements Detector {
 
@@ -106,7 +107,11 @@ public final class OpenCvDetector implements Detector {
             ClassNames names, DetectorSettings settings) throws IOException {
         requireWeightsSize(weights, cfg, weightsSource);
         YoloOutputDecoder decoder = YoloOutputDecoder.of(cfg, names);
-        opencv_core.setNumThreads(settings.threads());
+        if (opencv_core.getNumThreads() != settings.threads()) {
+            // process-wide; left alone when unchanged, so that loading a model while another detector
+            // is running (a hot swap) does not reconfigure OpenCV's thread pool under it
+            opencv_core.setNumThreads(settings.threads());
+        }
         Net net;
         try {
             net = opencv_dnn.readNetFromDarknet(cfgBytes, weights);

@@ -173,6 +173,37 @@ class OpenCvDetectorTest {
         assertThat(checked).isPositive();
     }
 
+    /** One detector per thread, as documented: two threads at once find what one finds alone. */
+    @Test
+    void oneDetectorPerThreadRunsConcurrently() throws Exception {
+        BufferedImage image = ImageIO.read(SharedData.resolve("data/coco128/images/train/000000000036.jpg").toFile());
+        List<Detection> alone;
+        try (OpenCvDetector detector = OpenCvDetector.load(model(), SETTINGS)) {
+            alone = detector.detect(image);
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<List<List<Detection>>>> runs = new ArrayList<>();
+            for (int t = 0; t < 2; t++) {
+                runs.add(pool.submit(() -> {
+                    List<List<Detection>> results = new ArrayList<>();
+                    // each thread loads its own detector while the other may be detecting (a hot swap)
+                    try (OpenCvDetector detector = OpenCvDetector.load(model(), SETTINGS)) {
+                        for (int i = 0; i < 3; i++) {
+                            results.add(detector.detect(image));
+                        }
+                    }
+                    return results;
+                }));
+            }
+            for (java.util.concurrent.Future<List<List<Detection>>> run : runs) {
+                assertThat(run.get()).hasSize(3).allSatisfy(result -> assertThat(result).isEqualTo(alone));
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
     @Test
     void weightsOfTheWrongSizeAreRefusedWithExpectedAndFoundCounts() throws IOException {
         ModelFiles real = model();
