@@ -73,7 +73,7 @@ public final class CloudApp implements AutoCloseable {
         EdgeRegistry edges = new EdgeRegistry();
         UploadQueue uploads = new UploadQueue();
         ModelPusher pusher = new ModelPusher(store, log);
-        String cloudId = "cloud@" + InetAddress.getLocalHost().getHostName();
+        String cloudId = "cloud@" + hostName();
         CloudContext context = new CloudContext(cloudId, new TokenCheck(config.token()), edges, uploads, store,
                 pusher, log);
         CloudServer server = CloudServer.start(config.port(),
@@ -86,6 +86,14 @@ public final class CloudApp implements AutoCloseable {
                 + ", push to " + config.pushPolicy() + ", replay " + config.replay()
                 + (config.token().isEmpty() ? ", no token" : ", token required") + ")");
         return new CloudApp(log, csv, store, edges, uploads, server, loop, thread);
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "unknown-host";
+        }
     }
 
     public int port() {

@@ -28,6 +28,7 @@ public final class InferenceLoop implements Runnable {
     private final InferenceCsv csv;
     private final RunLog log;
     private final InferenceWindow window = new InferenceWindow();
+    private volatile Observer observer = (request, takenNanos, endNanos, version) -> { };
     private volatile boolean running = true;
     private volatile long inferences;
     private volatile long maxWaitNanos;
@@ -81,6 +82,7 @@ public final class InferenceLoop implements Runnable {
         boolean correct = judge.correct(detections, frame.objects());
         inferences++;
         maxWaitNanos = Math.max(maxWaitNanos, taken - request.enqueuedNanos());
+        observer.served(request, taken, end, version);
         if (!correct) {
             onMispredicted.accept(frame);
         }
@@ -93,6 +95,21 @@ public final class InferenceLoop implements Runnable {
                     summary.avgInferenceMillis(), summary.avgWaitMillis(), summary.avgQueueLength(),
                     summary.accuracy(), summary.modelVersion()));
         }
+    }
+
+    /** Hears about every request served, on the inference thread (for measurements); keep it quick. */
+    @FunctionalInterface
+    public interface Observer {
+
+        /**
+         * @param takenNanos {@link System#nanoTime()} when the loop took the request
+         * @param endNanos   when its detection ended
+         */
+        void served(Request request, long takenNanos, long endNanos, int modelVersion);
+    }
+
+    public void observe(Observer newObserver) {
+        this.observer = newObserver;
     }
 
     public void stop() {
