@@ -138,9 +138,7 @@ public final class ExperimentRunner {
         ConsumptionCsv consumption = new ConsumptionCsv(logsDir);
         Map<String, InferenceCsvTail> tails = new LinkedHashMap<>();
         for (MachinePlan machine : plan.edges()) {
-            if (machine.runsProjectApp()) {
-                tails.put(machine.name(), new InferenceCsvTail(logsDir.resolve(machine.name())));
-            }
+            tails.put(machine.name(), new InferenceCsvTail(logsDir.resolve(machine.name())));
         }
         long period = plan.samplePeriod().toNanos();
         long end = started + plan.duration().toNanos();

@@ -10,17 +10,20 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The last lines of a machine's log in {@code <logs>/<machine>/}: its console output as the runtime
  * captured it ({@code stdout.log} locally, {@code container.log} on Kubernetes), or else the app's
- * own log file. Only the end of the file is read (at most {@link #MAX_BYTES}).
+ * own log file. Only the end of the file is read (at most {@link #MAX_BYTES}), and Java stack frames
+ * ({@code at ...}, {@code ... 13 more}) are left out so that the exception messages fit in the tail.
  */
 public final class MachineLogTail {
 
     static final List<String> CANDIDATES = List.of("stdout.log", "container.log", AppFiles.CLOUD_LOG,
             AppFiles.EDGE_INFERENCE_LOG);
     static final int MAX_BYTES = 64 * 1024;
+    private static final Pattern STACK_FRAME = Pattern.compile("\\s+(at \\S+\\(.*\\)|\\.\\.\\. \\d+ more)\\s*");
 
     private MachineLogTail() {
     }
@@ -46,6 +49,7 @@ public final class MachineLogTail {
             if (start > 0 && !all.isEmpty()) {
                 all = all.subList(1, all.size());
             }
+            all = all.stream().filter(line -> !STACK_FRAME.matcher(line).matches()).toList();
             return List.copyOf(all.subList(Math.max(0, all.size() - count), all.size()));
         } catch (IOException e) {
             return List.of("(cannot read " + file + ": " + e.getMessage() + ")");

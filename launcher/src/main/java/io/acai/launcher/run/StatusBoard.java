@@ -40,11 +40,11 @@ public final class StatusBoard {
             StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-" + nameWidth + "s  %-6s  %-8s",
                     machine.name(), machine.role().category(), state));
             EdgeProgress progress = edges.get(machine.name());
-            if (machine.role() == Role.EDGE && progress != null && machine.runsProjectApp()) {
+            if (machine.role() == Role.EDGE && progress != null) {
                 if (progress.started()) {
                     line.append(String.format(Locale.ROOT, "  frames %6d  accuracy %.2f  model %s", progress.frames(),
                             progress.accuracy(), progress.modelVersion().isEmpty() ? "?" : progress.modelVersion()));
-                } else {
+                } else if (machine.runsProjectApp()) {
                     line.append("  no inference yet");
                 }
             }

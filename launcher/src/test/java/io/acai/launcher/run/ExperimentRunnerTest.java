@@ -1,0 +1,116 @@
+package io.acai.launcher.run;
+
+import io.acai.launcher.config.UserConfigReader;
+import io.acai.launcher.local.AppJars;
+import io.acai.launcher.local.LocalRuntime;
+import io.acai.launcher.plan.ExperimentPlan;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+/**
+ * The run loop against the real {@link LocalRuntime} (namespace mode as root, loopback otherwise),
+ * with machines that run small shell programs instead of the apps so that the test stays light: a
+ * cloud that waits, a camera that writes an {@code edge_inf.csv} like the edge app's, and one that
+ * crashes at once.
+ */
+class ExperimentRunnerTest {
+
+    private static final String CAMERA = "printf 'end_time,avg_inf_time,avg_wait_time,avg_queue_len,frames,accuracy,"
+            + "model_version\\n' > edge_inf.csv; i=0; while true; do i=$((i+1)); echo \"$(date +%s)000,30,1,0.5,10,0.8,$i\""
+            + " >> edge_inf.csv; sleep 0.3; done";
+
+    private static ExperimentPlan plan(Path dir, String duration, boolean withCrash) throws Exception {
+        String crash = withCrash
+                ? ",{\"name\": \"flaky\", \"category\": \"client\", \"command\": [\"sh\", \"-c\", "
+                        + "\"echo starting; echo 'fatal: camera lost'; exit 3\"]}"
+                : "";
+        Path config = Files.writeString(dir.resolve("exp.json"), """
+                {"experiment": {"name": "runner-test", "duration": "%s", "samplePeriod": "1s"},
+                 "machines": [
+                   {"name": "cloud", "category": "server", "port": 5601, "command": ["sh", "-c", "echo cloud up; sleep 300"]},
+                   {"name": "cam", "category": "client", "command": ["sh", "-c", "%s"]}%s]}
+                """.formatted(duration, CAMERA.replace("\\", "\\\\").replace("\"", "\\\""), crash));
+        return UserConfigReader.read(config, null);
+    }
+
+    private static LocalRuntime runtime(Path dir) {
+        return new LocalRuntime(new AppJars(dir.resolve("no-cloud-app.jar"), dir.resolve("no-edge-app.jar")));
+    }
+
+    @Test
+    void samplesCollectsShowsStatusAndReportsACrashedMachine(@TempDir Path dir) throws Exception {
+        assumeThat(System.getProperty("os.name")).as("the local runtime runs on Linux").startsWith("Linux");
+        Path logs = dir.resolve("logs");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        RunOptions options = new RunOptions(false, false, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        RunResult result = new ExperimentRunner(plan(dir, "5s", true), runtime(dir), logs, options).run();
+
+        assertThat(result.interrupted()).isFalse();
+        assertThat(result.exited()).containsExactly("flaky");
+        assertThat(result.exitCode()).isEqualTo(RunResult.MACHINE_EXITED);
+        String errors = err.toString(StandardCharsets.UTF_8);
+        assertThat(errors).contains("machine flaky ended during the run", "| fatal: camera lost", "not clean");
+
+        List<String> consumption = Files.readAllLines(logs.resolve(ConsumptionCsv.FILE));
+        assertThat(consumption.get(0)).isEqualTo(ConsumptionCsv.HEADER);
+        assertThat(consumption).anySatisfy(row -> assertThat(row).matches("\\d{13},cloud,server,[0-9.]+,[0-9.]+"));
+        assertThat(consumption).anySatisfy(row -> assertThat(row).matches("\\d{13},cam,client,[0-9.]+,[0-9.]+"));
+
+        String status = out.toString(StandardCharsets.UTF_8);
+        assertThat(status).contains("runner-test [", "cloud", "RUNNING").containsPattern("cam +client +RUNNING +frames +\\d+  accuracy 0.80");
+
+        Path inference = logs.resolve("cam/edge_inf.csv");
+        long size = Files.size(inference);
+        Thread.sleep(1200);
+        assertThat(Files.size(inference)).as("the camera was stopped by the teardown").isEqualTo(size);
+    }
+
+    @Test
+    void stopsEarlyWhenAskedAndTearsDownOnce(@TempDir Path dir) throws Exception {
+        assumeThat(System.getProperty("os.name")).as("the local runtime runs on Linux").startsWith("Linux");
+        Path logs = dir.resolve("logs");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        RunOptions options = new RunOptions(true, false, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        ExperimentRunner runner = new ExperimentRunner(plan(dir, "10m", false), runtime(dir), logs, options);
+        int[] afterClose = {0};
+        runner.afterClose(() -> afterClose[0]++);
+        Thread stopper = new Thread(() -> {
+            try {
+                while (!Files.exists(logs.resolve("cam/edge_inf.csv"))) {
+                    Thread.sleep(100);
+                }
+                Thread.sleep(1500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            runner.requestStop();
+        });
+        stopper.start();
+
+        RunResult result = runner.run();
+        stopper.join();
+
+        assertThat(result.interrupted()).isTrue();
+        assertThat(result.exitCode()).isEqualTo(RunResult.INTERRUPTED);
+        assertThat(result.ran()).isLessThan(Duration.ofMinutes(10));
+        assertThat(afterClose[0]).isEqualTo(1);
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertThat(text).as("quiet: no status lines").doesNotContain("[#").doesNotContain("frames");
+        assertThat(text.split("removing what it created", -1)).as("one teardown").hasSize(2);
+    }
+}
