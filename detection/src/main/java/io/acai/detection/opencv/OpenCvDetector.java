@@ -93,8 +93,8 @@ public final class OpenCvDetector implements Detector {
     }
 
     /**
-     * Loads a model held in memory; {@code label} names it in messages ({@code label.cfg},
-     * {@code label.weights}), for example {@code "model v3 from cloud"}.
+     * Loads a model held in memory; {@code label} names it in messages ({@code "<label> cfg:12: ..."},
+     * {@code "<label> weights: ..."}), for example {@code "model v3"}.
      */
     public static OpenCvDetector load(String label, byte[] cfg, byte[] weights, ClassNames names,
             DetectorSettings settings) throws IOException {
@@ -122,9 +122,14 @@ public final class OpenCvDetector implements Detector {
         if (net == null || net.empty()) {
             throw new IOException(cfg.source() + ", " + weightsSource + ": OpenCV imported an empty network");
         }
-        net.setPreferableBackend(opencv_dnn.DNN_BACKEND_OPENCV);
-        net.setPreferableTarget(opencv_dnn.DNN_TARGET_CPU);
-        return new OpenCvDetector(cfg, decoder, settings, net, headNames(cfg, net));
+        try {
+            net.setPreferableBackend(opencv_dnn.DNN_BACKEND_OPENCV);
+            net.setPreferableTarget(opencv_dnn.DNN_TARGET_CPU);
+            return new OpenCvDetector(cfg, decoder, settings, net, headNames(cfg, net));
+        } catch (IOException | RuntimeException e) {
+            net.close();
+            throw e;
+        }
     }
 
     /** Runs one forward pass on a grey frame, so that the first real frame does not pay OpenCV's setup. */
