@@ -33,6 +33,7 @@ public final class LocalDeployment implements Deployment {
     private final TeardownLedger ledger;
     private final List<String> linkWarnings;
     private final ProcessTreeSampler sampler = new ProcessTreeSampler();
+    private final Thread shutdownHook = new Thread(this::close, "acai-local-teardown");
     private volatile boolean closed;
 
     LocalDeployment(String runId, String mode, List<MachinePlan> machines, Map<String, MachineProcess> processes,
@@ -45,6 +46,8 @@ public final class LocalDeployment implements Deployment {
         this.relays = List.copyOf(relays);
         this.ledger = ledger;
         this.linkWarnings = List.copyOf(linkWarnings);
+        // a launcher stopped by SIGTERM or Ctrl-C still removes what it created (close() is idempotent)
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
     /** The id in the names of this run's namespaces, devices and cgroups. */
@@ -153,6 +156,13 @@ public final class LocalDeployment implements Deployment {
             return;
         }
         closed = true;
+        if (Thread.currentThread() != shutdownHook) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook runs anyway and finds the deployment closed
+            }
+        }
         MachineProcess.stopAll(processes.values());
         for (AutoCloseable relay : relays) {
             try {

@@ -7,6 +7,7 @@ import io.acai.launcher.plan.ExperimentRuntime;
 import io.acai.launcher.plan.MachinePlan;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -103,7 +104,7 @@ public final class LocalRuntime implements ExperimentRuntime {
         }
         if (namespaces) {
             for (MachinePlan server : new NamespaceDeployer.RelayPlan(plan, host().netem()).servers()) {
-                String clash = portInUse(server.port());
+                String clash = portInUse(new InetSocketAddress(InetAddress.getLoopbackAddress(), server.port()));
                 if (clash != null) {
                     problems.add("machine " + server.name() + ": port " + server.port() + " is already in use on this host ("
                             + clash + "); the delay relay standing for it needs that port; free it or choose another port");
@@ -121,7 +122,7 @@ public final class LocalRuntime implements ExperimentRuntime {
                 }
             }
             MachinePlan cloud = plan.cloud();
-            String clash = cloud.port() > 0 ? portInUse(cloud.port()) : null;
+            String clash = cloud.port() > 0 ? portInUse(new InetSocketAddress(cloud.port())) : null;
             if (clash != null) {
                 problems.add("machine " + cloud.name() + ": port " + cloud.port() + " is already in use on this host ("
                         + clash + "); free it or choose another port");
@@ -137,11 +138,15 @@ public final class LocalRuntime implements ExperimentRuntime {
         }
     }
 
-    /** Null when the port can be bound on every address of this namespace, otherwise why not. */
-    private static String portInUse(int port) {
+    /**
+     * Null when the address can be bound, otherwise why not. In the namespace mode the relay binds a
+     * run-private address, which only a listener on every address ({@code 0.0.0.0:port}) can block:
+     * binding {@code 127.0.0.1:port} detects exactly those (and lets two runs use the same port).
+     */
+    private static String portInUse(InetSocketAddress address) {
         try (ServerSocket socket = new ServerSocket()) {
             socket.setReuseAddress(true);
-            socket.bind(new InetSocketAddress(port));
+            socket.bind(address);
             return null;
         } catch (IOException e) {
             return e.getMessage();

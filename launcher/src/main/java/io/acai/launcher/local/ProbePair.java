@@ -14,8 +14,8 @@ import java.time.Duration;
  */
 record ProbePair(String client, String server, LinkPlan up, LinkPlan down) {
 
-    static final double PROBE_SECONDS = 2.0;
-    static final long UNLIMITED_BYTES = 32L << 20;
+    static final double PROBE_SECONDS = 1.0;
+    static final long UNLIMITED_BYTES = 16L << 20;
 
     /** Configured round trip: the two one-way delays (a direction not configured adds none). */
     Duration configuredRtt() {

@@ -60,9 +60,9 @@ class LocalUnitsTest {
         assertThat(pairs).containsExactly(new ProbePair("edge1", "cloud", up, down), new ProbePair("edge2", "cloud", null, onlyDown));
         assertThat(pairs.get(0).configuredRtt()).isEqualTo(Duration.ofMillis(50));
         assertThat(ProbePair.bytesFor(null)).isZero();
-        assertThat(ProbePair.bytesFor(onlyDown)).isEqualTo(250_000);
+        assertThat(ProbePair.bytesFor(onlyDown)).isEqualTo(125_000);
         assertThat(ProbePair.bytesFor(new LinkPlan("a", "b", 100_000, Duration.ZERO, Duration.ZERO, 0))).isEqualTo(64 << 10);
-        assertThat(ProbePair.bytesFor(down)).isEqualTo(12_500_000);
+        assertThat(ProbePair.bytesFor(down)).isEqualTo(6_250_000);
     }
 
     @Test

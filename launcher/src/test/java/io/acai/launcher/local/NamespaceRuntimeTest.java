@@ -81,6 +81,22 @@ class NamespaceRuntimeTest {
     }
 
     @Test
+    void portTakenOnEveryAddressFailsBeforeAnythingStarts() throws Exception {
+        HostObjects.requireNamespaces();
+        TreeSet<String> before = HostObjects.snapshot();
+        try (java.net.ServerSocket taken = new java.net.ServerSocket()) {
+            taken.bind(new java.net.InetSocketAddress(0));
+            int port = taken.getLocalPort();
+            ExperimentPlan plan = LocalPlans.pair(port, 5_000_000, Duration.ofMillis(10), 0, Resources.NONE);
+            assertThatThrownBy(() -> new LocalRuntime(LocalPlans.noJars(), false, true).deploy(plan, logs))
+                    .isInstanceOf(DeployException.class)
+                    .hasMessageContaining("machine cloud: port " + port + " is already in use on this host");
+        }
+        assertThat(logs.resolve("cloud")).doesNotExist();
+        assertThat(HostObjects.snapshot()).isEqualTo(before);
+    }
+
+    @Test
     void leftoversOfADeadRunAreRemovedAndOthersAreNot() throws Exception {
         HostObjects.requireNamespaces();
         String id = HostCapabilities.newRunId();
