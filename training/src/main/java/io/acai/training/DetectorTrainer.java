@@ -51,6 +51,9 @@ public final class DetectorTrainer {
 
     private static final Logger LOG = LoggerFactory.getLogger(DetectorTrainer.class);
 
+    /** Long epochs log their running loss every this many steps. */
+    private static final int PROGRESS_STEPS = 25;
+
     private final DarknetConfig cfg;
     private final TrainingSettings settings;
     private final YoloLoss loss = new YoloLoss();
@@ -132,6 +135,10 @@ public final class DetectorTrainer {
                         }
                         sum += step(block, store, manager, optimizer, batch);
                         epochSteps++;
+                        if (batches.size() >= 4 * PROGRESS_STEPS && epochSteps % PROGRESS_STEPS == 0) {
+                            LOG.info("epoch {} step {}/{} mean loss {}", epoch, epochSteps, batches.size(),
+                                    String.format(java.util.Locale.ROOT, "%.4f", sum / epochSteps));
+                        }
                         steps++;
                         images += batch.size();
                     }

@@ -30,7 +30,9 @@ import picocli.CommandLine.Option;
  * {@code pretrain}: builds the default model. Trains {@code acai-shapes.cfg} from seeded initial
  * weights ({@link DarknetWeights#initial}) on {@code --images} synthetic scenes of
  * {@link SceneStyle#PRE_DRIFT} drawn by {@code SceneGenerator(seed)}, for {@code --epochs} passes:
- * all but the last at {@code --lr}, the last at a tenth of it. Writes {@code DIR/acai-shapes.weights}.
+ * all but the last at {@code --lr}, the last at a tenth of it (one pass only: {@code --lr}). Each
+ * pass is its own {@link DetectorTrainer} run (shuffled with {@code seed + pass}, a fresh Adam state)
+ * and ends by writing {@code DIR/acai-shapes.weights}, so a stopped run leaves its last finished pass.
  * Scenes are rendered when the trainer first asks for them and kept for the later epochs.
  * Everything depends on the seed; see docs/default-model.md for the command that built the shipped weights.
  */
@@ -85,37 +87,26 @@ public final class PretrainCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "pretrain: %s from initial weights (seed %d), %d pre-drift scenes, %d epochs,"
                 + " batch %d, lr %s%n", cfg.source().getFileName(), seed, images, epochs, batch, learningRate);
         long start = System.nanoTime();
-        int done = 0;
+        Path file = out.resolve(DefaultModel.NAME + ".weights");
         float lossFirst = Float.NaN;
         float lossLast = Float.NaN;
         String ranOn = "";
-        if (epochs > 1) {
-            TrainingResult main = train(cfg, where, weights, scenes, epochs - 1, learningRate, 0);
-            weights = main.weights();
-            lossFirst = main.lossFirst();
-            done = epochs - 1;
-            ranOn = main.device();
+        for (int epoch = 1; epoch <= epochs; epoch++) {
+            float rate = epoch < epochs || epochs == 1 ? learningRate : learningRate / 10;
+            TrainingSettings settings = new TrainingSettings(1, batch, rate, false, where, seed + epoch);
+            TrainingResult result = new DetectorTrainer(cfg, SceneClasses.NAMES, settings).train(weights, scenes);
+            weights = result.weights();
+            lossFirst = epoch == 1 ? result.lossFirst() : lossFirst;
+            lossLast = result.lossLast();
+            ranOn = result.device();
+            DarknetWeights.decode(weights, cfg, "trained weights").write(file); // after every epoch: a usable checkpoint
+            System.out.printf(Locale.ROOT, "epoch %d/%d loss %.4f lr %s (%.0f s)%n", epoch, epochs, lossLast, rate,
+                    (System.nanoTime() - start) / 1e9);
         }
-        TrainingResult last = train(cfg, where, weights, scenes, 1, learningRate / 10, done);
-        if (Float.isNaN(lossFirst)) {
-            lossFirst = last.lossFirst();
-        }
-        lossLast = last.lossLast();
-        ranOn = last.device();
-        Path file = out.resolve(DefaultModel.NAME + ".weights");
-        DarknetWeights.decode(last.weights(), cfg, "trained weights").write(file);
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf(Locale.ROOT, "pretrain: wrote %s (%d bytes) on %s in %.0f s: loss %.4f -> %.4f, %.2f images/s%n",
                 file, Files.size(file), ranOn, seconds, lossFirst, lossLast, (double) images * epochs / seconds);
         return 0;
-    }
-
-    private TrainingResult train(DarknetConfig cfg, TrainingDevice where, byte[] weights, List<LabeledFrame> scenes,
-            int passes, float rate, int before) throws IOException {
-        TrainingSettings settings = new TrainingSettings(passes, batch, rate, false, where, seed + before);
-        return new DetectorTrainer(cfg, SceneClasses.NAMES, settings).train(weights, scenes,
-                report -> System.out.printf(Locale.ROOT, "epoch %d/%d loss %.4f lr %s (%.0f s)%n",
-                        before + report.epoch(), epochs, report.loss(), rate, report.elapsed().toMillis() / 1000.0));
     }
 
     /** Scenes 0 to n - 1 of the generator, each rendered when first read and kept (230 kB a 320x240 scene). */
