@@ -5,6 +5,8 @@ import io.acai.cloud.train.TrainCommand;
 import io.acai.detection.LabeledFrame;
 import io.acai.detection.darknet.DarknetConfig;
 import io.acai.detection.darknet.DarknetWeights;
+import io.acai.detection.opencv.DetectorSettings;
+import io.acai.detection.opencv.OpenCvDetector;
 import io.acai.model.DefaultModel;
 import io.acai.scenes.SceneClasses;
 import io.acai.scenes.SceneGenerator;
@@ -61,6 +63,14 @@ public final class PretrainCommand implements Callable<Integer> {
     @Option(names = "--device", paramLabel = "auto|cpu|gpu", description = "Where to train (default: ${DEFAULT-VALUE}).")
     String device = "auto";
 
+    @Option(names = "--eval", paramLabel = "N", description = "Held-out scenes per style for the mAP report after"
+            + " training, 0 for none (default: ${DEFAULT-VALUE}).")
+    int evalScenes = 300;
+
+    @Option(names = "--evaluate", paramLabel = "WEIGHTS", description = "Skip training: only report the mAP of these"
+            + " acai-shapes weights on the held-out scenes of --seed.")
+    Path evaluateOnly;
+
     @Option(names = "--threads", paramLabel = "T",
             description = "PyTorch CPU threads, 0 for its default (default: ${DEFAULT-VALUE}).")
     int threads = 0;
@@ -81,6 +91,10 @@ public final class PretrainCommand implements Callable<Integer> {
         }
         TorchThreads.limit(threads);
         DarknetConfig cfg = defaultCfg();
+        if (evaluateOnly != null) {
+            report(Files.readAllBytes(evaluateOnly), Math.max(1, evalScenes));
+            return 0;
+        }
         TrainingDevice where = TrainingDevice.parse(device);
         byte[] weights = DarknetWeights.initial(cfg, seed).encode();
         List<LabeledFrame> scenes = scenes(new SceneGenerator(seed, SceneStyle.PRE_DRIFT), images);
@@ -106,7 +120,27 @@ public final class PretrainCommand implements Callable<Integer> {
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf(Locale.ROOT, "pretrain: wrote %s (%d bytes) on %s in %.0f s: loss %.4f -> %.4f, %.2f images/s%n",
                 file, Files.size(file), ranOn, seconds, lossFirst, lossLast, (double) images * epochs / seconds);
+        if (evalScenes > 0) {
+            report(Files.readAllBytes(file), evalScenes);
+        }
         return 0;
+    }
+
+    /** Prints the mAP@0.5 of the weights on held-out pre-drift and drift scenes, through OpenCV as an edge runs them. */
+    private void report(byte[] weights, int n) throws IOException {
+        byte[] cfgBytes;
+        try (InputStream in = DefaultModel.class.getResourceAsStream(DefaultModel.NAME + ".cfg")) {
+            cfgBytes = in.readAllBytes();
+        }
+        long heldOut = seed + SceneEvaluation.HELD_OUT_SEED_OFFSET;
+        DetectorSettings settings = new DetectorSettings(0.005f, 0.45f, 1);
+        try (OpenCvDetector detector = OpenCvDetector.load(DefaultModel.NAME, cfgBytes, weights, SceneClasses.NAMES,
+                settings)) {
+            System.out.println(SceneEvaluation.describe("pre-drift", heldOut,
+                    SceneEvaluation.evaluate(detector, heldOut, SceneStyle.PRE_DRIFT, n)));
+            System.out.println(SceneEvaluation.describe("drift", heldOut,
+                    SceneEvaluation.evaluate(detector, heldOut, SceneStyle.DRIFT, n)));
+        }
     }
 
     /** Scenes 0 to n - 1 of the generator, each rendered when first read and kept (230 kB a 320x240 scene). */

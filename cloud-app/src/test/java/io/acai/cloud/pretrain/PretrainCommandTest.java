@@ -22,7 +22,7 @@ class PretrainCommandTest {
     @Test
     void writesTheDefaultModelsWeights() throws IOException {
         ConsoleCapture result = ConsoleCapture.run(() -> PretrainCommand.run(new String[] {"--out", temp.toString(),
-            "--images", "4", "--epochs", "2", "--batch", "4", "--seed", "3", "--device", "cpu"}));
+            "--images", "4", "--epochs", "2", "--batch", "4", "--seed", "3", "--device", "cpu", "--eval", "0"}));
 
         assertThat(result.exitCode()).as(result.err()).isEqualTo(0);
         assertThat(result.out()).contains("4 pre-drift scenes").contains("epoch 1/2 loss ").contains("epoch 2/2 loss ");
@@ -30,6 +30,19 @@ class PretrainCommandTest {
         DarknetWeights weights = DarknetWeights.read(temp.resolve("acai-shapes.weights"), cfg);
         assertThat(weights.header().seen()).isEqualTo(8);
         assertThat(weights.layer(0).kernel()).isNotEqualTo(DarknetWeights.initial(cfg, 3).layer(0).kernel());
+    }
+
+    @Test
+    void evaluatesWeightsOnHeldOutPreDriftAndDriftScenes() throws IOException {
+        Path weights = temp.resolve("initial.weights");
+        DarknetWeights.initial(PretrainCommand.defaultCfg(), 2).write(weights);
+
+        ConsoleCapture result = ConsoleCapture.run(() -> PretrainCommand.run(new String[] {"--evaluate",
+            weights.toString(), "--eval", "2", "--seed", "4"}));
+
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(0);
+        assertThat(result.out()).contains("pre-drift (held-out seed 1000004): mAP@0.50 ")
+                .contains("drift (held-out seed 1000004): mAP@0.50 ").contains(" over 2 images");
     }
 
     @Test
