@@ -6,6 +6,7 @@ import io.acai.detection.SharedData;
 import io.acai.detection.darknet.DarknetConfig;
 import io.acai.detection.darknet.DarknetWeights;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +19,9 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * unless {@code -Dacai.benchmark=true}:
  * {@code mvn -B -o -pl training test -Dtest=TrainingThroughput -Dacai.benchmark=true}. Options:
  * {@code -Dacai.benchmark.cfg=} (default: {@code ../shared/data/darknet/cfg/yolov3-tiny.cfg} at 416,
- * or {@code acai-shapes}), {@code -Dacai.benchmark.batch=8}, {@code -Dacai.benchmark.steps=3}.
+ * or {@code acai-shapes}), {@code -Dacai.benchmark.batch=8}, {@code -Dacai.benchmark.steps=3}; PyTorch's
+ * threads with {@code -Dai.djl.pytorch.num_threads=N}. Prints wall-clock images per second and, since
+ * a shared machine lends a process only part of its cores, images per CPU-second of the process.
  */
 public final class TrainingThroughput {
 
@@ -40,9 +43,16 @@ public final class TrainingThroughput {
         DetectorTrainer trainer = new DetectorTrainer(cfg, ClassNames.of(names),
                 new TrainingSettings(1, batch, 1e-4f, false, TrainingDevice.CPU, 1));
         trainer.train(weights, frames.subList(0, batch)); // warm-up
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long cpuBefore = os.getProcessCpuTime();
         TrainingResult result = trainer.train(weights, frames);
-        System.out.printf(Locale.ROOT, "%s %dx%d batch %d on %s: %d images in %.1f s = %.2f images/s%n",
+        double cpuSeconds = (os.getProcessCpuTime() - cpuBefore) / 1e9;
+        System.out.printf(Locale.ROOT, "%s %dx%d batch %d on %s, %s PyTorch threads: %d images in %.1f s = %.2f images/s"
+                + " wall clock; %.1f CPU-s = %.2f images per CPU-second; load average %.1f%n",
                 cfg.source().getFileName(), cfg.net().width(), cfg.net().height(), batch, result.device(),
-                result.images(), result.elapsed().toMillis() / 1000.0, result.imagesPerSecond());
+                System.getProperty("ai.djl.pytorch.num_threads", "default"), result.images(),
+                result.elapsed().toMillis() / 1000.0, result.imagesPerSecond(), cpuSeconds,
+                result.images() / cpuSeconds, os.getSystemLoadAverage());
     }
 }
