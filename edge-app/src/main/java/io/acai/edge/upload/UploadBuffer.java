@@ -1,13 +1,13 @@
 package io.acai.edge.upload;
 
-import io.acai.detection.LabeledFrame;
+import io.acai.protocol.UploadImage;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 
 /**
- * Mispredicted frames waiting to be uploaded. Holds at most {@code capacity}: beyond that, the
+ * Mispredicted frames waiting to be uploaded, already encoded. Holds at most {@code capacity}: beyond that, the
  * oldest frame is dropped (while an update is outstanding, the buffer keeps the freshest frames).
  * Thread-safe.
  */
@@ -15,7 +15,7 @@ public final class UploadBuffer {
 
     private final int threshold;
     private final int capacity;
-    private final Deque<LabeledFrame> frames = new ArrayDeque<>();
+    private final Deque<UploadImage> frames = new ArrayDeque<>();
     private long dropped;
 
     public UploadBuffer(int threshold, int capacity) {
@@ -30,7 +30,7 @@ public final class UploadBuffer {
     }
 
     /** Adds a frame; returns whether the buffer now holds at least the threshold. */
-    public synchronized boolean add(LabeledFrame frame) {
+    public synchronized boolean add(UploadImage frame) {
         frames.addLast(frame);
         if (frames.size() > capacity) {
             frames.removeFirst();
@@ -40,8 +40,8 @@ public final class UploadBuffer {
     }
 
     /** Takes every frame held, oldest first. */
-    public synchronized List<LabeledFrame> drain() {
-        List<LabeledFrame> all = new ArrayList<>(frames);
+    public synchronized List<UploadImage> drain() {
+        List<UploadImage> all = new ArrayList<>(frames);
         frames.clear();
         return all;
     }

@@ -15,9 +15,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Buffers mispredicted frames and, when the buffer reaches the threshold and no update is
- * outstanding, encodes them as JPEG and hands the batch to the {@link CloudClient}, on its own
- * thread, so inference goes on. Batch ids start at the clock's milliseconds and count up, so they
+ * Encodes mispredicted frames as JPEG as they come and buffers them; when the buffer reaches the
+ * threshold and no update is outstanding, hands the batch to the {@link CloudClient}. All on its
+ * own thread, so inference goes on. Batch ids start at the clock's milliseconds and count up, so they
  * stay unique across edge restarts.
  */
 public final class Uploader implements AutoCloseable {
@@ -45,31 +45,31 @@ public final class Uploader implements AutoCloseable {
         this.log = log;
     }
 
-    /** A mispredicted frame, from the inference thread. */
+    /**
+     * A mispredicted frame, from the inference thread: it is encoded on the upload thread right
+     * away, so that a batch is ready to go when the threshold is reached.
+     */
     public void offer(LabeledFrame frame) {
-        if (buffer.add(frame) && tracker.begin(System.currentTimeMillis())) {
-            worker.execute(this::upload);
-        }
+        long detectedMillis = System.currentTimeMillis();
+        worker.execute(() -> encodeAndBuffer(frame, detectedMillis));
     }
 
-    /** Starts an upload of whatever is buffered if none is outstanding (also below the threshold). */
-    public void flush() {
-        if (buffer.size() > 0 && tracker.begin(System.currentTimeMillis())) {
-            worker.execute(this::upload);
+    private void encodeAndBuffer(LabeledFrame frame, long detectedMillis) {
+        UploadImage image;
+        try {
+            image = JpegFrames.encode(frame);
+        } catch (IOException | RuntimeException e) {
+            log.warn("frame " + frame.id() + " not uploaded: " + e);
+            return;
+        }
+        // the update starts when the frame that reached the threshold was judged, not when it was encoded
+        if (buffer.add(image) && tracker.begin(detectedMillis)) {
+            upload();
         }
     }
 
     private void upload() {
-        List<LabeledFrame> frames = buffer.drain();
-        List<UploadImage> images = new ArrayList<>(frames.size());
-        for (LabeledFrame frame : frames) {
-            try {
-                images.add(JpegFrames.encode(frame));
-            } catch (IOException | RuntimeException e) {
-                log.warn("frame " + frame.id() + " not uploaded: " + e);
-            }
-        }
-        UploadBatch batch = fit(images);
+        UploadBatch batch = fit(buffer.drain());
         long bytes = AcaiEncoder.encodedSize(batch);
         tracker.prepared(System.currentTimeMillis(), batch.images().size(), bytes);
         log.info("upload of " + batch.images().size() + " mispredicted frames as batch " + batch.batchId() + " ("

@@ -3,15 +3,16 @@ package io.acai.edge.upload;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.acai.detection.LabeledFrame;
-import java.awt.image.BufferedImage;
+import io.acai.protocol.UploadImage;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class UploadBufferTest {
 
-    private static LabeledFrame frame(int i) {
-        return new LabeledFrame("f" + i, new BufferedImage(2, 2, BufferedImage.TYPE_3BYTE_BGR), List.of());
+    private static final byte[] JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xD9};
+
+    private static UploadImage frame(int i) {
+        return new UploadImage("f" + i, 2, 2, JPEG, List.of());
     }
 
     @Test
@@ -19,7 +20,7 @@ class UploadBufferTest {
         UploadBuffer buffer = new UploadBuffer(2, 4);
         assertThat(buffer.add(frame(1))).isFalse();
         assertThat(buffer.add(frame(2))).isTrue();
-        assertThat(buffer.drain()).extracting(LabeledFrame::id).containsExactly("f1", "f2");
+        assertThat(buffer.drain()).extracting(UploadImage::imageId).containsExactly("f1", "f2");
         assertThat(buffer.size()).isZero();
     }
 
@@ -29,7 +30,7 @@ class UploadBufferTest {
         buffer.add(frame(1));
         buffer.add(frame(2));
         buffer.add(frame(3));
-        assertThat(buffer.drain()).extracting(LabeledFrame::id).containsExactly("f2", "f3");
+        assertThat(buffer.drain()).extracting(UploadImage::imageId).containsExactly("f2", "f3");
         assertThat(buffer.dropped()).isEqualTo(1);
     }
 

@@ -1,0 +1,140 @@
+package io.acai.cloud.loop;
+
+import io.acai.cloud.TestModels;
+import io.acai.cloud.train.TorchThreads;
+import io.acai.detection.ModelFiles;
+import io.acai.edge.EdgeApp;
+import io.acai.model.DefaultModel;
+import io.acai.training.TrainingDevice;
+import io.acai.training.TrainingSettings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The update loop's timing on loopback, one cloud and one edge in this JVM at 10 requests/s with
+ * the original's upload threshold of 50: time from the threshold to the new model serving, split
+ * into upload, retrain, save, push and load, and the longest any request waited around the swap.
+ * Skipped unless {@code -Dacai.benchmark=true}:
+ *
+ * <pre>
+ * mvn -B -o -pl cloud-app test -Dtest=UpdateLoopBenchmark -Dacai.benchmark=true
+ * </pre>
+ */
+class UpdateLoopBenchmark {
+
+    private static final int ROUNDS = 2;
+    private static final double RATE = 10;
+
+    @TempDir
+    Path tmp;
+
+    /** One served request, in nanoTime. */
+    private record Served(long enqueued, long taken, long end, int version) {
+    }
+
+    @Test
+    @EnabledIfSystemProperty(named = "acai.benchmark", matches = "true")
+    void updateLoopSplitAndSwapStall() throws Exception {
+        TorchThreads.limit(1); // one core for PyTorch, the other for the edge's inference
+        boolean trained = DefaultModel.class.getResource(DefaultModel.NAME + ".weights") != null;
+        ModelFiles model = trained ? DefaultModel.extractTo(tmp.resolve("model"))
+                : TestModels.initialDefaultNetwork(tmp.resolve("model"), 7);
+        TrainingSettings training = new TrainingSettings(1, 8, 1e-3f, false, TrainingDevice.CPU, 1);
+        List<Served> served = Collections.synchronizedList(new ArrayList<>());
+        long[] swapPause = new long[1];
+        try (LoopbackRun run = new LoopbackRun(tmp.resolve("run"), model, trained, training, 0, 0, List.of("edge-a"),
+                RATE, 50, 0.8f)) {
+            EdgeApp edge = run.edges.get(0);
+            edge.inferenceLoop().observe((r, taken, end, version) -> served.add(new Served(r.enqueuedNanos(), taken, end, version)));
+            if (!run.awaitAllServing(ROUNDS, Duration.ofMinutes(15))) {
+                throw new AssertionError("the edge did not reach v" + ROUNDS + " in 15 minutes");
+            }
+            Thread.sleep(2000);
+            swapPause[0] = edge.inferenceLoop().maxSwapNanos();
+        }
+        StringBuilder report = new StringBuilder();
+        report.append("model: ").append(trained ? "default acai-shapes (trained)" : "acai-shapes network, untrained weights")
+                .append(", ").append(RATE).append(" req/s, threshold 50, retrain 1 epoch batch 8 on CPU (1 PyTorch thread)\n");
+        List<String> updates = Files.readAllLines(tmp.resolve("run/edge-a/edge_update.csv"));
+        List<String> cloud = Files.readAllLines(tmp.resolve("run/cloud/cloud.csv"));
+        for (int i = 1; i < updates.size() && i < cloud.size(); i++) {
+            long[] u = longs(updates.get(i));
+            long[] c = longs(cloud.get(i));
+            long total = u[5] - u[0];
+            long upload = u[3] - u[0];
+            long retrain = c[1] - c[0];
+            long save = c[2] - c[1];
+            long encode = c[3] - c[2];
+            long push = u[4] - c[3];
+            long load = u[5] - u[4];
+            long waitForCloud = c[0] - u[3];
+            report.append(String.format(Locale.ROOT,
+                    "update %d (v%d, %d images, %d bytes up, %d bytes down): total %d ms = upload %d (encode %d, write %d)"
+                            + " + cloud receive %d + retrain %d + save %d + encode %d + push %d + load/warm/swap %d;"
+                            + " all but the retrain: %d ms%n",
+                    i, u[9], u[6], u[7], u[8], total, upload, u[1] - u[0], u[3] - u[1], waitForCloud, retrain, save,
+                    encode, push, load, total - retrain));
+        }
+        List<Served> all;
+        synchronized (served) {
+            all = new ArrayList<>(served);
+        }
+        for (int version = 1; version <= ROUNDS; version++) {
+            long swap = firstWith(all, version);
+            long before = maxWait(all, swap - 60_000_000_000L, swap - 10_000_000_000L);
+            long around = maxWait(all, swap - 1_000_000_000L, swap + 1_000_000_000L);
+            long gap = maxGap(all, swap - 1_000_000_000L, swap + 1_000_000_000L);
+            report.append(String.format(Locale.ROOT,
+                    "swap to v%d: longest queue wait within 1 s of the swap %.1f ms, longest time between two detections"
+                            + " ending %.1f ms (request interval %.0f ms); longest wait 10-60 s before it %.1f ms%n",
+                    version, around / 1e6, gap / 1e6, 1000 / RATE, before / 1e6));
+        }
+        report.append(String.format(Locale.ROOT, "longest swap on the inference thread: %.3f ms%n", swapPause[0] / 1e6));
+        System.out.print(report);
+        Path out = Path.of("target", "benchmarks", "update-loop.txt");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, report.toString());
+    }
+
+    private static long[] longs(String csvLine) {
+        String[] cells = csvLine.split(",", -1);
+        long[] values = new long[cells.length];
+        for (int i = 0; i < cells.length; i++) {
+            try {
+                values[i] = cells[i].isEmpty() ? 0 : Long.parseLong(cells[i]);
+            } catch (NumberFormatException e) {
+                values[i] = -1; // loss and device columns
+            }
+        }
+        return values;
+    }
+
+    private static long firstWith(List<Served> all, int version) {
+        return all.stream().filter(s -> s.version() >= version).mapToLong(Served::taken).min()
+                .orElseThrow(() -> new AssertionError("no request served by v" + version));
+    }
+
+    private static long maxWait(List<Served> all, long from, long to) {
+        return all.stream().filter(s -> s.taken() >= from && s.taken() <= to).mapToLong(s -> s.taken() - s.enqueued())
+                .max().orElse(0);
+    }
+
+    private static long maxGap(List<Served> all, long from, long to) {
+        long max = 0;
+        for (int i = 1; i < all.size(); i++) {
+            Served s = all.get(i);
+            if (s.taken() >= from && s.taken() <= to) {
+                max = Math.max(max, s.end() - all.get(i - 1).end());
+            }
+        }
+        return max;
+    }
+}
