@@ -129,7 +129,11 @@ public final class ExperimentRunner {
         Duration ran = Duration.ofNanos(System.nanoTime() - started);
         RunResult result = new RunResult(stoppedEarly, List.copyOf(exited), ran);
         summarize(result);
-        afterClose.run();
+        try {
+            afterClose.run();
+        } catch (RuntimeException e) {
+            options.err().println("launcher: after the run: " + e);
+        }
         return result;
     }
 

@@ -12,6 +12,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import javax.imageio.ImageIO;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,8 +21,8 @@ import java.util.concurrent.Callable;
 /**
  * {@code launcher [run] <logs dir> <config>}: validates the config, brings the experiment up, runs it
  * for its duration with a live status, tears it down and writes the report. Exit code: 0 clean, 1 the
- * config or the start failed (nothing left running), 3 a machine ended during the run, 130 stopped by
- * Ctrl-C or SIGTERM.
+ * config or the start failed (nothing left running), 3 a machine ended during the run; a run stopped
+ * by Ctrl-C or SIGTERM ends with the JVM's 130 or 143 once the teardown and the report are done.
  */
 @Command(name = "run", description = "Run an experiment (the default command: launcher.jar <logs dir> <config>).")
 public final class RunCommand implements Callable<Integer> {
@@ -76,7 +77,11 @@ public final class RunCommand implements Callable<Integer> {
         }
         ExperimentRunner runner = new ExperimentRunner(plan, chosen, logsDir, RunOptions.console(quiet));
         if (!noReport) {
-            runner.afterClose(() -> ReportCommand.run(logsDir));
+            runner.afterClose(() -> {
+                // ImageIO's file cache registers a shutdown hook, which fails while Ctrl-C shuts the JVM down
+                ImageIO.setUseCache(false);
+                ReportCommand.run(logsDir);
+            });
         }
         try {
             return runner.run().exitCode();
