@@ -8,6 +8,7 @@ import io.acai.launcher.plan.MachinePlan;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodIP;
@@ -25,6 +26,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Runs an experiment on a Kubernetes cluster through the fabric8 client: one Deployment and one
@@ -38,6 +44,8 @@ import java.util.TreeMap;
 public final class KubernetesRuntime implements ExperimentRuntime {
 
     private static final Logger LOG = LoggerFactory.getLogger(KubernetesRuntime.class);
+    /** Object creations in flight at once. */
+    private static final int CREATE_THREADS = 8;
 
     private final KubernetesOptions options;
     private final boolean ownsClient;
@@ -102,11 +110,15 @@ public final class KubernetesRuntime implements ExperimentRuntime {
         LOG.info("deploying experiment {} ({} machines) into namespace {} on {}", manifests.experimentId(),
                 plan.machines().size(), manifests.namespace(), calls.masterUrl());
         try {
-            claimNamespace(current, calls, manifests, teardown);
-            for (HasMetadata object : manifests.objects()) {
-                create(current, calls, manifests.namespace(), object);
-                teardown.objectCreated();
+            if (options.shaping() == ShapingMode.CHAOS_MESH) {
+                requireChaosMesh(current, calls, manifests.namespace());
             }
+            claimNamespace(current, calls, manifests, teardown);
+            List<HasMetadata> objects = manifests.objects();
+            // Chaos Mesh picks its target pods when a NetworkChaos is created: create those once pods are ready
+            List<HasMetadata> chaos = objects.stream().filter(GenericKubernetesResource.class::isInstance).toList();
+            teardown.objectCreated();
+            createAll(current, calls, manifests.namespace(), objects.stream().filter(o -> !chaos.contains(o)).toList());
             PodReadiness readiness = new PodReadiness(current, calls, manifests.namespace(), manifests.experimentId(),
                     plan.machines().stream().map(MachinePlan::name).toList(), pollInterval);
             Map<String, Pod> ready = readiness.await(options.readyTimeout());
@@ -114,6 +126,7 @@ public final class KubernetesRuntime implements ExperimentRuntime {
             if (options.shaping() == ShapingMode.TC) {
                 writeShapingScripts(current, calls, manifests, ready);
             }
+            createAll(current, calls, manifests.namespace(), chaos);
             return new KubernetesDeployment(current, calls, manifests, teardown, readiness, hook, this::released);
         } catch (ClusterCallException e) {
             throw failed(teardown, hook, e.getMessage(), e);
@@ -196,6 +209,67 @@ public final class KubernetesRuntime implements ExperimentRuntime {
                 ours ? "left by an earlier run of the launcher" : "reused as asked");
     }
 
+    /** Fails before anything is created when the cluster has no NetworkChaos resource. */
+    private static void requireChaosMesh(KubernetesClient client, ClusterCalls calls, String namespace)
+            throws DeployException {
+        try {
+            calls.run("list " + ChaosMeshShaping.PLURAL + " in namespace " + namespace, () -> client
+                    .genericKubernetesResources(ChaosMeshShaping.CONTEXT).inNamespace(namespace)
+                    .list(new ListOptionsBuilder().withLimit(1L).build()));
+        } catch (ClusterCallException e) {
+            if (e.isNotFound()) {
+                throw chaosMeshMissing(e);
+            }
+            throw e;
+        }
+    }
+
+    private static DeployException chaosMeshMissing(ClusterCallException cause) {
+        return new DeployException("Chaos Mesh is not installed on this cluster (the API server has no "
+                + ChaosMeshShaping.PLURAL + "." + ChaosMeshShaping.CONTEXT.getGroup() + "/"
+                + ChaosMeshShaping.CONTEXT.getVersion() + "): install it, or shape links with tc (--shaping tc)",
+                cause);
+    }
+
+    /**
+     * Creates the objects with a few calls in flight at once (a hundred edges are two hundred calls);
+     * the first failure stops the rest and is thrown.
+     */
+    private static void createAll(KubernetesClient client, ClusterCalls calls, String namespace,
+            List<HasMetadata> objects) throws DeployException, InterruptedException {
+        ExecutorService pool = Executors.newFixedThreadPool(CREATE_THREADS, r -> {
+            Thread thread = new Thread(r, "acai-create");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<?>> creations = new ArrayList<>();
+            for (HasMetadata object : objects) {
+                creations.add(pool.submit(() -> {
+                    create(client, calls, namespace, object);
+                    return null;
+                }));
+            }
+            for (Future<?> creation : creations) {
+                try {
+                    creation.get();
+                } catch (ExecutionException e) {
+                    pool.shutdownNow();
+                    if (e.getCause() instanceof DeployException deploy) {
+                        throw deploy;
+                    }
+                    if (e.getCause() instanceof RuntimeException runtime) {
+                        throw runtime;
+                    }
+                    throw new DeployException("creating objects failed: " + e.getCause(), e.getCause());
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+            pool.awaitTermination(30, TimeUnit.SECONDS);
+        }
+    }
+
     private static void create(KubernetesClient client, ClusterCalls calls, String namespace, HasMetadata object)
             throws DeployException {
         String action = "create " + object.getPlural() + " " + object.getMetadata().getName() + " in namespace "
@@ -206,10 +280,7 @@ public final class KubernetesRuntime implements ExperimentRuntime {
                         .inNamespace(namespace).resource(chaos).create());
             } catch (ClusterCallException e) {
                 if (e.isNotFound()) {
-                    throw new DeployException("Chaos Mesh is not installed on this cluster (the API server has no "
-                            + ChaosMeshShaping.PLURAL + "." + ChaosMeshShaping.CONTEXT.getGroup() + "/"
-                            + ChaosMeshShaping.CONTEXT.getVersion() + "): install it, or shape links with tc"
-                            + " (--shaping tc)", e);
+                    throw chaosMeshMissing(e);
                 }
                 throw e;
             }

@@ -72,9 +72,9 @@ class ClusterErrorsTest {
     }
 
     @Test
-    void chaosMeshModeSaysWhenChaosMeshIsNotInstalledAndCleansUp() {
+    void chaosMeshModeSaysWhenChaosMeshIsNotInstalledBeforeCreatingAnything() {
         KubernetesOptions chaos = OPTIONS.withShaping(ShapingMode.CHAOS_MESH);
-        server.expect().post().withPath("/apis/chaos-mesh.org/v1alpha1/namespaces/acai-denied/networkchaos")
+        server.expect().get().withPath("/apis/chaos-mesh.org/v1alpha1/namespaces/acai-denied/networkchaos?limit=1")
                 .andReturn(404, new StatusBuilder().withStatus("Failure").withReason("NotFound").withCode(404)
                         .withMessage("the server could not find the requested resource").build())
                 .always();
