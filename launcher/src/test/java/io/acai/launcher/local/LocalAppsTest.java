@@ -3,6 +3,7 @@ package io.acai.launcher.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.acai.detection.SharedData;
 import io.acai.launcher.plan.ExperimentPlan;
 import io.acai.launcher.plan.LinkPlan;
 import io.acai.launcher.plan.MachinePlan;
@@ -21,8 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The real apps in the namespace mode: a cloud and one edge behind a shaped link, the edge reaching
- * the cloud through the relay address that {@code {}} stands for. Needs root on Linux and the two app
- * jars ({@code mvn package}); skipped otherwise.
+ * the cloud through the relay address that {@code {}} stands for, both with the real Yolo-Fastest
+ * model from ../shared (no uploads: this checks the runtime, not the learning loop). Needs root on
+ * Linux, ../shared and the two app jars ({@code mvn package}); skipped otherwise.
  */
 class LocalAppsTest {
 
@@ -39,13 +41,17 @@ class LocalAppsTest {
             assumeTrue(false, e.getMessage());
             return;
         }
+        Path models = SharedData.resolve("data/yolo-fastest/yolo-fastest-1.1_coco");
+        String model = models.resolve("yolo-fastest-1.1.cfg").toAbsolutePath() + ","
+                + models.resolve("yolo-fastest-1.1.weights").toAbsolutePath() + ","
+                + models.resolve("coco.names").toAbsolutePath();
         int port = 47_500;
         MachinePlan cloud = new MachinePlan("cloud", Role.CLOUD, null, List.of(),
-                List.of(Integer.toString(port), "cloud.log", "cloud.csv"), port,
+                List.of(Integer.toString(port), "cloud.log", "cloud.csv", "--model", model), port,
                 new Resources(0, 1000, 0, 3L << 30, 0), List.of(), null);
         MachinePlan edge = new MachinePlan("edge1", Role.EDGE, null, List.of(),
                 List.of("{}", Integer.toString(port), "edge_inf.log", "edge_update.log", "edge_inf.csv", "edge_update.csv",
-                        "5", "edge1", "--duration", "40s"),
+                        "5", "edge1", "--duration", "60s", "--model", model, "--upload-threshold", "1000000"),
                 0, new Resources(0, 1000, 0, 1L << 30, 0), List.of(), null);
         List<LinkPlan> links = List.of(
                 new LinkPlan("edge1", "cloud", 20_000_000, Duration.ofMillis(20), Duration.ZERO, 0),
@@ -59,10 +65,18 @@ class LocalAppsTest {
             }
             assertThat(lines(inference)).as("edge_inf.csv rows; edge log:\n" + deployment.logTail("edge1", 30)).isGreaterThanOrEqualTo(3);
             assertThat(deployment.states()).as(deployment.logTail("cloud", 30)).containsEntry("cloud", MachineState.RUNNING);
-            String cloudLog = Files.readString(logs.resolve("cloud").resolve("cloud.log")) + deployment.logTail("cloud", 200);
-            assertThat(cloudLog).as("the cloud saw the edge").contains("edge1");
+            String cloudLog = text(logs.resolve("cloud").resolve("cloud.log")) + deployment.logTail("cloud", 200);
+            for (int i = 0; i < 60 && !cloudLog.contains("edge edge1 connected"); i++) {
+                Thread.sleep(1000);
+                cloudLog = text(logs.resolve("cloud").resolve("cloud.log")) + deployment.logTail("cloud", 200);
+            }
+            assertThat(cloudLog).as("the cloud saw the edge through the relay").contains("edge edge1 connected");
             assertThat(deployment.sample()).extracting(u -> u.machine()).contains("cloud", "edge1");
         }
+    }
+
+    private static String text(Path file) throws java.io.IOException {
+        return Files.isRegularFile(file) ? Files.readString(file) : "";
     }
 
     private static long lines(Path file) throws java.io.IOException {
