@@ -45,6 +45,7 @@ public final class CloudClient implements AutoCloseable {
     private volatile UploadBatch unacknowledged;
     private volatile boolean closing;
     private int failures;
+    private int hellos;
 
     public CloudClient(String host, int port, String edgeId, String token, String softwareVersion, AcaiPipeline protocol,
                        CloudListener listener, Backoff backoff, RunLog log) {
@@ -132,6 +133,9 @@ public final class CloudClient implements AutoCloseable {
         log.info("connected to " + ack.cloudId() + " at " + channel.remoteAddress() + ", which holds model v"
                 + ack.modelVersion());
         UploadBatch batch = unacknowledged;
+        if (hellos++ > 0) {
+            listener.reconnected(batch != null);
+        }
         if (batch != null) {
             log.info("sending batch " + batch.batchId() + " (" + batch.images().size() + " images), not acknowledged yet");
             write(channel, batch);

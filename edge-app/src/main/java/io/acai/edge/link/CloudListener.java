@@ -21,6 +21,13 @@ public interface CloudListener {
     /** A model arrived, {@code bytes} long on the wire. */
     void modelReceived(ModelPush push, long bytes, long millis);
 
+    /**
+     * The connection was made again after a loss, and the cloud accepted the hello.
+     *
+     * @param batchPending whether an unacknowledged batch is being sent again
+     */
+    void reconnected(boolean batchPending);
+
     /** The cloud refused something or failed. */
     void cloudError(ErrorMessage error);
 }

@@ -55,13 +55,27 @@ public final class EdgeUpdates implements CloudListener {
 
     @Override
     public void batchAcknowledged(UploadAck ack) {
-        // logged by the client; the update goes on until the new model serves
+        tracker.acknowledged(ack.batchId());
     }
 
     @Override
     public void modelReceived(ModelPush push, long bytes, long millis) {
         tracker.received(millis, bytes);
         swap.accept(push);
+    }
+
+    /**
+     * After a reconnect, an update whose batch the cloud acknowledged may never end: a restarted
+     * cloud lost the uploads it had not retrained on yet. Such an update is abandoned, so that the
+     * next threshold starts a new one; if the old cloud's model arrives after all, it still swaps in.
+     */
+    @Override
+    public void reconnected(boolean batchPending) {
+        if (!batchPending && tracker.outstanding() && tracker.acknowledged()) {
+            log.warn("reconnected while waiting for the model of an acknowledged upload: update abandoned, "
+                    + "the next threshold starts a new one");
+            tracker.abandon();
+        }
     }
 
     @Override

@@ -16,6 +16,8 @@ public final class UpdateTracker {
     private long bytesUp;
     private long receive;
     private long bytesDown;
+    private long batchId = -1;
+    private boolean acknowledged;
 
     public UpdateTracker(UpdateCsv csv) {
         this.csv = csv;
@@ -32,8 +34,9 @@ public final class UpdateTracker {
         return true;
     }
 
-    public synchronized void prepared(long now, int images, long bytes) {
+    public synchronized void prepared(long now, long batchId, int images, long bytes) {
         prepare = now;
+        this.batchId = batchId;
         this.images = images;
         bytesUp = bytes;
     }
@@ -49,6 +52,18 @@ public final class UpdateTracker {
         if (outstanding) {
             sendEnd = now;
         }
+    }
+
+    /** The cloud acknowledged a batch; it is this update's when the ids match. */
+    public synchronized void acknowledged(long ackedBatchId) {
+        if (outstanding && ackedBatchId == batchId) {
+            acknowledged = true;
+        }
+    }
+
+    /** Whether the cloud acknowledged this update's batch. */
+    public synchronized boolean acknowledged() {
+        return acknowledged;
     }
 
     /** A model arrived; its bytes add up when one update needed several pushes. */
@@ -86,5 +101,7 @@ public final class UpdateTracker {
         bytesUp = 0;
         receive = 0;
         bytesDown = 0;
+        batchId = -1;
+        acknowledged = false;
     }
 }

@@ -71,7 +71,7 @@ public final class Uploader implements AutoCloseable {
     private void upload() {
         UploadBatch batch = fit(buffer.drain());
         long bytes = AcaiEncoder.encodedSize(batch);
-        tracker.prepared(System.currentTimeMillis(), batch.images().size(), bytes);
+        tracker.prepared(System.currentTimeMillis(), batch.batchId(), batch.images().size(), bytes);
         log.info("upload of " + batch.images().size() + " mispredicted frames as batch " + batch.batchId() + " ("
                 + bytes + " bytes)" + (buffer.dropped() > 0 ? ", " + buffer.dropped() + " dropped so far while the buffer was full" : ""));
         client.upload(batch);

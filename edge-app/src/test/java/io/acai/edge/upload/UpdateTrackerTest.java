@@ -19,10 +19,14 @@ class UpdateTrackerTest {
             UpdateTracker tracker = new UpdateTracker(csv);
             assertThat(tracker.begin(100)).isTrue();
             assertThat(tracker.begin(101)).as("one outstanding at a time").isFalse();
-            tracker.prepared(110, 50, 5000);
+            tracker.prepared(110, 9, 50, 5000);
             tracker.sending(120);
             tracker.sending(125); // a resend keeps the first start
             tracker.sent(130);
+            tracker.acknowledged(8);
+            assertThat(tracker.acknowledged()).as("another batch's ack").isFalse();
+            tracker.acknowledged(9);
+            assertThat(tracker.acknowledged()).isTrue();
             tracker.received(900, 700);
             tracker.finished(950, 1);
             assertThat(tracker.outstanding()).isFalse();
