@@ -64,7 +64,7 @@ final class CgroupV1Limits implements CgroupLimits {
                 runDirs.add(run);
             }
         }
-        Path dir = run.resolve(machine);
+        Path dir = run.resolve(LocalVolumes.safeName(machine));
         ledger.record(TeardownLedger.Kind.CGROUP, dir.toString());
         Files.createDirectory(dir);
         return dir;

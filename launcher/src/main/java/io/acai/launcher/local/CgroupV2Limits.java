@@ -41,7 +41,7 @@ final class CgroupV2Limits implements CgroupLimits {
             Files.writeString(dir.resolve("cgroup.subtree_control"), "+cpu +memory");
             runDir = dir;
         }
-        Path dir = runDir.resolve(machine);
+        Path dir = runDir.resolve(LocalVolumes.safeName(machine));
         ledger.record(TeardownLedger.Kind.CGROUP, dir.toString());
         Files.createDirectory(dir);
         if (resources.cpuLimitMillis() > 0) {

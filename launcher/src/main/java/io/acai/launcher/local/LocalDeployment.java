@@ -31,13 +31,13 @@ public final class LocalDeployment implements Deployment {
     private final Map<String, MachineProcess> processes;
     private final List<AutoCloseable> relays;
     private final TeardownLedger ledger;
-    private final List<String> linkWarnings;
+    private final List<String> warnings;
     private final ProcessTreeSampler sampler = new ProcessTreeSampler();
     private final Thread shutdownHook = new Thread(this::close, "acai-local-teardown");
     private volatile boolean closed;
 
     LocalDeployment(String runId, String mode, List<MachinePlan> machines, Map<String, MachineProcess> processes,
-            List<AutoCloseable> relays, TeardownLedger ledger, List<String> linkWarnings) {
+            List<AutoCloseable> relays, TeardownLedger ledger, List<String> warnings) {
         this.runId = runId;
         this.mode = mode;
         this.machines = new LinkedHashMap<>();
@@ -45,7 +45,7 @@ public final class LocalDeployment implements Deployment {
         this.processes = new LinkedHashMap<>(processes);
         this.relays = List.copyOf(relays);
         this.ledger = ledger;
-        this.linkWarnings = List.copyOf(linkWarnings);
+        this.warnings = List.copyOf(warnings);
         // a launcher stopped by SIGTERM or Ctrl-C still removes what it created (close() is idempotent)
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
@@ -60,9 +60,9 @@ public final class LocalDeployment implements Deployment {
         return mode;
     }
 
-    /** The warnings of the link measurement (links more than 10% off their configuration). */
-    public List<String> linkWarnings() {
-        return linkWarnings;
+    /** What the deploy warned about: links more than 10% off their configuration, delays or loss not emulated, volumes not provided. */
+    public List<String> warnings() {
+        return warnings;
     }
 
     /** The exit code of a machine's process, empty while it runs. */

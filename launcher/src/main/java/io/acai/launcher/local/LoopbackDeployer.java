@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -89,9 +90,11 @@ final class LoopbackDeployer {
                 DelayRelay relay = relayOf.get(machine.name());
                 List<String> args = relay == null ? machine.argsWithCloud(LOOPBACK)
                         : throughRelay(machine.args(), cloud.port(), relay.address().getPort());
+                Path workDir = logsDir.resolve(machine.name()).toAbsolutePath();
+                Files.createDirectories(workDir);
+                warnings.addAll(LocalVolumes.prepare(machine, workDir));
                 processes.put(machine.name(), MachineProcess.start(machine.name(),
-                        MachineCommand.of(machine, jars, args, LOOPBACK), logsDir.resolve(machine.name()).toAbsolutePath(),
-                        List.of(), ledger));
+                        MachineCommand.of(machine, jars, args, LOOPBACK), workDir, List.of(), ledger));
             }
             return new LocalDeployment(runId, mode, plan.machines(), processes, relays, ledger, warnings);
         } catch (IOException | RuntimeException e) {

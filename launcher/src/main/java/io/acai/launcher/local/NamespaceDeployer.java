@@ -8,6 +8,7 @@ import io.acai.launcher.plan.MachinePlan;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -71,8 +72,10 @@ final class NamespaceDeployer {
                 List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", h.namespace()));
                 command.addAll(MachineCommand.of(machine, jars, machine.argsWithCloud(cloud), cloud));
                 List<Path> cgroups = limits.create(machine.name(), machine.resources(), ledger);
-                processes.put(machine.name(), MachineProcess.start(machine.name(), command,
-                        logsDir.resolve(machine.name()).toAbsolutePath(), cgroups, ledger));
+                Path workDir = logsDir.resolve(machine.name()).toAbsolutePath();
+                Files.createDirectories(workDir);
+                warnings.addAll(LocalVolumes.prepare(machine, workDir));
+                processes.put(machine.name(), MachineProcess.start(machine.name(), command, workDir, cgroups, ledger));
             }
             return new LocalDeployment(runId, mode, plan.machines(), processes, relays, ledger, warnings);
         } catch (IOException | RuntimeException e) {

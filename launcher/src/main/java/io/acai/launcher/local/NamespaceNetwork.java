@@ -43,7 +43,7 @@ final class NamespaceNetwork {
     }
 
     static String namespaceName(String runId, String machine) {
-        return "acai-" + runId + "-" + machine.replaceAll("[^A-Za-z0-9_.-]", "_");
+        return "acai-" + runId + "-" + LocalVolumes.safeName(machine);
     }
 
     static NamespaceNetwork create(String runId, List<String> machines, TeardownLedger ledger) throws IOException {

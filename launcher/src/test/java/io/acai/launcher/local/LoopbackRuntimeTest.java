@@ -87,6 +87,20 @@ class LoopbackRuntimeTest {
     }
 
     @Test
+    void scratchVolumesAreFoldersAndNfsVolumesAreReported() throws Exception {
+        MachinePlan cloud = new MachinePlan("cloud", Role.CLOUD, null, LocalPlans.probeServer(freePort()), List.of(), 0,
+                Resources.NONE, List.of(new io.acai.launcher.plan.Volume("scratch", "/data", null, null),
+                        new io.acai.launcher.plan.Volume("datasets", "/mnt", "10.0.0.5", "/exports/acai")), null);
+        ExperimentPlan plan = new ExperimentPlan("volumes", 1, Duration.ofMinutes(1), Duration.ofSeconds(10),
+                RuntimeKind.LOCAL, List.of(cloud), List.of());
+        try (LocalDeployment deployment = (LocalDeployment) new LocalRuntime(LocalPlans.noJars(), true, false).deploy(plan, logs)) {
+            assertThat(logs.resolve("cloud").resolve("scratch")).isDirectory();
+            assertThat(deployment.warnings()).singleElement().asString()
+                    .contains("NFS volume datasets (10.0.0.5:/exports/acai) is not mounted");
+        }
+    }
+
+    @Test
     void missingJarFailsBeforeAnythingStarts() {
         MachinePlan cloud = new MachinePlan("cloud", Role.CLOUD, null, List.of(), List.of("7000"), 7000, Resources.NONE,
                 List.of(), null);

@@ -49,7 +49,7 @@ class NamespaceRuntimeTest {
                 assertThat(Double.parseDouble(f[4])).isEqualTo(100.0);
                 assertThat(Double.parseDouble(f[5])).as(row).isBetween(99.0, 130.0);
             }
-            assertThat(deployment.linkWarnings()).isEmpty();
+            assertThat(deployment.warnings()).isEmpty();
             assertThat(deployment.states()).containsEntry("cloud", MachineState.RUNNING);
             String ns = NamespaceNetwork.namespaceName(deployment.runId(), "cloud");
             assertThat(HostCommand.run("ip", "netns", "pids", ns)).contains(Long.toString(deployment.pid("cloud")));
