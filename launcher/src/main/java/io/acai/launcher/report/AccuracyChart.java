@@ -60,7 +60,7 @@ public final class AccuracyChart implements ReportChart {
                 drawn = true;
             }
         }
-        return drawn ? Optional.of(chart) : Optional.empty();
+        return drawn ? Optional.of(ChartStyle.withRoundTicks(chart)) : Optional.empty();
     }
 
     private static void addSpan(XYChart chart, String edge, int index, double start, double end, Color color) {

@@ -7,8 +7,10 @@ import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.AxesChartStyler;
 import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /** The look shared by every chart of the report: size, fonts, colours, legend outside the plot. */
 public final class ChartStyle {
@@ -56,6 +58,29 @@ public final class ChartStyle {
         apply(chart.getStyler());
         chart.getStyler().setSeriesColors(PALETTE);
         chart.getStyler().setAvailableSpaceFill(0.7);
+        return chart;
+    }
+
+    /**
+     * Makes XChart choose round tick steps for a time chart. When all the values on an axis are equally spaced
+     * (frames counted in tens, samples every 10 s), XChart puts a tick on every value it can fit, which crowds the
+     * axis (knowm/XChart#731). One invisible point inside the data's range breaks the equal spacing and changes
+     * neither the range nor the picture.
+     */
+    public static XYChart withRoundTicks(XYChart chart) {
+        if (chart.getSeriesMap().isEmpty()) {
+            return chart;
+        }
+        double xMin = chart.getSeriesMap().values().stream().mapToDouble(XYSeries::getXMin).min().orElse(0);
+        double xMax = chart.getSeriesMap().values().stream().mapToDouble(XYSeries::getXMax).max().orElse(0);
+        double yMin = chart.getSeriesMap().values().stream().mapToDouble(XYSeries::getYMin).min().orElse(0);
+        double yMax = chart.getSeriesMap().values().stream().mapToDouble(XYSeries::getYMax).max().orElse(0);
+        XYSeries hidden = chart.addSeries(" ", new double[] {xMin + 0.5123 * (xMax - xMin)},
+                new double[] {yMin + 0.4871 * (yMax - yMin)});
+        hidden.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+        hidden.setMarker(SeriesMarkers.NONE);
+        hidden.setLineColor(new Color(0, 0, 0, 0));
+        hidden.setShowInLegend(false);
         return chart;
     }
 

@@ -43,6 +43,6 @@ public final class CpuChart implements ReportChart {
                 drawn = true;
             }
         }
-        return drawn ? Optional.of(chart) : Optional.empty();
+        return drawn ? Optional.of(ChartStyle.withRoundTicks(chart)) : Optional.empty();
     }
 }

@@ -46,6 +46,6 @@ public final class InferenceTimeChart implements ReportChart {
                 drawn = true;
             }
         }
-        return drawn ? Optional.of(chart) : Optional.empty();
+        return drawn ? Optional.of(ChartStyle.withRoundTicks(chart)) : Optional.empty();
     }
 }

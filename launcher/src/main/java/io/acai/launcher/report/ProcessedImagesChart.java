@@ -42,6 +42,6 @@ public final class ProcessedImagesChart implements ReportChart {
                 drawn = true;
             }
         }
-        return drawn ? Optional.of(chart) : Optional.empty();
+        return drawn ? Optional.of(ChartStyle.withRoundTicks(chart)) : Optional.empty();
     }
 }

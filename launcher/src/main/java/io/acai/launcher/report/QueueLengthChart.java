@@ -41,6 +41,6 @@ public final class QueueLengthChart implements ReportChart {
                 drawn = true;
             }
         }
-        return drawn ? Optional.of(chart) : Optional.empty();
+        return drawn ? Optional.of(ChartStyle.withRoundTicks(chart)) : Optional.empty();
     }
 }
