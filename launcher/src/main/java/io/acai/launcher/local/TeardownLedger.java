@@ -150,7 +150,9 @@ final class TeardownLedger {
             return false;
         }
         Optional<ProcessHandle> handle = ProcessHandle.of(Long.parseLong(parts[0]));
-        return handle.isPresent() && handle.get().isAlive() && startMillis(handle.get()) == Long.parseLong(parts[1]);
+        // start times are compared loosely: each JVM derives them from clock ticks and its own boot-time reading
+        return handle.isPresent() && handle.get().isAlive()
+                && Math.abs(startMillis(handle.get()) - Long.parseLong(parts[1])) < 1000;
     }
 
     static long startMillis(ProcessHandle handle) {
@@ -173,7 +175,7 @@ final class TeardownLedger {
     private static void removeProcess(String value) {
         String[] parts = value.split(":");
         ProcessHandle.of(Long.parseLong(parts[0]))
-                .filter(h -> parts.length < 2 || startMillis(h) == Long.parseLong(parts[1]))
+                .filter(h -> parts.length < 2 || Math.abs(startMillis(h) - Long.parseLong(parts[1])) < 1000)
                 .ifPresent(TeardownLedger::stop);
     }
 
