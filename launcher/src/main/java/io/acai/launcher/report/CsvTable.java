@@ -94,8 +94,7 @@ public final class CsvTable {
     private static CsvRecord record(Map<String, Integer> columns, int width, String line) {
         String[] fields = line.split(",", -1);
         if (fields.length < width) {
-            throw new CsvFieldException("line", null,
-                    fields.length + " fields (expected: " + width + " as in the header)");
+            throw new CsvFieldException(fields.length + " fields (expected: " + width + ", as in the header)");
         }
         return new CsvRecord(columns, fields);
     }

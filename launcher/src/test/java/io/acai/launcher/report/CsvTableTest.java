@@ -53,7 +53,7 @@ class CsvTableTest {
 
         assertThat(parse(csv)).hasSize(1);
         assertThat(notes.warnings()).singleElement().asString()
-                .contains(":2: line skipped").contains("3 fields (expected: 7 as in the header)");
+                .contains(":2: line skipped").contains(":2: line skipped: 3 fields (expected: 7, as in the header)");
     }
 
     @Test
