@@ -47,6 +47,7 @@ public final class ExperimentRunner {
     private final CountDownLatch finished = new CountDownLatch(1);
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile Thread deployingThread;
+    private final Map<String, InferenceCsvTail> tails = new LinkedHashMap<>();
     private Runnable afterClose = () -> { };
     private int drawnLines;
 
@@ -56,6 +57,9 @@ public final class ExperimentRunner {
         this.logsDir = logsDir;
         this.options = options;
         this.board = new StatusBoard(plan);
+        for (MachinePlan machine : plan.edges()) {
+            tails.put(machine.name(), new InferenceCsvTail(logsDir.resolve(machine.name())));
+        }
     }
 
     /** Work to finish after the teardown and before a signal lets the JVM exit (the report, for example). */
@@ -123,6 +127,10 @@ public final class ExperimentRunner {
         boolean stoppedEarly = true;
         try {
             stoppedEarly = !loop(deployment, started, exited);
+            if (!options.quiet()) {
+                deployment.collect(logsDir);
+                drawStatus(Duration.ofNanos(System.nanoTime() - started), deployment.states());
+            }
         } finally {
             finish(deployment);
         }
@@ -140,10 +148,6 @@ public final class ExperimentRunner {
     /** Runs until the end; false when stopped early by a signal or {@link #requestStop()}. */
     private boolean loop(Deployment deployment, long started, Set<String> exited) {
         ConsumptionCsv consumption = new ConsumptionCsv(logsDir);
-        Map<String, InferenceCsvTail> tails = new LinkedHashMap<>();
-        for (MachinePlan machine : plan.edges()) {
-            tails.put(machine.name(), new InferenceCsvTail(logsDir.resolve(machine.name())));
-        }
         long period = plan.samplePeriod().toNanos();
         long end = started + plan.duration().toNanos();
         long nextSample = started + period;
@@ -178,9 +182,7 @@ public final class ExperimentRunner {
                 sampled = true;
             }
             if (!options.quiet() && (options.interactive() ? now - nextRefresh >= 0 : sampled)) {
-                Map<String, EdgeProgress> progress = new LinkedHashMap<>();
-                tails.forEach((name, tail) -> progress.put(name, tail.poll()));
-                draw(board.render(Duration.ofNanos(now - started), states, progress));
+                drawStatus(Duration.ofNanos(now - started), states);
                 nextRefresh = now + REFRESH.toNanos();
             }
             long wake = Math.min(end, nextSample);
@@ -196,6 +198,12 @@ public final class ExperimentRunner {
                 return false;
             }
         }
+    }
+
+    private void drawStatus(Duration elapsed, Map<String, MachineState> states) {
+        Map<String, EdgeProgress> progress = new LinkedHashMap<>();
+        tails.forEach((name, tail) -> progress.put(name, tail.poll()));
+        draw(board.render(elapsed, states, progress));
     }
 
     private void reportExits(Deployment deployment, Map<String, MachineState> states, Set<String> exited) {
