@@ -91,6 +91,8 @@ public final class RetrainLoop implements Runnable {
         log.info("retrain of v" + base.version() + " started: " + fresh.size() + " new images from " + contributors
                 + ", " + replayed.size() + " replayed");
         if (fresh.isEmpty()) {
+            log.warn("retrain skipped: none of the " + round.images().size() + " uploaded images could be used");
+            tellContributors(contributors, "retrain skipped: none of the uploaded images could be used");
             return;
         }
         RetrainOutcome outcome;
@@ -106,9 +108,7 @@ public final class RetrainLoop implements Runnable {
             throw e;
         } catch (Exception e) {
             log.warn("retrain of v" + base.version() + " failed, keeping it: " + e);
-            for (Channel channel : edges.channels(contributors)) {
-                channel.writeAndFlush(new ErrorMessage(ErrorCode.INTERNAL, "retrain failed: " + e.getMessage()));
-            }
+            tellContributors(contributors, "retrain failed: " + e.getMessage());
             return;
         }
         replay.addAll(fresh);
@@ -128,6 +128,13 @@ public final class RetrainLoop implements Runnable {
         csv.row(new RetrainRow(round.receivedMillis(), updated, savedAt, encoded, sent, fresh.size(),
                 contributors.size(), outcome.epochs(), outcome.lossFirst(), outcome.lossLast(), outcome.device(),
                 saved.version()));
+    }
+
+    /** Ends the contributors' updates: no new model is coming for their uploads. */
+    private void tellContributors(Set<String> contributors, String reason) {
+        for (Channel channel : edges.channels(contributors)) {
+            channel.writeAndFlush(new ErrorMessage(ErrorCode.INTERNAL, reason));
+        }
     }
 
     private List<LabeledFrame> decode(Round round) {
