@@ -22,6 +22,7 @@ import java.util.Locale;
  *   LinkProbe serve &lt;port&gt;                       prints "ready" once listening, serves until killed
  *   LinkProbe measure &lt;host&gt; &lt;port&gt; &lt;up bytes&gt; &lt;down bytes&gt; &lt;pings&gt;
  *       prints "up_mbps=.. down_mbps=.. rtt_ms=.."
+ *   LinkProbe measure-on-go ...                   the same, after printing "ready" and reading a line
  * </pre>
  *
  * Commands on the wire: {@code 'U' <long n>} then n bytes, answered by the receiver's rate as a
@@ -63,13 +64,22 @@ public final class LinkProbe {
             System.out.println("ready");
             System.out.flush();
             serve(server);
-        } else if (args.length == 6 && args[0].equals("measure")) {
+        } else if (args.length == 6 && (args[0].equals("measure") || args[0].equals("measure-on-go"))) {
+            if (args[0].equals("measure-on-go")) {
+                // started ahead of time (JVM start is the slow part): wait for the go line on stdin
+                System.out.println("ready");
+                System.out.flush();
+                if (new java.io.BufferedReader(new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8))
+                        .readLine() == null) {
+                    return;
+                }
+            }
             Measurement m = measure(new InetSocketAddress(args[1], Integer.parseInt(args[2])), Long.parseLong(args[3]),
                     Long.parseLong(args[4]), Integer.parseInt(args[5]));
             System.out.println(m.line());
         } else {
             PrintStream err = System.err;
-            err.println("usage: LinkProbe serve <port> | measure <host> <port> <up bytes> <down bytes> <pings>");
+            err.println("usage: LinkProbe serve <port> | measure|measure-on-go <host> <port> <up bytes> <down bytes> <pings>");
             System.exit(2);
         }
     }

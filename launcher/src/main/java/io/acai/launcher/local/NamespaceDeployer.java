@@ -121,6 +121,7 @@ final class NamespaceDeployer {
                 pair -> relays.relayed(pair.client(), pair.server()) ? network.host(pair.server()).alias()
                         : network.host(pair.server()).address(),
                 ledger)) {
+            runner.prepare(pairs);
             List<LinkMeasurement.Row> rows = LinkMeasurement.measure(pairs, runner);
             return LinkMeasurement.write(logsDir, rows);
         }

@@ -1,37 +1,35 @@
 package io.acai.launcher.local;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
  * Runs {@link LinkProbe} inside the namespaces: one server per server machine on the port its app
  * will listen on (nothing listens there yet), and one client per pair, connecting to the address
  * its app will use (the relay alias when the pair's delay comes from the relay). Each is a small JVM
- * started with {@code ip netns exec}.
+ * started with {@code ip netns exec}; all of them start together ({@link #prepare}) and the clients
+ * then measure one pair after another.
  */
 final class NamespaceProbeRunner implements LinkMeasurement.ProbeRunner, AutoCloseable {
 
     static final int DEFAULT_PORT = 47_000;
     private static final long CLIENT_TIMEOUT_SECONDS = 180;
+    private static final long START_TIMEOUT_SECONDS = 120;
 
     private final NamespaceNetwork network;
     private final Function<String, Integer> portOf;
     private final Function<ProbePair, String> addressFor;
     private final TeardownLedger ledger;
-    private final Map<String, Process> servers = new HashMap<>();
+    private final Map<String, ProbeProcess> servers = new HashMap<>();
+    private final Map<ProbePair, ProbeProcess> clients = new HashMap<>();
     private static String probeClasses;
 
     /**
@@ -51,57 +49,37 @@ final class NamespaceProbeRunner implements LinkMeasurement.ProbeRunner, AutoClo
         return port > 0 ? port : DEFAULT_PORT;
     }
 
-    @Override
-    public LinkProbe.Measurement measure(ProbePair pair) throws IOException {
-        startServer(pair.server());
-        List<String> command = jvm(pair.client(), "measure", addressFor.apply(pair),
-                Integer.toString(probePort(pair.server())), Long.toString(ProbePair.bytesFor(pair.up())),
-                Long.toString(ProbePair.bytesFor(pair.down())), Integer.toString(pair.pings()));
-        HostCommand.Result result = HostCommand.attempt(command, CLIENT_TIMEOUT_SECONDS);
-        if (result.exitCode() != 0) {
-            throw new IOException("link probe " + pair.client() + " -> " + pair.server() + " failed (exit "
-                    + result.exitCode() + "): " + result.output().strip());
+    /**
+     * Starts every probe JVM at once (their start is the slow part, and idle JVMs do not disturb a
+     * measurement): the servers, then one waiting client per pair.
+     */
+    void prepare(List<ProbePair> pairs) throws IOException {
+        for (ProbePair pair : pairs) {
+            if (!servers.containsKey(pair.server())) {
+                servers.put(pair.server(), ProbeProcess.start("server on " + pair.server(),
+                        jvm(pair.server(), "serve", Integer.toString(probePort(pair.server()))), ledger));
+            }
         }
-        return LinkProbe.Measurement.parse(result.output());
+        for (ProbePair pair : pairs) {
+            clients.put(pair, ProbeProcess.start(pair.client() + " -> " + pair.server(), jvm(pair.client(), "measure-on-go",
+                    addressFor.apply(pair), Integer.toString(probePort(pair.server())),
+                    Long.toString(ProbePair.bytesFor(pair.up())), Long.toString(ProbePair.bytesFor(pair.down())),
+                    Integer.toString(pair.pings())), ledger));
+        }
+        for (ProbeProcess server : servers.values()) {
+            server.awaitReady(START_TIMEOUT_SECONDS);
+        }
+        for (ProbeProcess client : clients.values()) {
+            client.awaitReady(START_TIMEOUT_SECONDS);
+        }
     }
 
-    private void startServer(String machine) throws IOException {
-        if (servers.containsKey(machine)) {
-            return;
+    @Override
+    public LinkProbe.Measurement measure(ProbePair pair) throws IOException {
+        if (!clients.containsKey(pair)) {
+            prepare(List.of(pair));
         }
-        Process process = new ProcessBuilder(jvm(machine, "serve", Integer.toString(probePort(machine))))
-                .redirectErrorStream(true).start();
-        ledger.record(TeardownLedger.Kind.PROCESS, process.pid() + ":" + TeardownLedger.startMillis(process.toHandle()));
-        servers.put(machine, process);
-        CountDownLatch ready = new CountDownLatch(1);
-        StringBuilder output = new StringBuilder();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = in.readLine()) != null) {
-                    synchronized (output) {
-                        output.append(line).append('\n');
-                    }
-                    if (line.equals("ready")) {
-                        ready.countDown();
-                    }
-                }
-            } catch (IOException e) {
-                // the server was stopped
-            }
-        }, "acai-probe-server-" + machine);
-        reader.setDaemon(true);
-        reader.start();
-        try {
-            if (!ready.await(60, TimeUnit.SECONDS) || !process.isAlive()) {
-                synchronized (output) {
-                    throw new IOException("link probe server on " + machine + " did not start: " + output.toString().strip());
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while starting the link probe on " + machine, e);
-        }
+        return LinkProbe.Measurement.parse(clients.remove(pair).go(CLIENT_TIMEOUT_SECONDS));
     }
 
     private List<String> jvm(String machine, String... args) {
@@ -151,7 +129,9 @@ final class NamespaceProbeRunner implements LinkMeasurement.ProbeRunner, AutoClo
     /** Stops the probe servers (their ports are then free for the apps). */
     @Override
     public void close() {
-        servers.values().forEach(p -> TeardownLedger.stop(p.toHandle()));
+        clients.values().forEach(ProbeProcess::stop);
+        clients.clear();
+        servers.values().forEach(ProbeProcess::stop);
         servers.clear();
     }
 
