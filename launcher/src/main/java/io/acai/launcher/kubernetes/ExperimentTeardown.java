@@ -53,6 +53,11 @@ final class ExperimentTeardown {
         return namespaceCreated;
     }
 
+    /** True once teardown ran (or runs): nothing may be created for the experiment any more. */
+    synchronized boolean started() {
+        return problems != null;
+    }
+
     /** Deletes everything of the experiment; later calls do nothing and return the first call's problems. */
     synchronized List<String> run() {
         if (problems != null) {

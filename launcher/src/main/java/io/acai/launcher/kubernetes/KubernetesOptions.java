@@ -15,6 +15,19 @@ import java.time.Duration;
 public record KubernetesOptions(String namespace, boolean reuseNamespace, ShapingMode shaping, Duration readyTimeout,
         String imageTag) {
 
+    public KubernetesOptions {
+        if (shaping == null) {
+            throw new IllegalArgumentException("shaping: null (expected: tc, chaos-mesh or none)");
+        }
+        if (readyTimeout == null || readyTimeout.isNegative() || readyTimeout.isZero()) {
+            throw new IllegalArgumentException("readyTimeout: " + readyTimeout + " (expected: > 0)");
+        }
+        if (imageTag == null || imageTag.isBlank()) {
+            throw new IllegalArgumentException("imageTag: \"" + imageTag + "\" (expected: a tag like "
+                    + ProjectImages.VERSION + ")");
+        }
+    }
+
     public static final KubernetesOptions DEFAULT =
             new KubernetesOptions(null, false, ShapingMode.TC, Duration.ofMinutes(5), ProjectImages.VERSION);
 
@@ -32,5 +45,9 @@ public record KubernetesOptions(String namespace, boolean reuseNamespace, Shapin
 
     public KubernetesOptions withReadyTimeout(Duration value) {
         return new KubernetesOptions(namespace, reuseNamespace, shaping, value, imageTag);
+    }
+
+    public KubernetesOptions withImageTag(String value) {
+        return new KubernetesOptions(namespace, reuseNamespace, shaping, readyTimeout, value);
     }
 }

@@ -118,7 +118,8 @@ public final class KubernetesRuntime implements ExperimentRuntime {
             // Chaos Mesh picks its target pods when a NetworkChaos is created: create those once pods are ready
             List<HasMetadata> chaos = objects.stream().filter(GenericKubernetesResource.class::isInstance).toList();
             teardown.objectCreated();
-            createAll(current, calls, manifests.namespace(), objects.stream().filter(o -> !chaos.contains(o)).toList());
+            createAll(current, calls, manifests.namespace(), objects.stream().filter(o -> !chaos.contains(o)).toList(),
+                    teardown);
             PodReadiness readiness = new PodReadiness(current, calls, manifests.namespace(), manifests.experimentId(),
                     plan.machines().stream().map(MachinePlan::name).toList(), pollInterval);
             Map<String, Pod> ready = readiness.await(options.readyTimeout());
@@ -126,7 +127,7 @@ public final class KubernetesRuntime implements ExperimentRuntime {
             if (options.shaping() == ShapingMode.TC) {
                 writeShapingScripts(current, calls, manifests, ready);
             }
-            createAll(current, calls, manifests.namespace(), chaos);
+            createAll(current, calls, manifests.namespace(), chaos, teardown);
             return new KubernetesDeployment(current, calls, manifests, teardown, readiness, hook, this::released);
         } catch (ClusterCallException e) {
             throw failed(teardown, hook, e.getMessage(), e);
@@ -236,8 +237,14 @@ public final class KubernetesRuntime implements ExperimentRuntime {
      * the first failure stops the rest and is thrown.
      */
     private static void createAll(KubernetesClient client, ClusterCalls calls, String namespace,
-            List<HasMetadata> objects) throws DeployException, InterruptedException {
-        ExecutorService pool = Executors.newFixedThreadPool(CREATE_THREADS, r -> {
+            List<HasMetadata> objects, ExperimentTeardown teardown) throws DeployException, InterruptedException {
+        createAll(client, calls, namespace, objects, CREATE_THREADS, teardown);
+    }
+
+    /** Creates the objects, at most {@code threads} at once, none once {@code teardown} has started (Ctrl-C). */
+    static void createAll(KubernetesClient client, ClusterCalls calls, String namespace, List<HasMetadata> objects,
+            int threads, ExperimentTeardown teardown) throws DeployException, InterruptedException {
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread thread = new Thread(r, "acai-create");
             thread.setDaemon(true);
             return thread;
@@ -246,6 +253,9 @@ public final class KubernetesRuntime implements ExperimentRuntime {
             List<Future<?>> creations = new ArrayList<>();
             for (HasMetadata object : objects) {
                 creations.add(pool.submit(() -> {
+                    if (teardown != null && teardown.started()) {
+                        throw new DeployException("stopped: the experiment is being removed");
+                    }
                     create(client, calls, namespace, object);
                     return null;
                 }));
