@@ -13,6 +13,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -84,11 +87,21 @@ public final class CloudCommand implements Callable<Integer> {
             description = "heartbeat interval on edge connections (default: ${DEFAULT-VALUE})")
     Duration heartbeat;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
-        TorchThreads.limit(threads);
-        CloudConfig config = config();
-        TrainingSettings settings = trainingSettings();
+        CloudConfig config;
+        TrainingSettings settings;
+        try {
+            TorchThreads.limit(threads);
+            config = config();
+            settings = trainingSettings();
+        } catch (IllegalArgumentException | java.io.IOException e) {
+            // a bad value: usage and exit code 2, like a missing argument
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         try (CloudApp app = CloudApp.start(config, s -> new DjlRetrainer(s.cfg(), s.names(), settings))) {
             Thread hook = new Thread(() -> {

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CloudMainTest {
 
@@ -31,5 +33,17 @@ class CloudMainTest {
     @Test
     void aBadOptionValueNamesTheOption() {
         assertThat(stderrOf("5000", "cloud.log", "cloud.csv", "--epochs", "many")).contains("--epochs").contains("many");
+    }
+
+    @Test
+    void badValuesAreUsageErrorsNamingTheChoices(@TempDir Path tmp) throws Exception {
+        String model = TestModels.initialDefaultNetwork(tmp.resolve("model"), 1).cfg().getParent().toString();
+        String log = tmp.resolve("cloud.log").toString();
+        String csv = tmp.resolve("cloud.csv").toString();
+        assertThat(stderrOf("0", log, csv, "--model", model, "--push", "some"))
+                .contains("--push : some (expected: contributors or all)");
+        assertThat(stderrOf("0", log, csv, "--model", model, "--device", "tpu"))
+                .contains("(expected: auto, cpu or gpu)");
+        assertThat(stderrOf("0", log, csv, "--model", "/nonexistent")).contains("--model : /nonexistent is not a folder");
     }
 }

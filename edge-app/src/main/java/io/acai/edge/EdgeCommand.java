@@ -8,6 +8,9 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -86,11 +89,22 @@ public final class EdgeCommand implements Callable<Integer> {
             description = "heartbeat interval on the cloud connection (default: ${DEFAULT-VALUE})")
     Duration heartbeat;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
-        EdgeConfig config = config();
-        FrameJudge frameJudge = FrameJudge.named(judge);
-        DetectorSettings settings = new DetectorSettings(confidence, nms, threads);
+        EdgeConfig config;
+        FrameJudge frameJudge;
+        DetectorSettings settings;
+        try {
+            config = config();
+            frameJudge = FrameJudge.named(judge);
+            settings = new DetectorSettings(confidence, nms, threads);
+        } catch (IllegalArgumentException | java.io.IOException e) {
+            // a bad value: usage and exit code 2, like a missing argument
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
         try (EdgeApp app = EdgeApp.start(config, new OpenCvDetectorLoader(settings), frameJudge::correct)) {
             Thread hook = new Thread(() -> close(app), "acai-edge-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);

@@ -37,6 +37,18 @@ class EdgeMainTest {
     }
 
     @Test
+    void aBadJudgeIsAUsageErrorNamingTheChoices() {
+        assertThat(stderrOf("local", "5000", "a", "b", "c", "d", "10", "e1", "--judge", "vibes"))
+                .contains("judge: 'vibes' (expected: classes or iou)");
+    }
+
+    @Test
+    void aMissingModelFolderIsAUsageError() {
+        assertThat(stderrOf("local", "5000", "a", "b", "c", "d", "10", "e1", "--model", "/nonexistent/model"))
+                .contains("--model : /nonexistent/model is not a folder");
+    }
+
+    @Test
     void localPutsTheOutputsUnderLogsEdgeId() {
         assertThat(EdgeConfig.output("local", "edge-1", Path.of("out/edge_inf.csv")))
                 .isEqualTo(Path.of("logs", "edge-1", "edge_inf.csv"));
