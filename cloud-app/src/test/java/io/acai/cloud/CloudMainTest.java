@@ -46,4 +46,17 @@ class CloudMainTest {
                 .contains("(expected: auto, cpu or gpu)");
         assertThat(stderrOf("0", log, csv, "--model", "/nonexistent")).contains("--model : /nonexistent is not a folder");
     }
+
+    @Test
+    void runsForItsDurationAndStopsCleanly(@TempDir Path tmp) throws Exception {
+        String model = TestModels.initialDefaultNetwork(tmp.resolve("model"), 1).cfg().getParent().toString();
+        Path log = tmp.resolve("out/cloud.log");
+        assertThat(CloudMain.run(new String[] {"0", log.toString(), tmp.resolve("out/cloud.csv").toString(),
+                "--model", model, "--duration", "1s", "--token", "t"})).isZero();
+        assertThat(java.nio.file.Files.readString(log)).contains("INFO listening on port").contains("token required")
+                .contains("INFO stopped");
+        assertThat(tmp.resolve("out/models/v0000.weights")).exists();
+        assertThat(java.nio.file.Files.readAllLines(tmp.resolve("out/cloud.csv")))
+                .containsExactly(String.join(",", io.acai.cloud.report.CloudCsv.HEADER));
+    }
 }
