@@ -23,6 +23,9 @@ import java.util.Map;
  */
 public final class ExperimentManifests {
 
+    /** The Pod Security admission label of a namespace. */
+    public static final String POD_SECURITY = "pod-security.kubernetes.io/enforce";
+
     private final ExperimentPlan plan;
     private final KubernetesOptions options;
     private final String namespace;
@@ -81,11 +84,19 @@ public final class ExperimentManifests {
         return plan.cloud().name();
     }
 
+    /**
+     * The experiment's namespace. With tc shaping it admits privileged pods (Pod Security
+     * {@code enforce=privileged}): the shaping container needs NET_ADMIN, which the baseline level refuses.
+     */
     public Namespace namespaceObject() {
+        Map<String, String> labels = ExperimentLabels.experiment(experimentId);
+        if (options.shaping() == ShapingMode.TC) {
+            labels.put(POD_SECURITY, "privileged");
+        }
         return new NamespaceBuilder()
                 .withNewMetadata()
                     .withName(namespace)
-                    .withLabels(ExperimentLabels.experiment(experimentId))
+                    .withLabels(labels)
                     .addToAnnotations(ExperimentLabels.CREATED_BY_RUN, experimentId)
                 .endMetadata()
                 .build();

@@ -63,7 +63,8 @@ class KubernetesRuntimeTest {
 
         var namespace = client.namespaces().withName(NAMESPACE).get();
         assertThat(namespace.getMetadata().getLabels()).containsEntry(ExperimentLabels.MANAGED_BY, "acai-launcher")
-                .containsEntry(ExperimentLabels.EXPERIMENT, id);
+                .containsEntry(ExperimentLabels.EXPERIMENT, id)
+                .containsEntry(ExperimentManifests.POD_SECURITY, "privileged");
         List<HasMetadata> created = List.<HasMetadata>of().stream().toList();
         created = new java.util.ArrayList<>(created);
         created.addAll(client.apps().deployments().inNamespace(NAMESPACE).list().getItems());
@@ -73,7 +74,7 @@ class KubernetesRuntimeTest {
         assertThat(created).allSatisfy(o -> assertThat(o.getMetadata().getLabels())
                 .containsEntry(ExperimentLabels.MANAGED_BY, "acai-launcher").containsEntry(ExperimentLabels.EXPERIMENT, id));
         assertThat(client.apps().deployments().inNamespace(NAMESPACE).list().getItems())
-                .extracting("metadata.name").containsExactly("cloud", "edge-1", "edge-2", "edge-3");
+                .extracting("metadata.name").containsExactlyInAnyOrder("cloud", "edge-1", "edge-2", "edge-3");
 
         ConfigMap shaping = client.configMaps().inNamespace(NAMESPACE).withName(TcShaping.CONFIG_MAP).get();
         assertThat(shaping.getData()).containsOnlyKeys("cloud.sh", "edge-1.sh", "edge-2.sh", "edge-3.sh");
@@ -155,7 +156,7 @@ class KubernetesRuntimeTest {
                     .withName("edge-1.pull").withNamespace(NAMESPACE).endMetadata()
                     .withType("Warning").withReason("Failed")
                     .withMessage("Failed to pull image \"registry.example/acai-edge:custom\": not found")
-                    .withNewInvolvedObject().withKind("Pod").withName("edge-1-7d9f8c6b5-x0002").endInvolvedObject()
+                    .withNewInvolvedObject().withKind("Pod").withName(PodSimulator.podName("edge-1")).endInvolvedObject()
                     .withLastTimestamp("2026-01-01T00:00:05Z").build()).create();
             assertThatThrownBy(() -> runtime(options()).deploy(plan, logs))
                     .isInstanceOf(DeployException.class)

@@ -45,7 +45,7 @@ final class PodSimulator implements AutoCloseable {
                 for (Deployment deployment : client.apps().deployments().inNamespace(namespace).list().getItems()) {
                     String name = deployment.getMetadata().getName();
                     if (done.add(name)) {
-                        client.pods().inNamespace(namespace).resource(pod(deployment, done.size())).create();
+                        client.pods().inNamespace(namespace).resource(pod(deployment)).create();
                     }
                 }
                 Thread.sleep(50);
@@ -57,8 +57,13 @@ final class PodSimulator implements AutoCloseable {
         }
     }
 
-    private Pod pod(Deployment deployment, int index) {
-        String name = deployment.getMetadata().getName() + "-7d9f8c6b5-" + String.format("x%04d", index);
+    /** The name the simulated controller gives the pod of a Deployment, as a real one would: name-hash-suffix. */
+    static String podName(String deployment) {
+        return deployment + "-7d9f8c6b5-" + String.format("x%04d", Math.floorMod(deployment.hashCode(), 10000));
+    }
+
+    private Pod pod(Deployment deployment) {
+        String name = podName(deployment.getMetadata().getName());
         return new PodBuilder()
                 .withNewMetadata()
                     .withName(name)
