@@ -32,6 +32,7 @@ final class DelayRelay implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(DelayRelay.class.getName());
     static final int MAX_QUEUED_BYTES = 32 << 20;
     private static final int CHUNK = 16 << 10;
+    private static final long PACING_BURST_NANOS = 10_000_000;
 
     /**
      * How to forward one client's connection.
@@ -254,7 +255,8 @@ final class DelayRelay implements AutoCloseable {
                         break;
                     }
                     if (shape.rateBitsPerSecond() > 0) {
-                        long start = Math.max(System.nanoTime(), nextFree);
+                        // a token bucket PACING_BURST deep: a writer woken late catches up instead of losing the time
+                        long start = Math.max(System.nanoTime() - PACING_BURST_NANOS, nextFree);
                         sleepUntil(start);
                         nextFree = start + chunk.length() * 8L * 1_000_000_000L / shape.rateBitsPerSecond();
                     }
