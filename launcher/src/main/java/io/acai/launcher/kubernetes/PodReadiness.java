@@ -59,10 +59,11 @@ final class PodReadiness {
                 return ready;
             }
             if (hopeless) {
-                throw new DeployException(failure(pods, ready, "failed to start"));
+                throw new DeployException(failure(pods, ready, "failed to start", true));
             }
             if (System.nanoTime() - deadline > 0) {
-                throw new DeployException(failure(pods, ready, "did not become ready within " + format(timeout)));
+                throw new DeployException(failure(pods, ready, "did not become ready within " + format(timeout),
+                        false));
             }
             Thread.sleep(poll.toMillis());
         }
@@ -82,11 +83,21 @@ final class PodReadiness {
         return byMachine;
     }
 
-    private String failure(Map<String, List<Pod>> pods, Map<String, Pod> ready, String what) {
+    /**
+     * The reason of every machine that is not ready; with {@code onlyHopeless}, only of those whose pods
+     * cannot recover, the others being counted as still starting.
+     */
+    private String failure(Map<String, List<Pod>> pods, Map<String, Pod> ready, String what, boolean onlyHopeless) {
         List<Event> events = events();
         StringBuilder text = new StringBuilder("experiment pods in namespace " + namespace + " " + what + ":");
+        int starting = 0;
         for (String machine : machines) {
             if (ready.containsKey(machine)) {
+                continue;
+            }
+            if (onlyHopeless && pods.getOrDefault(machine, List.of()).stream()
+                    .noneMatch(p -> PodDiagnosis.hopeless(p).isPresent())) {
+                starting++;
                 continue;
             }
             text.append("\n  ").append(machine).append(": ");
@@ -104,6 +115,10 @@ final class PodReadiness {
             } else {
                 text.append(String.join("\n    ", own.stream().map(p -> PodDiagnosis.explain(p, events)).toList()));
             }
+        }
+        if (starting > 0) {
+            text.append("\n  (").append(starting).append(starting == 1 ? " other machine was" : " other machines were")
+                    .append(" still starting)");
         }
         return text.toString();
     }

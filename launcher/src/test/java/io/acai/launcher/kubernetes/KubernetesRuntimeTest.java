@@ -119,6 +119,9 @@ class KubernetesRuntimeTest {
                 .build()).create();
         client.configMaps().inNamespace("shared-lab").resource(new ConfigMapBuilder().withNewMetadata()
                 .withName("someone-elses").endMetadata().addToData("k", "v").build()).create();
+        client.configMaps().inNamespace("shared-lab").resource(new ConfigMapBuilder().withNewMetadata()
+                .withName("another-experiments").withLabels(ExperimentLabels.experiment("other-run-1a2b3c"))
+                .endMetadata().build()).create();
         KubernetesOptions options = options().withNamespace("shared-lab").withReuseNamespace(true);
 
         KubernetesDeployment deployment;
@@ -130,7 +133,7 @@ class KubernetesRuntimeTest {
 
         assertThat(client.namespaces().withName("shared-lab").get()).isNotNull();
         assertThat(client.configMaps().inNamespace("shared-lab").list().getItems())
-                .extracting("metadata.name").containsExactly("someone-elses");
+                .extracting("metadata.name").containsExactlyInAnyOrder("someone-elses", "another-experiments");
         assertThat(client.apps().deployments().inNamespace("shared-lab").list().getItems()).isEmpty();
     }
 
