@@ -1,0 +1,59 @@
+package io.acai.launcher.run;
+
+import io.acai.detection.SharedData;
+import io.acai.launcher.LauncherMain;
+import io.acai.launcher.local.AppJars;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The launcher's main command end to end, as a user types it: a config with one cloud and one edge
+ * running the real app jars (with the real Yolo-Fastest model from ../shared) behind a shaped link,
+ * run for a short while, then the logs folder: consumption rows for both machines, the apps' CSVs
+ * collected under {@code logs/<machine>/}, the measured links and the report. Needs Linux, the two
+ * app jars ({@code mvn package}) and ../shared; skipped otherwise.
+ */
+class LauncherEndToEndTest {
+
+    @Test
+    void runsASmallTopologyFromItsConfig(@TempDir Path dir) throws Exception {
+        assumeTrue(System.getProperty("os.name").startsWith("Linux"), "the local runtime runs on Linux");
+        try {
+            AppJars.locate();
+        } catch (IllegalStateException e) {
+            assumeTrue(false, e.getMessage());
+        }
+        Path models = SharedData.resolve("data/yolo-fastest/yolo-fastest-1.1_coco").toAbsolutePath();
+        String model = models.resolve("yolo-fastest-1.1.cfg") + "," + models.resolve("yolo-fastest-1.1.weights") + ","
+                + models.resolve("coco.names");
+        Path config = Files.writeString(dir.resolve("e2e.json"), """
+                {"experiment": {"name": "e2e", "duration": "30s", "samplePeriod": "5s", "model": "%s"},
+                 "machines": [
+                   {"name": "cloud", "category": "server", "port": 47610,
+                    "resources": {"limits": {"cpu": "1", "memory": "3Gi"}}, "app": {"minRetrainImages": 1000}},
+                   {"name": "cam", "category": "client", "resources": {"limits": {"cpu": "1", "memory": "1Gi"}},
+                    "app": {"rate": 2, "threads": 1, "uploadThreshold": 1000}}],
+                 "connections": [{"node1": "cloud", "node2": "cam", "bandwidth": "20mbps", "latency": "10ms"}]}
+                """.formatted(model));
+        Path logs = dir.resolve("logs");
+
+        int code = LauncherMain.execute(logs.toString(), config.toString(), "--quiet");
+
+        assertThat(code).as("exit code of a clean run").isZero();
+        List<String> consumption = Files.readAllLines(logs.resolve(ConsumptionCsv.FILE));
+        assertThat(consumption.get(0)).isEqualTo(ConsumptionCsv.HEADER);
+        assertThat(consumption).anySatisfy(row -> assertThat(row).contains(",cloud,server,"));
+        assertThat(consumption).anySatisfy(row -> assertThat(row).contains(",cam,client,"));
+        assertThat(Files.readAllLines(logs.resolve("cam/edge_inf.csv"))).as("header and at least one window").hasSizeGreaterThan(1);
+        assertThat(logs.resolve("cloud/cloud.log")).isNotEmptyFile();
+        assertThat(Files.readAllLines(logs.resolve("links.csv"))).hasSize(3);
+        assertThat(logs.resolve("report.html")).isNotEmptyFile();
+    }
+}
