@@ -60,6 +60,9 @@ final class ClusterCalls {
 
     ClusterCallException explain(String action, KubernetesClientException e) {
         int code = Math.max(0, e.getCode());
+        if (causedBy(e, InterruptedException.class) || causedBy(e, java.io.InterruptedIOException.class)) {
+            return new ClusterCallException("interrupted while trying to " + action, 0, e);
+        }
         if (code <= 0 && causedByIo(e)) {
             return new ClusterCallException("cannot reach the Kubernetes API server at " + masterUrl + " (context "
                     + context + "): " + rootMessage(e) + ". Check KUBECONFIG or ~/.kube/config, or that the cluster"
@@ -76,6 +79,15 @@ final class ClusterCalls {
             default -> new ClusterCallException("could not " + action + " on " + masterUrl + " (HTTP "
                     + (code <= 0 ? "no status" : code) + "): " + said, code, e);
         };
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** No answer at all: refused, unresolvable, TLS failure, or no connection within the timeout. */

@@ -58,7 +58,11 @@ final class ExperimentTeardown {
         return problems != null;
     }
 
-    /** Deletes everything of the experiment; later calls do nothing and return the first call's problems. */
+    /**
+     * Deletes everything of the experiment; later calls do nothing and return the first call's problems.
+     * Works from an interrupted thread too (Ctrl-C during a wait): the interrupt is set aside while the
+     * deletions run and restored afterwards.
+     */
     synchronized List<String> run() {
         if (problems != null) {
             return problems;
@@ -67,6 +71,18 @@ final class ExperimentTeardown {
         if (!anythingCreated) {
             return problems;
         }
+        boolean interrupted = Thread.interrupted();
+        try {
+            deleteAll();
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return problems;
+    }
+
+    private void deleteAll() {
         Map<String, String> labels = ExperimentLabels.experiment(experimentId);
         if (chaosMesh) {
             delete("networkchaos", () -> client.genericKubernetesResources(ChaosMeshShaping.CONTEXT)
@@ -84,7 +100,6 @@ final class ExperimentTeardown {
             LOG.info("removed experiment {} from namespace {}{}", experimentId, namespace,
                     namespaceCreated ? " and the namespace itself" : " (namespace kept: this run did not create it)");
         }
-        return problems;
     }
 
     private void deleteNamespace() {

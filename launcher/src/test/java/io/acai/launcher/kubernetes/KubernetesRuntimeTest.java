@@ -186,15 +186,40 @@ class KubernetesRuntimeTest {
                 : PodSimulator.ready(d, "10.244.2.2");
         PodSimulator pods = new PodSimulator(client, NAMESPACE, status);
         try {
-            assertThatThrownBy(() -> runtime(options().withReadyTimeout(Duration.ofMillis(500))).deploy(plan, logs))
+            assertThatThrownBy(() -> runtime(options().withReadyTimeout(Duration.ofSeconds(5))).deploy(plan, logs))
                     .isInstanceOf(DeployException.class)
-                    .hasMessageContaining("did not become ready within 0.5s")
+                    .hasMessageContaining("did not become ready within 5s")
                     .hasMessageContaining("cloud: pod cloud-")
                     .hasMessageContaining("cannot be scheduled (Unschedulable: 0/3 nodes are available: 3 Insufficient"
                             + " nvidia.com/gpu.)");
         } finally {
             assertThatCode(pods::close);
         }
+        assertThat(client.namespaces().withName(NAMESPACE).get()).isNull();
+    }
+
+    @Test
+    void anInterruptedWaitRemovesWhatWasCreated() throws Exception {
+        var failure = new java.util.concurrent.atomic.AtomicReference<Throwable>();
+        Thread deploying = new Thread(() -> {
+            try {
+                runtime(options().withReadyTimeout(Duration.ofMinutes(5))).deploy(plan, logs);
+            } catch (Throwable e) {
+                failure.set(e);
+            }
+        });
+        deploying.start();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (client.apps().deployments().inNamespace(NAMESPACE).list().getItems().size() < 4
+                && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        deploying.interrupt();
+        deploying.join(60_000);
+
+        assertThat(failure.get()).isInstanceOf(DeployException.class)
+                .hasMessageStartingWith("interrupted while").hasMessageNotContaining("Could not remove");
+        assertThat(client.apps().deployments().inNamespace(NAMESPACE).list().getItems()).isEmpty();
         assertThat(client.namespaces().withName(NAMESPACE).get()).isNull();
     }
 
