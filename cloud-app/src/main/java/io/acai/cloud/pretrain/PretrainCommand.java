@@ -31,10 +31,11 @@ import picocli.CommandLine.Option;
 /**
  * {@code pretrain}: builds the default model. Trains {@code acai-shapes.cfg} from seeded initial
  * weights ({@link DarknetWeights#initial}) on {@code --images} synthetic scenes of
- * {@link SceneStyle#PRE_DRIFT} drawn by {@code SceneGenerator(seed)}, for {@code --epochs} passes:
- * all but the last at {@code --lr}, the last at a tenth of it (one pass only: {@code --lr}). Each
- * pass is its own {@link DetectorTrainer} run (shuffled with {@code seed + pass}, a fresh Adam state)
- * and ends by writing {@code DIR/acai-shapes.weights}, so a stopped run leaves its last finished pass.
+ * {@link SceneStyle#PRE_DRIFT} drawn by {@code SceneGenerator(seed)}, for {@code --epochs} passes,
+ * pass k at {@code lr * lrDecay^(k-1)}. Each pass is its own {@link DetectorTrainer} run (shuffled
+ * with {@code seed + k}, a fresh Adam state) and ends by writing {@code DIR/acai-shapes.weights}:
+ * nothing in a pass depends on how many follow, so the file after pass k of a long run is exactly
+ * what {@code --epochs k} gives, and a stopped run leaves a reproducible model.
  * Scenes are rendered when the trainer first asks for them and kept for the later epochs.
  * Everything depends on the seed; see docs/default-model.md for the command that built the shipped weights.
  */
@@ -59,6 +60,9 @@ public final class PretrainCommand implements Callable<Integer> {
 
     @Option(names = "--lr", paramLabel = "RATE", description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
     float learningRate = 1e-3f;
+
+    @Option(names = "--lr-decay", paramLabel = "D", description = "Pass k trains at lr * D^(k-1) (default: ${DEFAULT-VALUE}).")
+    double learningRateDecay = 0.5;
 
     @Option(names = "--device", paramLabel = "auto|cpu|gpu", description = "Where to train (default: ${DEFAULT-VALUE}).")
     String device = "auto";
@@ -86,6 +90,10 @@ public final class PretrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (!(learningRateDecay > 0 && learningRateDecay <= 1)) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--lr-decay: " + learningRateDecay
+                    + " (expected: > 0 and <= 1)");
+        }
         if (images < 1) {
             throw new CommandLine.ParameterException(new CommandLine(this), "--images: " + images + " (expected: >= 1)");
         }
@@ -106,7 +114,7 @@ public final class PretrainCommand implements Callable<Integer> {
         float lossLast = Float.NaN;
         String ranOn = "";
         for (int epoch = 1; epoch <= epochs; epoch++) {
-            float rate = epoch < epochs || epochs == 1 ? learningRate : learningRate / 10;
+            float rate = (float) (learningRate * Math.pow(learningRateDecay, epoch - 1));
             TrainingSettings settings = new TrainingSettings(1, batch, rate, false, where, seed + epoch);
             TrainingResult result = new DetectorTrainer(cfg, SceneClasses.NAMES, settings).train(weights, scenes);
             weights = result.weights();

@@ -51,6 +51,9 @@ class PretrainCommandTest {
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).contains("--images: 0 (expected: >= 1)").contains("Usage: pretrain");
+        ConsoleCapture decay = ConsoleCapture.run(() -> PretrainCommand.run(new String[] {"--lr-decay", "1.5"}));
+        assertThat(decay.exitCode()).isEqualTo(2);
+        assertThat(decay.err()).contains("--lr-decay: 1.5 (expected: > 0 and <= 1)");
     }
 
     @Test
