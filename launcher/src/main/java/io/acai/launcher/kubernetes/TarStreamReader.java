@@ -58,6 +58,29 @@ final class TarStreamReader {
         }
     }
 
+    /**
+     * True when {@code archive} holds whole entries up to the end-of-archive block, i.e. nothing was
+     * cut off in transfer.
+     */
+    static boolean isComplete(byte[] archive) {
+        int offset = 0;
+        byte[] header = new byte[BLOCK];
+        while (offset + BLOCK <= archive.length) {
+            System.arraycopy(archive, offset, header, 0, BLOCK);
+            if (isZero(header)) {
+                return true;
+            }
+            long size;
+            try {
+                size = size(header);
+            } catch (IOException e) {
+                return false;
+            }
+            offset += BLOCK + (int) ((size + BLOCK - 1) / BLOCK * BLOCK);
+        }
+        return false;
+    }
+
     private static byte[] readContent(InputStream in, long size) throws IOException {
         if (size < 0 || size > Integer.MAX_VALUE - BLOCK) {
             throw new IOException("tar entry size: " + size + " (expected: 0 to 2 GiB)");

@@ -76,7 +76,9 @@ class FileCollectionTest {
             String command = URLEncoder.encode(WorkFilesCopier.SCRIPT, StandardCharsets.UTF_8).replace("+", "%20");
             server.expect().get().withPath(base + "/exec?command=sh&command=-c&command=" + command
                     + "&container=app&stdout=true&stderr=true")
-                    .andUpgradeToWebSocket().open(new OutputStreamMessage(archive), new StatusStreamMessage(0))
+                    .andUpgradeToWebSocket().open()
+                    .waitFor(200).andEmit(new OutputStreamMessage(archive))
+                    .waitFor(50).andEmit(new StatusStreamMessage(0))
                     .done().once();
 
             deployment.collect(logs);

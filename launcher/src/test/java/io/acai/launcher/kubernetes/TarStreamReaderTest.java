@@ -76,5 +76,9 @@ class TarStreamReaderTest {
         assertThatThrownBy(() -> read(cut)).isInstanceOf(EOFException.class)
                 .hasMessageContaining("tar stream ends inside an entry");
         assertThat(read(new byte[0])).isEmpty();
+        assertThat(TarStreamReader.isComplete(archive)).isTrue();
+        assertThat(TarStreamReader.isComplete(cut)).isFalse();
+        assertThat(TarStreamReader.isComplete(Arrays.copyOf(archive, 1024))).isFalse();
+        assertThat(TarStreamReader.isComplete(new byte[0])).isFalse();
     }
 }
