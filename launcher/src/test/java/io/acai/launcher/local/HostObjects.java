@@ -12,7 +12,10 @@ import java.util.stream.Stream;
 
 /**
  * The host objects a run may create, listed so that a test can compare before and after: network
- * namespaces, devices, cgroups and ledgers named like this runtime's.
+ * namespaces, devices, cgroups and ledgers named like this runtime's. Objects of runs owned by
+ * another process (a launcher running at the same time, whose ledger names a different owner) are
+ * left out, so that a concurrent run does not look like a leak; objects whose run has no ledger any
+ * more (leaked ones) are kept.
  */
 final class HostObjects {
 
@@ -27,6 +30,46 @@ final class HostObjects {
     }
 
     static TreeSet<String> snapshot() throws IOException {
+        java.util.Set<String> foreign = foreignRuns();
+        TreeSet<String> objects = new TreeSet<>();
+        for (String object : allObjects()) {
+            java.util.regex.Matcher id = java.util.regex.Pattern.compile("acai-?([0-9a-f]{6})|/([0-9a-f]{6})$| a([0-9a-f]{6})v")
+                    .matcher(object);
+            String run = null;
+            if (id.find()) {
+                run = id.group(1) != null ? id.group(1) : id.group(2) != null ? id.group(2) : id.group(3);
+            }
+            if (run == null || !foreign.contains(run)) {
+                objects.add(object);
+            }
+        }
+        return objects;
+    }
+
+    /** Run ids whose ledger names an owner other than this JVM. */
+    private static java.util.Set<String> foreignRuns() throws IOException {
+        java.util.Set<String> foreign = new java.util.HashSet<>();
+        Path ledgers = TeardownLedger.defaultRoot();
+        if (!Files.isDirectory(ledgers)) {
+            return foreign;
+        }
+        String self = Long.toString(ProcessHandle.current().pid());
+        try (Stream<Path> runs = Files.list(ledgers)) {
+            for (Path run : runs.toList()) {
+                Path owner = run.resolve("owner");
+                try {
+                    if (Files.isRegularFile(owner) && !Files.readString(owner).startsWith(self + " ")) {
+                        foreign.add(run.getFileName().toString());
+                    }
+                } catch (IOException vanished) {
+                    // the run ended while listing
+                }
+            }
+        }
+        return foreign;
+    }
+
+    private static TreeSet<String> allObjects() throws IOException {
         TreeSet<String> objects = new TreeSet<>();
         for (String line : HostCommand.run("ip", "netns", "list").lines().toList()) {
             String name = line.split(" ")[0];
