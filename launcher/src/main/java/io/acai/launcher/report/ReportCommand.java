@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import javax.imageio.ImageIO;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.internal.chartpart.Chart;
 
@@ -27,8 +28,8 @@ public final class ReportCommand {
     /** The charts of the report, in the order they appear. */
     public static List<ReportChart> charts() {
         return List.of(new AccuracyChart(), new InferenceTimeChart(), new QueueLengthChart(),
-                new ProcessedImagesChart(), new UpdateLoopChart(), new UpdateBytesChart(), new CpuChart(),
-                new MemoryChart(), new LinkRateChart(), new LinkRttChart());
+                new ProcessedImagesChart(), new UpdateLoopChart(), new UpdateBytesChart(),
+                MachineUsageChart.CPU, MachineUsageChart.MEMORY, LinkComparisonChart.RATE, LinkComparisonChart.RTT);
     }
 
     /**
@@ -59,6 +60,11 @@ public final class ReportCommand {
      */
     public static Path write(Path logsDir) throws ReportException {
         System.setProperty("java.awt.headless", "true");
+        // XChart writes each PNG through ImageIO.write(image, format, OutputStream), which by default buffers in a
+        // temporary file whose clean-up is a JVM shutdown hook registered on first use; when the report is written
+        // from a shutdown hook (the launcher reports after Ctrl-C) registering it throws "Shutdown in progress".
+        // The charts are small, so write them through memory.
+        ImageIO.setUseCache(false);
         ExperimentLogs logs = ExperimentLogs.load(logsDir);
         ExperimentClock clock = logs.clock();
         Path chartDir = logsDir.resolve(CHART_FOLDER);

@@ -115,6 +115,21 @@ class ReportCommandTest {
     }
 
     @Test
+    void reportIsWrittenFromAShutdownHook() throws IOException, InterruptedException {
+        Files.copy(fullRun.resolve("consumption.csv"), logs.resolve("consumption.csv"));
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process child = new ProcessBuilder(java.toString(), "-Djava.awt.headless=true",
+                "-cp", System.getProperty("java.class.path"), ReportOnShutdown.class.getName(), logs.toString())
+                .redirectErrorStream(true).start();
+        String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(child.waitFor()).as(output).isZero();
+        assertThat(output).contains("report: wrote").doesNotContain("Exception");
+        assertThat(ImageIO.read(logs.resolve("report/cpu.png").toFile())).as(output).isNotNull();
+        assertThat(logs.resolve("report.html")).isRegularFile();
+    }
+
+    @Test
     void emptyFolderIsAnErrorWithExitCode1() {
         assertThat(run()).isEqualTo(1);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("holds no experiment logs").contains(logs.toString());
