@@ -1,0 +1,56 @@
+package io.acai.edge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.acai.dataset.metrics.FrameJudge;
+import io.acai.detection.ModelFiles;
+import io.acai.detection.opencv.DetectorSettings;
+import io.acai.edge.model.OpenCvDetectorLoader;
+import io.acai.scenes.DriftScenario;
+import io.acai.scenes.SceneDatasets;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** An edge on its own (no cloud listening): frames from a YOLO dataset folder, outputs written. */
+class EdgeAppTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void servesFramesFromADatasetAndBuffersUploadsWithoutACloud() throws Exception {
+        Path data = SceneDatasets.write(DriftScenario.builder("ds").driftAt(0).build(), 12, tmp.resolve("ds"));
+        ModelFiles model = TestModels.initialDefaultNetwork(tmp.resolve("model"), 1);
+        int port;
+        try (ServerSocket probe = new ServerSocket(0)) {
+            port = probe.getLocalPort();
+        }
+        Path out = tmp.resolve("out");
+        EdgeConfig config = new EdgeConfig("127.0.0.1", port, out.resolve("inference.log"), out.resolve("update.log"),
+                out.resolve("edge_inf.csv"), out.resolve("edge_update.csv"), 20, "edge-ds", Optional.of(data), "iou", 3,
+                Optional.of(model), 0.8f, 0.3f, 1, Optional.of(Duration.ofSeconds(3)), "", Optional.empty(),
+                Duration.ZERO, Duration.ofSeconds(2));
+        try (EdgeApp edge = EdgeApp.start(config, new OpenCvDetectorLoader(new DetectorSettings(0.8f, 0.3f, 1)),
+                FrameJudge.named("iou")::correct)) {
+            edge.awaitDuration();
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (edge.inferences() < 20 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(edge.inferences()).as("more requests than images: the dataset is read round").isGreaterThanOrEqualTo(20);
+        }
+        assertThat(Files.readString(out.resolve("inference.log"))).contains("frames from dataset " + data)
+                .contains("12 images").contains("METRIC run requests=");
+        assertThat(Files.readString(out.resolve("update.log"))).contains("upload of").contains("cannot connect");
+        List<String> rows = Files.readAllLines(out.resolve("edge_inf.csv"));
+        assertThat(rows).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(rows.get(1)).matches("\\d{13},[0-9.]+,[0-9.]+,[0-9.]+,10,[0-9.]+,0");
+        assertThat(Files.readAllLines(out.resolve("edge_update.csv"))).hasSize(1); // header: no cloud, no update
+    }
+}
