@@ -106,7 +106,7 @@ public final class YoloTargets {
                 for (YoloTargets target : targets) {
                     int a = target.layer.mask().indexOf(best);
                     if (a >= 0) {
-                        target.assign(n, a, box, object.classId(), inputWidth, inputHeight);
+                        target.assign(n, a, box, object.classId());
                     }
                 }
             }
@@ -139,7 +139,7 @@ public final class YoloTargets {
         truths[at + 3] = (float) (box.y() + box.height());
     }
 
-    private void assign(int n, int a, BoundingBox box, int classId, int inputWidth, int inputHeight) {
+    private void assign(int n, int a, BoundingBox box, int classId) {
         double strideX = (double) inputWidth / width;
         double strideY = (double) inputHeight / height;
         double gx = box.centerX() / strideX;
