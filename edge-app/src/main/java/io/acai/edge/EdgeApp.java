@@ -103,6 +103,7 @@ public final class EdgeApp implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        events.execute(() -> { }); // start its thread now, not during the first swap
         AtomicReference<EdgeUpdates> updatesRef = new AtomicReference<>();
         DetectorSlot slot = new DetectorSlot(first, events, model -> {
             long now = System.currentTimeMillis();
