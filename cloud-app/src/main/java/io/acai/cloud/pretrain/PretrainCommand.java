@@ -34,8 +34,8 @@ import picocli.CommandLine.Option;
  * {@link SceneStyle#PRE_DRIFT} drawn by {@code SceneGenerator(seed)}, for {@code --epochs} passes,
  * pass k at {@code lr * lrDecay^(k-1)}. Each pass is its own {@link DetectorTrainer} run (shuffled
  * with {@code seed + k}, a fresh Adam state) and ends by writing {@code DIR/acai-shapes.weights}:
- * nothing in a pass depends on how many follow, so the file after pass k of a long run is exactly
- * what {@code --epochs k} gives, and a stopped run leaves a reproducible model.
+ * nothing in a pass depends on how many follow, so the file after pass k of a long run follows the
+ * schedule of {@code --epochs k}, and a stopped run leaves a usable model.
  * Scenes are rendered when the trainer first asks for them and kept for the later epochs.
  * Everything depends on the seed; see docs/default-model.md for the command that built the shipped weights.
  */
