@@ -1,7 +1,6 @@
 package io.acai.cloud;
 
 import io.acai.cloud.report.CloudCsv;
-import io.acai.cloud.report.RunLog;
 import io.acai.cloud.retrain.ReplayBuffer;
 import io.acai.cloud.retrain.RetrainLoop;
 import io.acai.cloud.retrain.Retrainer;
@@ -14,6 +13,7 @@ import io.acai.cloud.server.TokenCheck;
 import io.acai.cloud.store.ModelStore;
 import io.acai.protocol.AcaiPipeline;
 import io.acai.protocol.ProtocolLimits;
+import io.acai.records.RunLog;
 import io.acai.scenes.SceneGenerator;
 import io.acai.scenes.SceneStyle;
 import java.io.IOException;

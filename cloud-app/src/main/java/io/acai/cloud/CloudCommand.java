@@ -5,6 +5,8 @@ import io.acai.cloud.retrain.PushPolicy;
 import io.acai.cloud.train.TorchThreads;
 import io.acai.detection.ModelFiles;
 import io.acai.model.DefaultModel;
+import io.acai.model.ModelLocation;
+import io.acai.options.DurationOption;
 import io.acai.training.TrainingDevice;
 import io.acai.training.TrainingSettings;
 import java.nio.file.Path;
@@ -14,10 +16,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** The cloud's command line: the original's three positional arguments, then options. */
 @Command(name = "cloud-app.jar", mixinStandardHelpOptions = true, sortOptions = false,

@@ -2,6 +2,7 @@ package io.acai.cloud;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.acai.model.TestModels;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -3,16 +3,18 @@ package io.acai.edge;
 import io.acai.dataset.metrics.FrameJudge;
 import io.acai.detection.opencv.DetectorSettings;
 import io.acai.edge.model.OpenCvDetectorLoader;
+import io.acai.model.ModelLocation;
+import io.acai.options.DurationOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** The edge's command line: the original's eight positional arguments, then options. */
 @Command(name = "edge-app.jar", mixinStandardHelpOptions = true, sortOptions = false,

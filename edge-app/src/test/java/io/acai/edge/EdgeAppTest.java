@@ -6,6 +6,7 @@ import io.acai.dataset.metrics.FrameJudge;
 import io.acai.detection.ModelFiles;
 import io.acai.detection.opencv.DetectorSettings;
 import io.acai.edge.model.OpenCvDetectorLoader;
+import io.acai.model.TestModels;
 import io.acai.scenes.DriftScenario;
 import io.acai.scenes.SceneDatasets;
 import java.net.ServerSocket;

@@ -1,5 +1,6 @@
 package io.acai.cloud.report;
 
+import io.acai.records.CsvFile;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

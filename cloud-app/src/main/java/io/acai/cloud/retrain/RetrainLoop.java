@@ -1,8 +1,7 @@
 package io.acai.cloud.retrain;
 
-import io.acai.cloud.report.CloudCsv;
 import io.acai.cloud.report.CloudCsv.RetrainRow;
-import io.acai.cloud.report.RunLog;
+import io.acai.cloud.report.CloudCsv;
 import io.acai.cloud.server.EdgeRegistry;
 import io.acai.cloud.server.ModelPusher;
 import io.acai.cloud.store.ModelStore;
@@ -11,6 +10,7 @@ import io.acai.detection.LabeledFrame;
 import io.acai.protocol.ErrorCode;
 import io.acai.protocol.ErrorMessage;
 import io.acai.protocol.ModelPush;
+import io.acai.records.RunLog;
 import io.netty.channel.Channel;
 import java.io.IOException;
 import java.util.ArrayList;

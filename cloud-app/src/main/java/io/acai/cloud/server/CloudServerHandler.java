@@ -1,6 +1,5 @@
 package io.acai.cloud.server;
 
-import io.acai.cloud.report.RunLog;
 import io.acai.cloud.retrain.UploadQueue;
 import io.acai.cloud.store.ModelVersion;
 import io.acai.protocol.AcaiEncoder;
@@ -13,6 +12,7 @@ import io.acai.protocol.ModelAck;
 import io.acai.protocol.ModelRequest;
 import io.acai.protocol.UploadAck;
 import io.acai.protocol.UploadBatch;
+import io.acai.records.RunLog;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;

@@ -1,10 +1,10 @@
 package io.acai.cloud.server;
 
-import io.acai.cloud.report.RunLog;
 import io.acai.cloud.store.ModelStore;
 import io.acai.cloud.store.ModelVersion;
 import io.acai.protocol.AcaiEncoder;
 import io.acai.protocol.ModelPush;
+import io.acai.records.RunLog;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import java.util.ArrayList;

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.acai.cloud.CloudApp;
 import io.acai.cloud.CloudConfig;
-import io.acai.cloud.TestModels;
 import io.acai.cloud.retrain.DjlRetrainer;
 import io.acai.cloud.retrain.PushPolicy;
 import io.acai.dataset.metrics.FrameJudge;
@@ -13,6 +12,7 @@ import io.acai.detection.opencv.DetectorSettings;
 import io.acai.edge.EdgeApp;
 import io.acai.edge.EdgeConfig;
 import io.acai.edge.model.OpenCvDetectorLoader;
+import io.acai.model.TestModels;
 import io.acai.training.TrainingSettings;
 import java.net.ServerSocket;
 import java.nio.file.Files;

@@ -1,10 +1,10 @@
 package io.acai.cloud.loop;
 
-import io.acai.cloud.TestModels;
 import io.acai.cloud.train.TorchThreads;
 import io.acai.detection.ModelFiles;
 import io.acai.edge.EdgeApp;
 import io.acai.model.DefaultModel;
+import io.acai.model.TestModels;
 import io.acai.training.TrainingDevice;
 import io.acai.training.TrainingSettings;
 import java.nio.file.Files;

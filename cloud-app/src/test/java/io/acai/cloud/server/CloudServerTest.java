@@ -2,10 +2,9 @@ package io.acai.cloud.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.acai.cloud.TestModels;
-import io.acai.cloud.report.RunLog;
 import io.acai.cloud.retrain.UploadQueue;
 import io.acai.cloud.store.ModelStore;
+import io.acai.model.TestModels;
 import io.acai.protocol.AcaiPipeline;
 import io.acai.protocol.ErrorCode;
 import io.acai.protocol.ErrorMessage;
@@ -20,6 +19,7 @@ import io.acai.protocol.UploadAck;
 import io.acai.protocol.UploadBatch;
 import io.acai.protocol.UploadImage;
 import io.acai.protocol.WireFormat;
+import io.acai.records.RunLog;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,9 +3,9 @@ package io.acai.cloud.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.acai.cloud.TestModels;
 import io.acai.detection.ModelFiles;
 import io.acai.detection.darknet.DarknetWeights;
+import io.acai.model.TestModels;
 import io.acai.protocol.ModelDigest;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

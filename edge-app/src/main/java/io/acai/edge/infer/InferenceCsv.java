@@ -1,6 +1,6 @@
 package io.acai.edge.infer;
 
-import io.acai.edge.report.CsvFile;
+import io.acai.records.CsvFile;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,6 +1,5 @@
 package io.acai.edge.link;
 
-import io.acai.edge.report.RunLog;
 import io.acai.protocol.AcaiEncoder;
 import io.acai.protocol.AcaiPipeline;
 import io.acai.protocol.ErrorMessage;
@@ -10,6 +9,7 @@ import io.acai.protocol.Message;
 import io.acai.protocol.ModelPush;
 import io.acai.protocol.UploadAck;
 import io.acai.protocol.UploadBatch;
+import io.acai.records.RunLog;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;

@@ -1,11 +1,11 @@
 package io.acai.edge.model;
 
-import io.acai.edge.report.RunLog;
+import io.acai.detection.Detector;
+import io.acai.protocol.Message;
 import io.acai.protocol.ModelAck;
 import io.acai.protocol.ModelPush;
 import io.acai.protocol.ModelRequest;
-import io.acai.detection.Detector;
-import io.acai.protocol.Message;
+import io.acai.records.RunLog;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;

@@ -5,12 +5,12 @@ import io.acai.edge.link.CloudListener;
 import io.acai.edge.model.DetectorSlot;
 import io.acai.edge.model.EdgeModel;
 import io.acai.edge.model.ModelSwap;
-import io.acai.edge.report.RunLog;
 import io.acai.protocol.ErrorCode;
 import io.acai.protocol.ErrorMessage;
 import io.acai.protocol.ModelAck;
 import io.acai.protocol.ModelPush;
 import io.acai.protocol.UploadAck;
+import io.acai.records.RunLog;
 import java.util.Objects;
 
 /**

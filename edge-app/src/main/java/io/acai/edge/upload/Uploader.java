@@ -2,11 +2,11 @@ package io.acai.edge.upload;
 
 import io.acai.detection.LabeledFrame;
 import io.acai.edge.link.CloudClient;
-import io.acai.edge.report.RunLog;
 import io.acai.protocol.AcaiEncoder;
 import io.acai.protocol.ProtocolLimits;
 import io.acai.protocol.UploadBatch;
 import io.acai.protocol.UploadImage;
+import io.acai.records.RunLog;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.acai.detection.ModelFiles;
 import io.acai.detection.opencv.DetectorSettings;
-import io.acai.edge.TestModels;
-import io.acai.edge.report.RunLog;
+import io.acai.model.TestModels;
 import io.acai.protocol.Message;
 import io.acai.protocol.ModelAck;
 import io.acai.protocol.ModelDigest;
 import io.acai.protocol.ModelPush;
 import io.acai.protocol.ModelRequest;
+import io.acai.records.RunLog;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.acai.edge;
+package io.acai.options;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;

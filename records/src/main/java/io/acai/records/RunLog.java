@@ -1,4 +1,4 @@
-package io.acai.edge.report;
+package io.acai.records;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -11,8 +11,8 @@ import java.time.Clock;
 import java.time.Instant;
 
 /**
- * An edge log file (inference or update): one line per event, {@code <ISO-8601 UTC time> <LEVEL> <text>},
- * where LEVEL is {@code INFO}, {@code WARN} or {@code METRIC} (a measured value, {@code name=value}
+ * A human-readable log file (the cloud's log, an edge's inference or update log): one line per event,
+ * {@code <ISO-8601 UTC time> <LEVEL> <text>}, where LEVEL is {@code INFO}, {@code WARN} or {@code METRIC} (a measured value, {@code name=value}
  * pairs), as the original's logs. Lines are flushed as written, so a killed process loses nothing.
  * Thread-safe.
  */

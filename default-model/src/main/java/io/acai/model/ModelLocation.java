@@ -1,4 +1,4 @@
-package io.acai.cloud;
+package io.acai.model;
 
 import io.acai.detection.ModelFiles;
 import java.io.IOException;

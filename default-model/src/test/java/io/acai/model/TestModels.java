@@ -1,17 +1,18 @@
-package io.acai.edge;
+package io.acai.model;
 
 import io.acai.detection.ModelFiles;
 import io.acai.detection.darknet.DarknetConfig;
 import io.acai.detection.darknet.DarknetWeights;
-import io.acai.edge.model.EdgeModel;
-import io.acai.model.DefaultModel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
-/** The default model's network and names with freshly initialised (seeded) weights: valid, not trained. */
+/**
+ * The default model's network and names with freshly initialised weights (seeded), for tests that
+ * need a valid model but not a trained one. Shipped in default-model's test-jar for the apps' tests.
+ */
 public final class TestModels {
 
     private TestModels() {
@@ -29,10 +30,6 @@ public final class TestModels {
     /** Other weights for the same network, as a retrain would produce. */
     public static byte[] otherWeights(ModelFiles files, long seed) throws IOException {
         return DarknetWeights.initial(DarknetConfig.read(files.cfg()), seed).encode();
-    }
-
-    public static EdgeModel initialModel(Path dir) throws IOException {
-        return EdgeModel.read(initialDefaultNetwork(dir, 1));
     }
 
     private static void copy(String resource, Path target) throws IOException {

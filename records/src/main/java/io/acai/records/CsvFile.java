@@ -1,4 +1,4 @@
-package io.acai.edge.report;
+package io.acai.records;
 
 import java.io.BufferedWriter;
 import java.io.IOException;

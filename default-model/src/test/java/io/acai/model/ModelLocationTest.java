@@ -1,0 +1,53 @@
+package io.acai.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.acai.detection.ModelFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModelLocationTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void readsAFolderOfOneCfgWeightsAndNames() throws IOException {
+        ModelFiles written = TestModels.initialDefaultNetwork(tmp.resolve("model"), 1);
+        ModelFiles read = ModelLocation.parse(tmp.resolve("model").toString());
+        assertThat(read.cfg()).isEqualTo(written.cfg());
+        assertThat(read.weights()).isEqualTo(written.weights());
+        assertThat(read.names()).isEqualTo(written.names());
+    }
+
+    @Test
+    void readsThreeCommaSeparatedPaths() throws IOException {
+        ModelFiles written = TestModels.initialDefaultNetwork(tmp.resolve("model"), 1);
+        ModelFiles read = ModelLocation.parse(written.cfg() + ", " + written.weights() + "," + written.names());
+        assertThat(read.weights()).isEqualTo(written.weights());
+    }
+
+    @Test
+    void folderWithTwoCfgFilesNamesTheCount() throws IOException {
+        TestModels.initialDefaultNetwork(tmp.resolve("model"), 1);
+        Files.writeString(tmp.resolve("model/other.cfg"), "[net]\n");
+        assertThatThrownBy(() -> ModelLocation.parse(tmp.resolve("model").toString()))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("holds 2 .cfg files")
+                .hasMessageContaining("(expected: exactly one)");
+    }
+
+    @Test
+    void missingFolderAndWrongPartCountAreRejected() {
+        assertThatThrownBy(() -> ModelLocation.parse(tmp.resolve("absent").toString()))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("is not a folder");
+        assertThatThrownBy(() -> ModelLocation.parse("a.cfg,b.weights"))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("--model : a.cfg,b.weights (expected: a folder, or cfg,weights,names)");
+    }
+}

@@ -1,0 +1,49 @@
+package io.acai.options;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
+
+class DurationOptionTest {
+
+    @Test
+    void readsUnitsBareSecondsAndIso8601() {
+        assertThat(DurationOption.parse("200s")).isEqualTo(Duration.ofSeconds(200));
+        assertThat(DurationOption.parse("500ms")).isEqualTo(Duration.ofMillis(500));
+        assertThat(DurationOption.parse("5m")).isEqualTo(Duration.ofMinutes(5));
+        assertThat(DurationOption.parse("1h")).isEqualTo(Duration.ofHours(1));
+        assertThat(DurationOption.parse(" 90 ")).isEqualTo(Duration.ofSeconds(90));
+        assertThat(DurationOption.parse("1.5s")).isEqualTo(Duration.ofMillis(1500));
+        assertThat(DurationOption.parse("PT1M")).isEqualTo(Duration.ofMinutes(1));
+    }
+
+    @Test
+    void badValueNamesItselfAndTheExpectedForms() {
+        assertThatThrownBy(() -> DurationOption.parse("ten seconds"))
+                .isInstanceOf(TypeConversionException.class)
+                .hasMessage("'ten seconds' (expected: a duration like 200s, 500ms, 5m, 1h or PT1M)");
+    }
+
+    @Command
+    static final class Timed {
+        @Option(names = "--duration", converter = DurationOption.class)
+        Duration duration;
+    }
+
+    @Test
+    void convertsAPicocliOption() {
+        Timed timed = new Timed();
+        new CommandLine(timed).parseArgs("--duration", "2m");
+        assertThat(timed.duration).isEqualTo(Duration.ofMinutes(2));
+        assertThatThrownBy(() -> new CommandLine(new Timed()).parseArgs("--duration", "soon"))
+                .isInstanceOf(CommandLine.ParameterException.class)
+                .hasMessageContaining("--duration")
+                .hasMessageContaining("'soon'");
+    }
+}
