@@ -44,13 +44,7 @@ final class LoopbackDeployer {
         MachinePlan cloud = plan.cloud();
         checkPortFree(cloud);
         String runId = HostCapabilities.newRunId();
-        TeardownLedger ledger;
-        try {
-            TeardownLedger.removeLeftovers(TeardownLedger.defaultRoot());
-            ledger = TeardownLedger.open(TeardownLedger.defaultRoot(), runId);
-        } catch (IOException | RuntimeException e) {
-            throw new DeployException("cannot start the run's teardown ledger: " + e.getMessage(), e);
-        }
+        TeardownLedger ledger = TeardownLedger.startRun(runId);
         List<AutoCloseable> relays = new ArrayList<>();
         Map<String, DelayRelay> relayOf = new HashMap<>();
         Map<String, MachineProcess> processes = new LinkedHashMap<>();

@@ -38,13 +38,7 @@ final class NamespaceDeployer {
 
     LocalDeployment deploy(ExperimentPlan plan, Path logsDir, String mode) throws DeployException {
         String runId = HostCapabilities.newRunId();
-        TeardownLedger ledger;
-        try {
-            TeardownLedger.removeLeftovers(TeardownLedger.defaultRoot());
-            ledger = TeardownLedger.open(TeardownLedger.defaultRoot(), runId);
-        } catch (IOException | RuntimeException e) {
-            throw new DeployException("cannot start the run's teardown ledger: " + e.getMessage(), e);
-        }
+        TeardownLedger ledger = TeardownLedger.startRun(runId);
         List<AutoCloseable> relays = new ArrayList<>();
         Map<String, MachineProcess> processes = new LinkedHashMap<>();
         String step = "creating the network";

@@ -1,5 +1,6 @@
 package io.acai.launcher.local;
 
+import io.acai.launcher.plan.DeployException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -75,6 +76,19 @@ final class TeardownLedger {
             return run.resolve("acai");
         }
         return Path.of(System.getProperty("java.io.tmpdir"), "acai-ledgers");
+    }
+
+    /**
+     * Starts a run: removes the ledgers of launchers that died without cleaning up, then opens this
+     * run's ledger under {@link #defaultRoot()}.
+     */
+    static TeardownLedger startRun(String runId) throws DeployException {
+        try {
+            removeLeftovers(defaultRoot());
+            return open(defaultRoot(), runId);
+        } catch (IOException | RuntimeException e) {
+            throw new DeployException("cannot start the run's teardown ledger: " + e.getMessage(), e);
+        }
     }
 
     /** Opens a new ledger for a run and writes its owner marker. */
