@@ -37,19 +37,12 @@ public final class DarknetWeights {
 
     /** Decodes weights received as bytes (for example pushed over the network); {@code source} names them. */
     public static DarknetWeights decode(byte[] data, DarknetConfig cfg, String source) throws IOException {
+        requireSize(data, cfg, source);
         ByteBuffer buffer = ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN);
-        if (buffer.remaining() < 16) {
-            throw new WeightsMismatchException(source, cfg.source().toString(), floatCount(cfg), 0);
-        }
         int major = buffer.getInt();
         int minor = buffer.getInt();
         int revision = buffer.getInt();
-        long seen = major * 10 + minor >= 2 && major < 1000 && minor < 1000 ? buffer.getLong() : buffer.getInt();
-        long expected = floatCount(cfg);
-        long found = buffer.remaining() / Float.BYTES;
-        if (found != expected || buffer.remaining() % Float.BYTES != 0) {
-            throw new WeightsMismatchException(source, cfg.source().toString(), expected, found);
-        }
+        long seen = longSeen(major, minor) ? buffer.getLong() : buffer.getInt();
         List<ConvolutionParams> convolutions = new ArrayList<>();
         for (ConvolutionSize size : sizes(cfg)) {
             int n = size.filters();
@@ -61,6 +54,27 @@ public final class DarknetWeights {
                     floats(buffer, size.kernelLength())));
         }
         return new DarknetWeights(new Header(major, minor, revision, seen), convolutions);
+    }
+
+    /**
+     * Refuses weights bytes whose size does not fit {@code cfg} (header, then exactly
+     * {@link #floatCount} floats), without decoding them.
+     */
+    public static void requireSize(byte[] data, DarknetConfig cfg, String source) throws WeightsMismatchException {
+        long expected = floatCount(cfg);
+        if (data.length < 16) {
+            throw new WeightsMismatchException(source, cfg.source().toString(), expected, 0);
+        }
+        ByteBuffer header = ByteBuffer.wrap(data, 0, 8).order(ByteOrder.LITTLE_ENDIAN);
+        long body = data.length - (longSeen(header.getInt(), header.getInt()) ? 20L : 16L);
+        long found = Math.max(0, body) / Float.BYTES;
+        if (body < 0 || found != expected || body % Float.BYTES != 0) {
+            throw new WeightsMismatchException(source, cfg.source().toString(), expected, found);
+        }
+    }
+
+    private static boolean longSeen(int major, int minor) {
+        return major * 10 + minor >= 2 && major < 1000 && minor < 1000;
     }
 
     /**
@@ -117,7 +131,7 @@ public final class DarknetWeights {
         for (ConvolutionParams c : convolutions) {
             floats += c.floatCount();
         }
-        boolean longSeen = header.major() * 10 + header.minor() >= 2;
+        boolean longSeen = longSeen(header.major(), header.minor());
         ByteBuffer buffer = ByteBuffer.allocate(Math.toIntExact(12 + (longSeen ? 8 : 4) + floats * Float.BYTES))
                 .order(ByteOrder.LITTLE_ENDIAN);
         buffer.putInt(header.major()).putInt(header.minor()).putInt(header.revision());

@@ -15,8 +15,6 @@ import io.acai.detection.darknet.Layer;
 import io.acai.detection.darknet.WeightsMismatchException;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -105,7 +103,7 @@ public final class OpenCvDetector implements Detector {
 
     private static OpenCvDetector create(DarknetConfig cfg, byte[] cfgBytes, byte[] weights, String weightsSource,
             ClassNames names, DetectorSettings settings) throws IOException {
-        requireWeightsSize(weights, cfg, weightsSource);
+        DarknetWeights.requireSize(weights, cfg, weightsSource);
         YoloOutputDecoder decoder = YoloOutputDecoder.of(cfg, names);
         if (opencv_core.getNumThreads() != settings.threads()) {
             // process-wide; left alone when unchanged, so that loading a model while another detector
@@ -256,24 +254,6 @@ public final class OpenCvDetector implements Detector {
         if (names.size() != cfg.classes()) {
             throw new IOException(namesSource + ": " + names.size() + " class names, but " + cfg.source()
                     + " has classes=" + cfg.classes() + " (wrong .names file for this cfg?)");
-        }
-    }
-
-    /** The size check of {@link DarknetWeights#decode}, without copying the weights into arrays. */
-    private static void requireWeightsSize(byte[] weights, DarknetConfig cfg, String source)
-            throws WeightsMismatchException {
-        long expected = DarknetWeights.floatCount(cfg);
-        if (weights.length < 16) {
-            throw new WeightsMismatchException(source, cfg.source().toString(), expected, 0);
-        }
-        ByteBuffer header = ByteBuffer.wrap(weights, 0, 16).order(ByteOrder.LITTLE_ENDIAN);
-        int major = header.getInt();
-        int minor = header.getInt();
-        boolean longSeen = major * 10 + minor >= 2 && major < 1000 && minor < 1000;
-        long body = weights.length - (longSeen ? 20L : 16L);
-        long found = Math.max(0, body) / Float.BYTES;
-        if (found != expected || body % Float.BYTES != 0) {
-            throw new WeightsMismatchException(source, cfg.source().toString(), expected, found);
         }
     }
 
