@@ -27,12 +27,4 @@ public record DetectorSettings(float confidence, float nms, int threads) {
     public DetectorSettings withConfidence(float newConfidence) {
         return new DetectorSettings(newConfidence, nms, threads);
     }
-
-    public DetectorSettings withNms(float newNms) {
-        return new DetectorSettings(confidence, newNms, threads);
-    }
-
-    public DetectorSettings withThreads(int newThreads) {
-        return new DetectorSettings(confidence, nms, newThreads);
-    }
 }

@@ -13,9 +13,8 @@ class DetectorSettingsTest {
     }
 
     @Test
-    void withersChangeOneField() {
-        DetectorSettings s = DetectorSettings.DEFAULT.withConfidence(0.25f).withNms(0.45f).withThreads(1);
-        assertThat(s).isEqualTo(new DetectorSettings(0.25f, 0.45f, 1));
+    void withConfidenceChangesOnlyTheConfidence() {
+        assertThat(DetectorSettings.DEFAULT.withConfidence(0.25f)).isEqualTo(new DetectorSettings(0.25f, 0.3f, 2));
     }
 
     @Test
