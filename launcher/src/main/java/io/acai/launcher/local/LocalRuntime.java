@@ -54,11 +54,6 @@ public final class LocalRuntime implements ExperimentRuntime {
         return host;
     }
 
-    /** True when machines run in network namespaces (root on Linux), false for loopback processes. */
-    public boolean namespaceMode() {
-        return host().namespaces();
-    }
-
     @Override
     public String describe() {
         HostCapabilities h = host();
