@@ -155,8 +155,8 @@ public final class DetectorTrainer {
             DarknetWeights.Header header = initial.header();
             DarknetWeights trained = WeightsTransfer.fromBlock(block, new DarknetWeights.Header(header.major(),
                     header.minor(), header.revision(), header.seen() + images));
-            return new TrainingResult(trained.encode(), epochLosses.get(0), epochLosses.get(epochLosses.size() - 1),
-                    epochLosses, device.toString(), Duration.ofNanos(System.nanoTime() - start), images, steps);
+            return new TrainingResult(trained.encode(), epochLosses, device.toString(),
+                    Duration.ofNanos(System.nanoTime() - start), images, steps);
         }
     }
 

@@ -35,20 +35,4 @@ public record TrainingSettings(int epochs, int batchSize, float learningRate, bo
     public static TrainingSettings of(int epochs, int batchSize) {
         return new TrainingSettings(epochs, batchSize, DEFAULT_LEARNING_RATE, false, TrainingDevice.AUTO, 0);
     }
-
-    public TrainingSettings withLearningRate(float rate) {
-        return new TrainingSettings(epochs, batchSize, rate, freezeBackbone, device, seed);
-    }
-
-    public TrainingSettings withDevice(TrainingDevice newDevice) {
-        return new TrainingSettings(epochs, batchSize, learningRate, freezeBackbone, newDevice, seed);
-    }
-
-    public TrainingSettings withFreezeBackbone(boolean freeze) {
-        return new TrainingSettings(epochs, batchSize, learningRate, freeze, device, seed);
-    }
-
-    public TrainingSettings withSeed(long newSeed) {
-        return new TrainingSettings(epochs, batchSize, learningRate, freezeBackbone, device, newSeed);
-    }
 }
