@@ -23,10 +23,6 @@ public record RunResult(boolean interrupted, List<String> exited, Duration ran) 
         exited = List.copyOf(exited);
     }
 
-    public boolean clean() {
-        return !interrupted && exited.isEmpty();
-    }
-
     public int exitCode() {
         if (!exited.isEmpty()) {
             return MACHINE_EXITED;
