@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.opencv.global.opencv_core;
@@ -132,12 +133,9 @@ public final class OpenCvDetector implements Detector {
 
     /** Runs one forward pass on a grey frame, so that the first real frame does not pay OpenCV's setup. */
     public void warmUp() {
-        BufferedImage grey = new BufferedImage(cfg.net().width(), cfg.net().height(), BufferedImage.TYPE_3BYTE_BGR);
-        java.awt.Graphics2D g = grey.createGraphics();
-        g.setColor(new java.awt.Color(Letterbox.FILL, Letterbox.FILL, Letterbox.FILL));
-        g.fillRect(0, 0, grey.getWidth(), grey.getHeight());
-        g.dispose();
-        rawOutputs(grey);
+        float[] grey = new float[3 * cfg.net().width() * cfg.net().height()];
+        Arrays.fill(grey, Letterbox.FILL / 255f);
+        forward(grey);
     }
 
     /**
