@@ -38,10 +38,6 @@ public final class EdgeRegistry {
         return found;
     }
 
-    public List<String> connectedEdges() {
-        return List.copyOf(channels.keySet());
-    }
-
     public List<Channel> all() {
         return List.copyOf(channels.values());
     }
