@@ -21,9 +21,10 @@ class ReplayBufferTest {
         }
         List<LabeledFrame> held = replay.samples();
         assertThat(held).hasSize(10);
-        // a uniform sample of 1000 keeps later frames too, not only the first ten
-        assertThat(held).extracting(LabeledFrame::id).isNotEqualTo(List.of("f0", "f1", "f2", "f3", "f4", "f5",
-                "f6", "f7", "f8", "f9"));
+        assertThat(held).extracting(LabeledFrame::id).doesNotHaveDuplicates();
+        // a uniform sample of 1000 keeps each of the first ten with chance 1/100: nearly all held are later frames
+        assertThat(held).extracting(f -> Integer.parseInt(f.id().substring(1)))
+                .filteredOn(i -> i >= 10).hasSizeGreaterThanOrEqualTo(8);
     }
 
     @Test
