@@ -32,7 +32,7 @@ public final class SceneEvaluation {
         return map.result();
     }
 
-    /** One line: {@code pre-drift mAP@0.5 0.8123 over 300 scenes (seed 1000001)}, then the per-class lines. */
+    /** {@code <name> (held-out seed <seed>): } followed by {@link MeanAveragePrecision.Result#describe()}. */
     public static String describe(String name, long seed, MeanAveragePrecision.Result result) {
         return String.format(Locale.ROOT, "%s (held-out seed %d): ", name, seed) + result.describe();
     }

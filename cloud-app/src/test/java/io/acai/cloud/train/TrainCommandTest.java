@@ -3,6 +3,7 @@ package io.acai.cloud.train;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.acai.dataset.YoloDatasetWriter;
+import io.acai.detection.ModelFiles;
 import io.acai.detection.darknet.DarknetConfig;
 import io.acai.detection.darknet.DarknetWeights;
 import io.acai.model.DefaultModel;
@@ -10,7 +11,6 @@ import io.acai.scenes.SceneClasses;
 import io.acai.scenes.SceneGenerator;
 import io.acai.scenes.SceneStyle;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -42,8 +42,9 @@ class TrainCommandTest {
 
     @Test
     void mismatchedWeightsFailWithTheFileNamed() throws IOException {
-        Path cfg = resource(".cfg");
-        Path names = resource(".names");
+        ModelFiles model = DefaultModel.extractTo(temp.resolve("model"));
+        Path cfg = model.cfg();
+        Path names = model.names();
         Path weights = Files.write(temp.resolve("short.weights"), new byte[64]);
 
         ConsoleCapture result = ConsoleCapture.run(() -> TrainCommand.run(new String[] {"--cfg", cfg.toString(),
@@ -56,8 +57,9 @@ class TrainCommandTest {
 
     @Test
     void trainsOnAYoloFolderAndWritesDarknetWeights() throws IOException {
-        Path cfg = resource(".cfg");
-        Path names = resource(".names");
+        ModelFiles model = DefaultModel.extractTo(temp.resolve("model"));
+        Path cfg = model.cfg();
+        Path names = model.names();
         DarknetConfig network = DarknetConfig.read(cfg);
         Path weights = temp.resolve("start.weights");
         DarknetWeights.initial(network, 3).write(weights);
@@ -81,14 +83,5 @@ class TrainCommandTest {
         try (var files = Files.list(out.getParent())) {
             assertThat(files).containsExactly(out); // no temporary file left behind
         }
-    }
-
-    private Path resource(String extension) throws IOException {
-        Path file = temp.resolve(DefaultModel.NAME + extension);
-        try (InputStream in = DefaultModel.class.getResourceAsStream(DefaultModel.NAME + extension)) {
-            assertThat(in).as(DefaultModel.NAME + extension).isNotNull();
-            Files.copy(in, file);
-        }
-        return file;
     }
 }
