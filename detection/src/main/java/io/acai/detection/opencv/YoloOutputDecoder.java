@@ -77,12 +77,7 @@ public final class YoloOutputDecoder {
 
     /** The number of floats head {@code h} holds: {@code channels x height x width}. */
     public int headLength(int h) {
-        return heads.get(h).shape().channels() * heads.get(h).shape().height() * heads.get(h).shape().width();
-    }
-
-    /** The shape of head {@code h}'s output. */
-    public LayerShape headShape(int h) {
-        return heads.get(h).shape();
+        return Math.toIntExact(heads.get(h).shape().size());
     }
 
     public ClassNames classNames() {
