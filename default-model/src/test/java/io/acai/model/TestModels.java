@@ -4,10 +4,7 @@ import io.acai.detection.ModelFiles;
 import io.acai.detection.darknet.DarknetConfig;
 import io.acai.detection.darknet.DarknetWeights;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * The default model's network and names with freshly initialised weights (seeded), for tests that
@@ -19,10 +16,7 @@ public final class TestModels {
     }
 
     public static ModelFiles initialDefaultNetwork(Path dir, long seed) throws IOException {
-        Files.createDirectories(dir);
-        ModelFiles files = DefaultModel.files(dir);
-        copy(DefaultModel.NAME + ".cfg", files.cfg());
-        copy(DefaultModel.NAME + ".names", files.names());
+        ModelFiles files = DefaultModel.extractTo(dir);
         DarknetWeights.initial(DarknetConfig.read(files.cfg()), seed).write(files.weights());
         return files;
     }
@@ -30,14 +24,5 @@ public final class TestModels {
     /** Other weights for the same network, as a retrain would produce. */
     public static byte[] otherWeights(ModelFiles files, long seed) throws IOException {
         return DarknetWeights.initial(DarknetConfig.read(files.cfg()), seed).encode();
-    }
-
-    private static void copy(String resource, Path target) throws IOException {
-        try (InputStream in = DefaultModel.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IOException("resource " + resource + " missing");
-            }
-            Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
-        }
     }
 }
