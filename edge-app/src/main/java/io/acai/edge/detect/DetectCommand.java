@@ -1,5 +1,6 @@
 package io.acai.edge.detect;
 
+import io.acai.dataset.ImageFiles;
 import io.acai.detection.Detection;
 import io.acai.detection.ModelFiles;
 import io.acai.detection.opencv.DetectorSettings;
@@ -11,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import javax.imageio.ImageIO;
 
 /**
  * {@code detect --cfg C --weights W --names N [--conf 0.25] [--nms 0.45] IMAGE...}: runs a darknet
@@ -82,16 +82,7 @@ public final class DetectCommand {
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
             throw new IOException(file + ": not a readable file");
         }
-        BufferedImage image;
-        try {
-            image = ImageIO.read(file.toFile());
-        } catch (IOException | RuntimeException e) {
-            throw new IOException(file + ": unreadable image (" + e.getMessage() + ")", e);
-        }
-        if (image == null) {
-            throw new IOException(file + ": not an image (expected: JPEG, PNG, BMP or GIF)");
-        }
-        return image;
+        return ImageFiles.readBgr(file);
     }
 
     record Arguments(ModelFiles model, DetectorSettings settings, List<String> images) {

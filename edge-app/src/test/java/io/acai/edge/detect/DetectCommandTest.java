@@ -72,7 +72,7 @@ class DetectCommandTest {
         assertThat(status).isEqualTo(1);
         assertThat(lines(out)).hasSize(1).first().asString().startsWith("{\"image\": \"" + image + "\"");
         assertThat(err.toString(StandardCharsets.UTF_8))
-                .contains(text + ": not an image (expected: JPEG, PNG, BMP or GIF)")
+                .contains(text + ": not an image (no decoder recognises its content)")
                 .contains(missing + ": no such file")
                 .contains("detect: 2 of 3 images could not be read");
     }
