@@ -97,13 +97,18 @@ public final class PretrainCommand implements Callable<Integer> {
         if (images < 1) {
             throw new CommandLine.ParameterException(new CommandLine(this), "--images: " + images + " (expected: >= 1)");
         }
+        TrainingDevice where;
+        try {
+            where = new TrainingSettings(epochs, batch, learningRate, false, TrainingDevice.parse(device), seed).device();
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage(), e);
+        }
         TorchThreads.limit(threads);
         DarknetConfig cfg = defaultCfg();
         if (evaluateOnly != null) {
             report(Files.readAllBytes(evaluateOnly), Math.max(1, evalScenes));
             return 0;
         }
-        TrainingDevice where = TrainingDevice.parse(device);
         byte[] weights = DarknetWeights.initial(cfg, seed).encode();
         List<LabeledFrame> scenes = scenes(new SceneGenerator(seed, SceneStyle.PRE_DRIFT), images);
         System.out.printf(Locale.ROOT, "pretrain: %s from initial weights (seed %d), %d pre-drift scenes, %d epochs,"

@@ -54,6 +54,12 @@ class PretrainCommandTest {
         ConsoleCapture decay = ConsoleCapture.run(() -> PretrainCommand.run(new String[] {"--lr-decay", "1.5"}));
         assertThat(decay.exitCode()).isEqualTo(2);
         assertThat(decay.err()).contains("--lr-decay: 1.5 (expected: > 0 and <= 1)");
+        ConsoleCapture device = ConsoleCapture.run(() -> PretrainCommand.run(new String[] {"--device", "tpu"}));
+        assertThat(device.exitCode()).isEqualTo(2);
+        assertThat(device.err()).contains("device: \"tpu\" (expected: auto, cpu or gpu)").contains("Usage: pretrain");
+        ConsoleCapture batch = ConsoleCapture.run(() -> PretrainCommand.run(new String[] {"--batch", "0"}));
+        assertThat(batch.exitCode()).isEqualTo(2);
+        assertThat(batch.err()).contains("batchSize: 0 (expected: >= 1)");
     }
 
     @Test
