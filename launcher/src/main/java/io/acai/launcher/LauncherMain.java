@@ -11,7 +11,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-import java.util.Set;
 
 /**
  * Entry point of {@code launcher.jar}:
@@ -31,9 +30,6 @@ import java.util.Set;
                 CommandLine.HelpCommand.class})
 public final class LauncherMain implements Runnable {
 
-    private static final Set<String> FIRST_WORDS = Set.of("run", "validate", "manifests", "report", "help", "-h",
-            "--help", "-V", "--version");
-
     @Spec
     CommandSpec spec;
 
@@ -51,8 +47,10 @@ public final class LauncherMain implements Runnable {
         return new CommandLine(new LauncherMain()).execute(withDefaultCommand(args));
     }
 
+    /** {@code args} with {@code run} in front unless they start with one of the launcher's subcommands or options. */
     static String[] withDefaultCommand(String[] args) {
-        if (args.length == 0 || FIRST_WORDS.contains(args[0])) {
+        CommandSpec launcher = new CommandLine(new LauncherMain()).getCommandSpec();
+        if (args.length == 0 || launcher.subcommands().containsKey(args[0]) || launcher.optionsMap().containsKey(args[0])) {
             return args;
         }
         String[] withRun = new String[args.length + 1];

@@ -107,5 +107,9 @@ class LauncherMainTest {
                 .containsExactly("run", "--quiet", "logs", "c.json");
         assertThat(LauncherMain.withDefaultCommand(new String[] {"validate", "c.json"})).containsExactly("validate", "c.json");
         assertThat(LauncherMain.withDefaultCommand(new String[] {"--help"})).containsExactly("--help");
+        assertThat(LauncherMain.withDefaultCommand(new String[] {"-V"})).containsExactly("-V");
+        assertThat(LauncherMain.withDefaultCommand(new String[] {"report", "logs"})).containsExactly("report", "logs");
+        assertThat(LauncherMain.withDefaultCommand(new String[] {"version", "c.json"}))
+                .containsExactly("run", "version", "c.json");
     }
 }
