@@ -33,9 +33,9 @@ class ContainerImagesTest {
 
     @Test
     void missingJarIsNamedBeforeBuildingAnything() throws Exception {
-        Result result = run(List.of(ROOT.resolve("images/build.sh").toString(), "--engine", "true", "cloud-gpu"), 30);
         assumeTrue(!Files.exists(ROOT.resolve("cloud-app/target/cloud-app-gpu.jar")),
                 "cloud-app-gpu.jar exists here, so it cannot stand for a missing jar");
+        Result result = run(List.of(ROOT.resolve("images/build.sh").toString(), "--engine", "true", "cloud-gpu"), 30);
         assertEquals(1, result.exitCode, result.output);
         assertTrue(result.output.contains("cloud-app/target/cloud-app-gpu.jar is missing"), result.output);
         assertTrue(result.output.contains("mvn -B -Pgpu package"), result.output);

@@ -138,7 +138,7 @@ class KubernetesRuntimeTest {
     }
 
     @Test
-    void reportsAnImageThatCannotBePulledAndLeavesNothingBehind() {
+    void reportsAnImageThatCannotBePulledAndLeavesNothingBehind() throws Exception {
         Function<Deployment, PodStatus> status = d -> {
             if (!d.getMetadata().getName().equals("edge-1")) {
                 return PodSimulator.ready(d, "10.244.1.1");
@@ -153,8 +153,7 @@ class KubernetesRuntimeTest {
                     .endContainerStatus()
                     .build();
         };
-        PodSimulator pods = new PodSimulator(client, NAMESPACE, status);
-        try {
+        try (PodSimulator pods = new PodSimulator(client, NAMESPACE, status)) {
             client.v1().events().inNamespace(NAMESPACE).resource(new EventBuilder().withNewMetadata()
                     .withName("edge-1.pull").withNamespace(NAMESPACE).endMetadata()
                     .withType("Warning").withReason("Failed")
@@ -167,8 +166,6 @@ class KubernetesRuntimeTest {
                     .hasMessageContaining("image registry.example/acai-edge:custom cannot be pulled (ImagePullBackOff")
                     .hasMessageContaining("events: Failed: Failed to pull image")
                     .message().doesNotContain("cloud: ");
-        } finally {
-            assertThatCode(pods::close);
         }
         assertThat(client.apps().deployments().inNamespace(NAMESPACE).list().getItems()).isEmpty();
         assertThat(client.services().inNamespace(NAMESPACE).list().getItems()).isEmpty();
@@ -177,23 +174,20 @@ class KubernetesRuntimeTest {
     }
 
     @Test
-    void reportsAnUnschedulablePodAtTheTimeout() {
+    void reportsAnUnschedulablePodAtTheTimeout() throws Exception {
         Function<Deployment, PodStatus> status = d -> d.getMetadata().getName().equals("cloud")
                 ? new PodStatusBuilder().withPhase("Pending")
                         .addNewCondition().withType("PodScheduled").withStatus("False").withReason("Unschedulable")
                         .withMessage("0/3 nodes are available: 3 Insufficient nvidia.com/gpu.").endCondition()
                         .build()
                 : PodSimulator.ready(d, "10.244.2.2");
-        PodSimulator pods = new PodSimulator(client, NAMESPACE, status);
-        try {
+        try (PodSimulator pods = new PodSimulator(client, NAMESPACE, status)) {
             assertThatThrownBy(() -> runtime(options().withReadyTimeout(Duration.ofSeconds(5))).deploy(plan, logs))
                     .isInstanceOf(DeployException.class)
                     .hasMessageContaining("did not become ready within 5s")
                     .hasMessageContaining("cloud: pod cloud-")
                     .hasMessageContaining("cannot be scheduled (Unschedulable: 0/3 nodes are available: 3 Insufficient"
                             + " nvidia.com/gpu.)");
-        } finally {
-            assertThatCode(pods::close);
         }
         assertThat(client.namespaces().withName(NAMESPACE).get()).isNull();
     }
@@ -221,9 +215,5 @@ class KubernetesRuntimeTest {
                 .hasMessageStartingWith("interrupted while").hasMessageNotContaining("Could not remove");
         assertThat(client.apps().deployments().inNamespace(NAMESPACE).list().getItems()).isEmpty();
         assertThat(client.namespaces().withName(NAMESPACE).get()).isNull();
-    }
-
-    private static void assertThatCode(org.assertj.core.api.ThrowableAssert.ThrowingCallable close) {
-        org.assertj.core.api.Assertions.assertThatCode(close).doesNotThrowAnyException();
     }
 }
