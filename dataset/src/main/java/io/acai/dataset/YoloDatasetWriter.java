@@ -113,16 +113,6 @@ public final class YoloDatasetWriter {
         return count;
     }
 
-    /** Every frame of {@code frames}; returns the number of frames written. */
-    public int writeAll(Iterable<LabeledFrame> frames) throws IOException {
-        int count = 0;
-        for (LabeledFrame frame : frames) {
-            write(frame);
-            count++;
-        }
-        return count;
-    }
-
     public Path dir() {
         return dir;
     }
