@@ -34,6 +34,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -42,9 +43,9 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class EdgeApp implements AutoCloseable {
 
-    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
-
     public static final String SOFTWARE_VERSION = "acai-edge/0.1.0";
+
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private final EdgeConfig config;
     private final RunLog inferenceLog;
