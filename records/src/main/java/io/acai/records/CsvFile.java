@@ -6,8 +6,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
-import java.util.StringJoiner;
 
 /**
  * A CSV file with a fixed header row, written one flushed row at a time. An existing file is
@@ -41,11 +41,7 @@ public final class CsvFile implements AutoCloseable {
             throw new IllegalArgumentException(file + ": row of " + values.length + " values (expected: "
                     + header.size() + ", " + header + ")");
         }
-        StringJoiner line = new StringJoiner(",");
-        for (Object value : values) {
-            line.add(String.valueOf(value));
-        }
-        writeLine(List.of(line.toString()));
+        writeLine(Arrays.stream(values).map(String::valueOf).toList());
     }
 
     private synchronized void writeLine(List<String> cells) {
@@ -56,10 +52,6 @@ public final class CsvFile implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(file + ": write failed", e);
         }
-    }
-
-    public Path file() {
-        return file;
     }
 
     @Override
