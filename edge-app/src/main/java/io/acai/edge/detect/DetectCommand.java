@@ -10,8 +10,13 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code detect --cfg C --weights W --names N [--conf 0.25] [--nms 0.45] IMAGE...}: runs a darknet
@@ -41,14 +46,16 @@ public final class DetectCommand {
 
     static int run(String[] args, PrintStream out, PrintStream err) {
         Arguments arguments;
+        DetectorSettings settings;
         try {
             arguments = Arguments.parse(args);
+            settings = arguments.settings();
         } catch (IllegalArgumentException e) {
             err.println("detect: " + e.getMessage());
             err.println(USAGE);
             return 2;
         }
-        try (OpenCvDetector detector = OpenCvDetector.load(arguments.model(), arguments.settings())) {
+        try (OpenCvDetector detector = OpenCvDetector.load(arguments.model(), settings)) {
             int failed = 0;
             for (String image : arguments.images()) {
                 BufferedImage pixels;
@@ -85,76 +92,55 @@ public final class DetectCommand {
         return ImageFiles.readBgr(file);
     }
 
-    record Arguments(ModelFiles model, DetectorSettings settings, List<String> images) {
+    /** The command line, parsed by picocli; {@link #settings()} checks the thresholds' ranges. */
+    @Command(name = "detect")
+    static final class Arguments {
 
+        @Option(names = "--cfg", required = true, paramLabel = "C")
+        Path cfg;
+
+        @Option(names = "--weights", required = true, paramLabel = "W")
+        Path weights;
+
+        @Option(names = "--names", required = true, paramLabel = "N")
+        Path names;
+
+        @Option(names = "--conf", paramLabel = "C")
+        float confidence = DEFAULT_CONFIDENCE;
+
+        @Option(names = "--nms", paramLabel = "IOU")
+        float nms = DEFAULT_NMS;
+
+        @Parameters(arity = "1..*", paramLabel = "IMAGE")
+        List<String> images;
+
+        /** Parses {@code args}, with or without the leading word {@code detect}. */
         static Arguments parse(String[] args) {
-            String cfg = null;
-            String weights = null;
-            String names = null;
-            float confidence = DEFAULT_CONFIDENCE;
-            float nms = DEFAULT_NMS;
-            List<String> images = new ArrayList<>();
-            int i = args.length > 0 && args[0].equals("detect") ? 1 : 0;
-            boolean optionsEnded = false;
-            for (; i < args.length; i++) {
-                String arg = args[i];
-                if (optionsEnded || !arg.startsWith("--")) {
-                    images.add(arg);
-                    continue;
-                }
-                if (arg.equals("--")) {
-                    optionsEnded = true;
-                    continue;
-                }
-                String name = arg;
-                String value;
-                int equals = arg.indexOf('=');
-                if (equals > 0) {
-                    name = arg.substring(0, equals);
-                    value = arg.substring(equals + 1);
-                } else if (i + 1 < args.length) {
-                    value = args[++i];
-                } else {
-                    throw new IllegalArgumentException(name + ": missing value");
-                }
-                switch (name) {
-                    case "--cfg" -> cfg = value;
-                    case "--weights" -> weights = value;
-                    case "--names" -> names = value;
-                    case "--conf" -> confidence = number(name, value);
-                    case "--nms" -> nms = number(name, value);
-                    default -> throw new IllegalArgumentException(name + ": unknown option");
-                }
-            }
-            require("--cfg", cfg);
-            require("--weights", weights);
-            require("--names", names);
-            if (images.isEmpty()) {
-                throw new IllegalArgumentException("no IMAGE given");
-            }
-            DetectorSettings settings;
+            Arguments arguments = new Arguments();
+            int from = args.length > 0 && args[0].equals("detect") ? 1 : 0;
             try {
-                settings = new DetectorSettings(confidence, nms, THREADS);
+                new CommandLine(arguments).parseArgs(Arrays.copyOfRange(args, from, args.length));
+            } catch (ParameterException e) {
+                throw new IllegalArgumentException(e.getMessage(), e);
+            }
+            return arguments;
+        }
+
+        ModelFiles model() {
+            return new ModelFiles(cfg, weights, names);
+        }
+
+        DetectorSettings settings() {
+            try {
+                return new DetectorSettings(confidence, nms, THREADS);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(e.getMessage().replaceFirst("^confidence:", "--conf:")
                         .replaceFirst("^nms:", "--nms:"), e);
             }
-            return new Arguments(new ModelFiles(Path.of(cfg), Path.of(weights), Path.of(names)), settings,
-                    List.copyOf(images));
         }
 
-        private static float number(String option, String value) {
-            try {
-                return Float.parseFloat(value);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(option + ": '" + value + "' is not a number");
-            }
-        }
-
-        private static void require(String option, String value) {
-            if (value == null || value.isBlank()) {
-                throw new IllegalArgumentException(option + " missing");
-            }
+        List<String> images() {
+            return images;
         }
     }
 }

@@ -96,17 +96,17 @@ class DetectCommandTest {
     @Test
     void missingArgumentsGiveUsageAndStatus2() {
         assertThat(DetectCommand.run(new String[] {"detect"}, print(out), print(err))).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--cfg missing").contains(DetectCommand.USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Missing required options and parameters: '--cfg=C', '--weights=W', '--names=N', 'IMAGE'").contains(DetectCommand.USAGE);
 
         err.reset();
         assertThat(DetectCommand.run(new String[] {"--cfg", "c", "--weights", "w", "--names", "n"}, print(out),
                 print(err))).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("no IMAGE given");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Missing required parameter: 'IMAGE'");
 
         err.reset();
         assertThat(DetectCommand.run(new String[] {"--cfg", "c", "--weights", "w", "--names", "n", "--conf", "high",
                 "x.jpg"}, print(out), print(err))).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--conf: 'high' is not a number");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Invalid value for option '--conf': 'high' is not a float");
 
         err.reset();
         assertThat(DetectCommand.run(new String[] {"--cfg", "c", "--weights", "w", "--names", "n", "--conf", "2",
@@ -114,9 +114,10 @@ class DetectCommandTest {
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("--conf: 2.0 (expected: 0..1)");
 
         err.reset();
-        assertThat(DetectCommand.run(new String[] {"--cfg", "c", "--threads", "4", "x.jpg"}, print(out), print(err)))
+        assertThat(DetectCommand.run(new String[] {"--cfg", "c", "--weights", "w", "--names", "n", "--threads", "4",
+                "x.jpg"}, print(out), print(err)))
                 .isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--threads: unknown option");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Unknown option: '--threads'");
         assertThat(out.size()).isZero();
     }
 
