@@ -31,10 +31,15 @@ public final class DurationOption implements ITypeConverter<Duration> {
             };
             return Duration.ofMillis(Math.round(millis));
         }
+        Duration parsed;
         try {
-            return Duration.parse(v);
+            parsed = Duration.parse(v);
         } catch (DateTimeParseException e) {
             throw new TypeConversionException("'" + value + "' (expected: a duration like 200s, 500ms, 5m, 1h or PT1M)");
         }
+        if (parsed.isNegative()) {
+            throw new TypeConversionException("'" + value + "' (expected: a duration of 0 or more)");
+        }
+        return parsed;
     }
 }

@@ -28,6 +28,9 @@ class DurationOptionTest {
         assertThatThrownBy(() -> DurationOption.parse("ten seconds"))
                 .isInstanceOf(TypeConversionException.class)
                 .hasMessage("'ten seconds' (expected: a duration like 200s, 500ms, 5m, 1h or PT1M)");
+        assertThatThrownBy(() -> DurationOption.parse("-PT5S"))
+                .isInstanceOf(TypeConversionException.class)
+                .hasMessage("'-PT5S' (expected: a duration of 0 or more)");
     }
 
     @Command
