@@ -4,8 +4,8 @@ package io.acai.cloud.retrain;
  * What a retrain produced.
  *
  * @param weights   the new darknet {@code .weights} file
- * @param lossFirst the loss of the first step
- * @param lossLast  the loss of the last step
+ * @param lossFirst the mean loss per step of the first epoch
+ * @param lossLast  the mean loss per step of the last epoch
  * @param epochs    epochs run
  * @param device    where it ran, for example {@code cpu} or {@code gpu(0)}
  */
