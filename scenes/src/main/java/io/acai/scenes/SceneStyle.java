@@ -35,11 +35,11 @@ public record SceneStyle(List<Double> classWeights, Map<Background, Double> back
             MIXED_BACKGROUNDS, Lighting.DAY, 0.12, 2.0, 0, 4, 0.08, 0.10, 0.46);
 
     /**
-     * The distribution edges meet after drift: night lighting, more noise, a 1-pixel blur, and stars
-     * 40 % of objects (15 % each for the others). Objects stay visible, so retraining can recover.
+     * The distribution edges meet after drift: night lighting, twice the sensor noise, and stars 40 %
+     * of objects (15 % each for the others). Objects stay visible and sharp, so retraining can recover.
      */
     public static final SceneStyle DRIFT = new SceneStyle(List.of(0.15, 0.15, 0.15, 0.15, 0.40),
-            MIXED_BACKGROUNDS, Lighting.NIGHT, 0.15, 6.0, 1, 4, 0.08, 0.10, 0.46);
+            MIXED_BACKGROUNDS, Lighting.NIGHT, 0.15, 4.0, 0, 4, 0.08, 0.10, 0.46);
 
     public SceneStyle {
         if (classWeights == null || lighting == null || backgrounds == null) {

@@ -24,10 +24,10 @@ public final class ConvolutionBlock extends AbstractBlock {
     public static final float BATCH_NORM_EPSILON = 1e-6f;
 
     /**
-     * DJL's momentum is the share of the old running statistics kept per step (PyTorch's is one minus
-     * this); darknet keeps .99 of its rolling mean and variance.
+     * Darknet's batch-norm momentum: it keeps .99 of its rolling mean and variance per step. DJL's
+     * momentum is that same share of the old running statistics (PyTorch's is one minus it).
      */
-    public static final float BATCH_NORM_MOMENTUM = 0.99f;
+    public static final float DARKNET_BATCH_NORM_MOMENTUM = 0.99f;
 
     private static final byte VERSION = 1;
 
@@ -35,7 +35,7 @@ public final class ConvolutionBlock extends AbstractBlock {
     private final Conv2d convolution;
     private final BatchNorm batchNorm;
 
-    ConvolutionBlock(ConvolutionalLayer layer) {
+    ConvolutionBlock(ConvolutionalLayer layer, float batchNormMomentum) {
         super(VERSION);
         this.layer = layer;
         convolution = addChildBlock("conv", Conv2d.builder()
@@ -50,7 +50,7 @@ public final class ConvolutionBlock extends AbstractBlock {
                 ? addChildBlock("bn", BatchNorm.builder()
                         .optAxis(1)
                         .optEpsilon(BATCH_NORM_EPSILON)
-                        .optMomentum(BATCH_NORM_MOMENTUM)
+                        .optMomentum(batchNormMomentum)
                         .build())
                 : null;
     }

@@ -47,26 +47,35 @@ public final class DarknetBlock extends AbstractBlock {
     private final int[] lastReader;
     private final List<Integer> heads;
 
-    private DarknetBlock(DarknetConfig config) {
+    private DarknetBlock(DarknetConfig config, float batchNormMomentum) {
         super(VERSION);
         this.config = config;
         this.layers = config.layers();
         for (int i = 0; i < layers.size(); i++) {
             if (layers.get(i) instanceof ConvolutionalLayer conv) {
-                convolutions.put(i, addChildBlock("layer" + i, new ConvolutionBlock(conv)));
+                convolutions.put(i, addChildBlock("layer" + i, new ConvolutionBlock(conv, batchNormMomentum)));
             }
         }
         this.heads = config.yoloLayerIndexes();
         this.lastReader = lastReaders(layers);
     }
 
+    /** The network a cfg describes, with darknet's batch-norm momentum (.99). */
+    public static DarknetBlock of(DarknetConfig config) {
+        return of(config, ConvolutionBlock.DARKNET_BATCH_NORM_MOMENTUM);
+    }
+
     /**
      * The network a cfg describes.
      *
+     * @param batchNormMomentum share of the old running mean and variance every training step keeps, in (0, 1)
      * @throws IllegalArgumentException when the cfg has no {@code [yolo]} layer, or a multi-input
      *     {@code [route]} with groups whose inputs do not split evenly
      */
-    public static DarknetBlock of(DarknetConfig config) {
+    public static DarknetBlock of(DarknetConfig config, float batchNormMomentum) {
+        if (!(batchNormMomentum > 0 && batchNormMomentum < 1)) {
+            throw new IllegalArgumentException("batchNormMomentum: " + batchNormMomentum + " (expected: > 0 and < 1)");
+        }
         if (config.yoloLayerIndexes().isEmpty()) {
             throw new IllegalArgumentException(config.source() + ": no [yolo] layer (expected: at least one head)");
         }
@@ -82,7 +91,7 @@ public final class DarknetBlock extends AbstractBlock {
                 }
             }
         }
-        return new DarknetBlock(config);
+        return new DarknetBlock(config, batchNormMomentum);
     }
 
     public DarknetConfig config() {

@@ -90,7 +90,7 @@ public final class DetectorTrainer {
         Device device = settings.device().resolve();
         long start = System.nanoTime();
         Engine.getEngine("PyTorch").setRandomSeed((int) settings.seed());
-        DarknetBlock block = DarknetBlock.of(cfg);
+        DarknetBlock block = DarknetBlock.of(cfg, settings.batchNormMomentum());
         try (NDManager manager = NDManager.newBaseManager(device, "PyTorch")) {
             block.initialize(manager, DataType.FLOAT32, block.inputShape(settings.batchSize()));
             WeightsTransfer.toBlock(initial, block);

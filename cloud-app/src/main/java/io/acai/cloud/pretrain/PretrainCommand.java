@@ -11,6 +11,7 @@ import io.acai.model.DefaultModel;
 import io.acai.scenes.SceneClasses;
 import io.acai.scenes.SceneGenerator;
 import io.acai.scenes.SceneStyle;
+import io.acai.training.ConvolutionBlock;
 import io.acai.training.DetectorTrainer;
 import io.acai.training.TrainingDevice;
 import io.acai.training.TrainingResult;
@@ -120,7 +121,8 @@ public final class PretrainCommand implements Callable<Integer> {
         String ranOn = "";
         for (int epoch = 1; epoch <= epochs; epoch++) {
             float rate = (float) (learningRate * Math.pow(learningRateDecay, epoch - 1));
-            TrainingSettings settings = new TrainingSettings(1, batch, rate, false, where, seed + epoch);
+            TrainingSettings settings = new TrainingSettings(1, batch, rate, false, where, seed + epoch,
+                    ConvolutionBlock.DARKNET_BATCH_NORM_MOMENTUM); // from scratch: thousands of steps, darknet's
             TrainingResult result = new DetectorTrainer(cfg, SceneClasses.NAMES, settings).train(weights, scenes);
             weights = result.weights();
             lossFirst = epoch == 1 ? result.lossFirst() : lossFirst;

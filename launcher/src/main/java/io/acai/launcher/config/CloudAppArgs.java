@@ -10,13 +10,14 @@ import java.util.Set;
 /**
  * The command line of {@code cloud-app.jar} built from a cloud machine's {@code app} options:
  * {@code <port> cloud.log cloud.csv [--model M] [--min-retrain-images N] [--epochs N] [--lr X]
- * [--batch N] [--device D] [--push P] [--replay N] [--freeze-backbone] [--token T] [--seed S]}. Options left out keep
+ * [--batch N] [--device D] [--push P] [--replay N] [--freeze-backbone] [--threads N] [--token T] [--seed S]}.
+ * Options left out keep
  * the app's defaults.
  */
 final class CloudAppArgs {
 
     static final List<String> FIELDS = List.of("model", "minRetrainImages", "epochs", "lr", "batch", "device", "push",
-            "replay", "freezeBackbone", "token");
+            "replay", "freezeBackbone", "threads", "token");
 
     private CloudAppArgs() {
     }
@@ -41,6 +42,7 @@ final class CloudAppArgs {
             if (node.bool("freezeBackbone").orElse(false)) {
                 options.add("--freeze-backbone");
             }
+            node.integer("threads", 1, 64).ifPresent(v -> add(options, "--threads", v));
             node.text("token").ifPresent(v -> add(options, "--token", v));
         }
         List<String> args = new ArrayList<>(List.of(Integer.toString(port), AppFiles.CLOUD_LOG, AppFiles.CLOUD_CSV));

@@ -1,6 +1,7 @@
 package io.acai.launcher.report;
 
 import java.awt.Color;
+import java.util.Arrays;
 import java.util.Optional;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
@@ -8,11 +9,14 @@ import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * Accuracy over time per edge, with each model update shaded from its start (upload threshold reached) to its end
- * (new model swapped in), in the edge's colour. XChart has no span annotation, so a span is a translucent polygon
- * series drawn under the lines.
+ * Accuracy over time per edge: every window of 10 inferences as a faint line, the {@link RollingAccuracy} over
+ * {@value #ROLLING_SECONDS} s as a bold one, and a marker along the top at every new model swapped in, in the
+ * edge's colour. (Shading each update's span hid the lines once updates came every few seconds.)
  */
 public final class AccuracyChart implements ReportChart {
+
+    /** The span of the bold line's rolling mean, in seconds. */
+    public static final double ROLLING_SECONDS = 30;
 
     @Override
     public String fileName() {
@@ -26,9 +30,9 @@ public final class AccuracyChart implements ReportChart {
 
     @Override
     public String caption() {
-        return "Share of correct frames in each window of 10 inferences. Shaded spans: model updates, from the "
-                + "upload threshold (update_start) to the new model swapped in (update_end), in the edge's colour; for a model "
-                + "pushed without an upload of this edge, from its arrival (receive).";
+        return "Bold lines: share of correct frames over the last 30 s (all windows of 10 inferences that ended in "
+                + "it, weighted by frames). Faint lines: each window of 10 inferences. Markers along the top: a new "
+                + "model swapped in at that edge (update_end), one row per edge.";
     }
 
     @Override
@@ -41,37 +45,42 @@ public final class AccuracyChart implements ReportChart {
         XYChart chart = ChartStyle.timeChart(title(), "Accuracy (% of frames correct)");
         chart.getStyler().setYAxisMin(0.0);
         chart.getStyler().setYAxisMax(100.0);
+        chart.getStyler().setMarkerSize(7); // the swap markers; lines have none
         boolean drawn = false;
-        for (int i = 0; i < logs.edges().size(); i++) {
-            EdgeLogs edge = logs.edges().get(i);
-            int span = 0;
-            for (UpdateRow update : edge.updates()) {
-                if (update.isSwap()) {
-                    addSpan(chart, edge.name(), span++, clock.seconds(update.spanStart()),
-                            clock.seconds(update.updateEnd()), logs.color(edge.name()));
-                }
+        for (EdgeLogs edge : logs.edges()) {
+            Points windows = Points.of(edge.inference(), r -> clock.seconds(r.endTime()), r -> 100 * r.accuracy());
+            if (!windows.isEmpty()) {
+                windows.addLine(chart, edge.name() + " (windows)", ChartStyle.translucent(logs.color(edge.name()), 70),
+                        ChartStyle.THIN).setShowInLegend(false);
+            }
+        }
+        for (EdgeLogs edge : logs.edges()) {
+            Points rolling = RollingAccuracy.of(edge.inference(), r -> clock.seconds(r.endTime()), ROLLING_SECONDS);
+            if (!rolling.isEmpty()) {
+                rolling.addLine(chart, edge.name(), logs.color(edge.name()), ChartStyle.BOLD);
+                drawn = true;
             }
         }
         for (int i = 0; i < logs.edges().size(); i++) {
             EdgeLogs edge = logs.edges().get(i);
-            Points points = Points.of(edge.inference(), r -> clock.seconds(r.endTime()), r -> 100 * r.accuracy());
-            if (!points.isEmpty()) {
-                points.addLine(chart, edge.name(), logs.color(edge.name()), ChartStyle.SOLID);
-                drawn = true;
-            }
+            addSwaps(chart, edge, clock, 99 - 3 * i, logs.color(edge.name()));
         }
         return drawn ? Optional.of(ChartStyle.withRoundTicks(chart)) : Optional.empty();
     }
 
-    private static void addSpan(XYChart chart, String edge, int index, double start, double end, Color color) {
-        double width = Math.max(end - start, 0.1);
-        XYSeries span = chart.addSeries(edge + " update " + (index + 1),
-                new double[] {start, start, start + width, start + width}, new double[] {0, 100, 100, 0});
-        span.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
-        span.setMarker(SeriesMarkers.NONE);
-        span.setFillColor(ChartStyle.translucent(color, 45));
-        span.setLineColor(ChartStyle.translucent(color, 90));
-        span.setLabel(edge + " updating");
-        span.setShowInLegend(index == 0);
+    /** A marker at height {@code y} for every new model the edge swapped in. */
+    private static void addSwaps(XYChart chart, EdgeLogs edge, ExperimentClock clock, double y, Color color) {
+        double[] times = edge.updates().stream().filter(UpdateRow::isSwap)
+                .mapToDouble(u -> clock.seconds(u.updateEnd())).filter(Double::isFinite).toArray();
+        if (times.length == 0) {
+            return;
+        }
+        double[] heights = new double[times.length];
+        Arrays.fill(heights, y);
+        XYSeries swaps = chart.addSeries(edge.name() + " new model", times, heights);
+        swaps.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        swaps.setMarker(SeriesMarkers.TRIANGLE_DOWN);
+        swaps.setMarkerColor(color);
+        swaps.setShowInLegend(false);
     }
 }

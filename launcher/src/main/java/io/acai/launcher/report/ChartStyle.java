@@ -25,6 +25,8 @@ public final class ChartStyle {
     };
 
     static final BasicStroke SOLID = new BasicStroke(2.2f);
+    static final BasicStroke BOLD = new BasicStroke(3.2f);
+    static final BasicStroke THIN = new BasicStroke(1.0f);
     static final BasicStroke DASHED = new BasicStroke(2.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
             new float[] {7f, 5f}, 0f);
 

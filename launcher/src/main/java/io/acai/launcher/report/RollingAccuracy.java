@@ -1,0 +1,56 @@
+package io.acai.launcher.report;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * One edge's accuracy smoothed over time: at the end of every inference window, the share of correct
+ * frames among all the windows that ended in the {@code span} seconds up to it (that one included),
+ * weighted by their frames. A window of 10 frames at a few frames per second moves in steps of 10 %,
+ * too coarse to show a trend; 30 s at 2-4 frames per second weighs 60-120 frames.
+ */
+public final class RollingAccuracy {
+
+    private RollingAccuracy() {
+    }
+
+    /**
+     * The rolling accuracy in percent at every window's end, x in experiment seconds.
+     *
+     * @param seconds a row's end time in experiment seconds
+     * @throws IllegalArgumentException when {@code span} is not positive
+     */
+    public static Points of(List<InferenceRow> rows, ToDoubleFunction<InferenceRow> seconds, double span) {
+        if (!(span > 0)) {
+            throw new IllegalArgumentException("span: " + span + " (expected: > 0 seconds)");
+        }
+        List<InferenceRow> usable = new ArrayList<>();
+        for (InferenceRow row : rows) {
+            if (Double.isFinite(seconds.applyAsDouble(row)) && Double.isFinite(row.accuracy()) && row.frames() > 0) {
+                usable.add(row);
+            }
+        }
+        usable.sort(Comparator.comparingDouble(seconds));
+        double[] x = new double[usable.size()];
+        double[] y = new double[usable.size()];
+        int first = 0;
+        double correct = 0;
+        double frames = 0;
+        for (int i = 0; i < usable.size(); i++) {
+            InferenceRow row = usable.get(i);
+            double end = seconds.applyAsDouble(row);
+            correct += row.accuracy() * row.frames();
+            frames += row.frames();
+            while (seconds.applyAsDouble(usable.get(first)) <= end - span) {
+                InferenceRow old = usable.get(first++);
+                correct -= old.accuracy() * old.frames();
+                frames -= old.frames();
+            }
+            x[i] = end;
+            y[i] = 100 * correct / frames;
+        }
+        return new Points(x, y);
+    }
+}
