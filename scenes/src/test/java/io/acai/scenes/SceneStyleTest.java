@@ -55,8 +55,8 @@ class SceneStyleTest {
     void blendMovesEveryKnobLinearly() {
         SceneStyle half = SceneStyle.PRE_DRIFT.blend(SceneStyle.DRIFT, 0.5);
         assertThat(half.classShare(SceneShape.STAR)).isCloseTo(0.205, within(1e-9));
-        assertThat(half.lighting().brightness()).isCloseTo((1 + 0.45) / 2, within(1e-9));
-        assertThat(half.noiseSigma()).isCloseTo(4.0, within(1e-9));
+        assertThat(half.lighting().brightness()).isCloseTo((1 + 0.55) / 2, within(1e-9));
+        assertThat(half.noiseSigma()).isCloseTo(3.0, within(1e-9));
         assertThat(SceneStyle.PRE_DRIFT.blend(SceneStyle.DRIFT, 0)).isEqualTo(SceneStyle.PRE_DRIFT);
         assertThat(SceneStyle.PRE_DRIFT.blend(SceneStyle.DRIFT, 7)).isEqualTo(SceneStyle.DRIFT);
     }

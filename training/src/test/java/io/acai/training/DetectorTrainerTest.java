@@ -2,6 +2,7 @@ package io.acai.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import io.acai.detection.BoundingBox;
 import io.acai.detection.ClassNames;
@@ -63,6 +64,29 @@ class DetectorTrainerTest {
         }
         assertThat(Arrays.equals(trained.layer(head).kernel(), initial.layer(head).kernel())).isFalse();
         assertThat(Arrays.equals(trained.layer(17).kernel(), initial.layer(17).kernel())).isFalse();
+    }
+
+    @Test
+    void batchNormMomentumIsTheShareOfTheOldRunningStatisticsKept() throws IOException {
+        DarknetConfig cfg = TrainingFixtures.acaiShapes();
+        byte[] initial = DarknetWeights.initial(cfg, 7).encode(); // running means start at 0
+        List<LabeledFrame> frames = TrainingFixtures.frames(2, 5);
+        float[][] means = new float[2][];
+        float[] momenta = {0.5f, ConvolutionBlock.DARKNET_BATCH_NORM_MOMENTUM};
+        for (int i = 0; i < 2; i++) {
+            TrainingSettings settings = new TrainingSettings(1, 2, 1e-3f, false, TrainingDevice.CPU, 1, momenta[i]);
+            TrainingResult result = new DetectorTrainer(cfg, TrainingFixtures.SHAPES, settings).train(initial, frames);
+            means[i] = DarknetWeights.decode(result.weights(), cfg, "trained").layer(0).rollingMean();
+        }
+
+        // one step from the same weights sees the same batch: new mean = (1 - momentum) x batch mean
+        for (int channel = 0; channel < means[0].length; channel++) {
+            assertThat(means[0][channel]).as("channel %d", channel)
+                    .isCloseTo(50 * means[1][channel], within(1e-4f + 1e-3f * Math.abs(means[0][channel])));
+        }
+        assertThat(means[0]).isNotEqualTo(new float[means[0].length]);
+        assertThat(TrainingSettings.of(1, 1).batchNormMomentum())
+                .isEqualTo(TrainingSettings.FINE_TUNING_BATCH_NORM_MOMENTUM);
     }
 
     @Test

@@ -20,6 +20,10 @@ class TrainingSettingsTest {
         assertThatThrownBy(() -> new TrainingSettings(1, 8, 0f, false, TrainingDevice.CPU, 1))
                 .hasMessage("learningRate: 0.0 (expected: > 0 and finite)");
         assertThatThrownBy(() -> new TrainingSettings(1, 8, 1e-3f, false, null, 1)).hasMessage("device");
+        assertThatThrownBy(() -> new TrainingSettings(1, 8, 1e-3f, false, TrainingDevice.CPU, 1, 1f))
+                .hasMessage("batchNormMomentum: 1.0 (expected: > 0 and < 1)");
+        assertThatThrownBy(() -> DarknetBlock.of(TrainingFixtures.acaiShapes(), 0f))
+                .hasMessage("batchNormMomentum: 0.0 (expected: > 0 and < 1)");
     }
 
     @Test
