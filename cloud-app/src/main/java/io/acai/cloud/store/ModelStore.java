@@ -20,12 +20,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The cloud's model versions on disk: {@code v0000.weights} is the model the cloud started with,
+ * The cloud's model versions on disk: {@code v0000.weights} is the model the cloud started with (numbered after
+ * the highest damaged file instead, when the folder holds only damaged ones),
  * each retrain adds the next number. A version is written to a temporary file, forced to disk and
  * moved into place atomically, so a crash leaves either the whole file or none; weights that do not
  * fit the network, or that hold NaN or infinite values, are refused and the current version stays.
- * A store reopened on the same folder carries on from its newest valid version, so a restarted
- * cloud does not hand out a version number twice. Thread-safe.
+ * A store reopened on the same folder carries on from its newest valid version, and numbers the
+ * next one after the highest file on disk, damaged ones included (they are left for inspection),
+ * so a restarted cloud does not hand out a version number twice. Thread-safe.
  */
 public final class ModelStore {
 
@@ -37,6 +39,8 @@ public final class ModelStore {
     private final ClassNames names;
     private final String namesText;
     private volatile ModelVersion current;
+    /** The highest version number on disk, valid or not; the next save takes the one after it. */
+    private int highestNumber;
 
     private ModelStore(Path dir, DarknetConfig cfg, String cfgText, ClassNames names, String namesText,
                        ModelVersion current) {
@@ -65,10 +69,13 @@ public final class ModelStore {
         }
         ModelStore store = new ModelStore(dir, cfg, cfgText, names, namesText, null);
         ModelVersion newest = store.newestOnDisk();
+        store.highestNumber = store.highestNumberOnDisk();
         if (newest == null) {
             byte[] weights = Files.readAllBytes(model.weights());
             store.check(weights, model.weights().toString());
-            newest = store.write(0, weights);
+            int first = store.highestNumber < 0 ? 0 : store.highestNumber + 1; // after damaged files, if any
+            newest = store.write(first, weights);
+            store.highestNumber = first;
         }
         store.current = newest;
         return store;
@@ -87,9 +94,10 @@ public final class ModelStore {
      */
     public synchronized ModelVersion save(byte[] weights) throws IOException {
         Objects.requireNonNull(weights, "weights");
-        int version = current.version() + 1;
+        int version = Math.max(current.version(), highestNumber) + 1;
         check(weights, "retrained weights for v" + version);
         ModelVersion saved = write(version, weights);
+        highestNumber = version;
         current = saved;
         return saved;
     }
@@ -166,6 +174,20 @@ public final class ModelStore {
     }
 
     /** The newest version file that passes the checks; invalid ones are skipped. */
+    /** The highest number of a {@code vNNNN.weights} file in the folder, -1 when there is none. */
+    private int highestNumberOnDisk() throws IOException {
+        int highest = -1;
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "v*.weights")) {
+            for (Path file : files) {
+                Matcher m = VERSION_FILE.matcher(file.getFileName().toString());
+                if (m.matches()) {
+                    highest = Math.max(highest, Integer.parseInt(m.group(1)));
+                }
+            }
+        }
+        return highest;
+    }
+
     private ModelVersion newestOnDisk() throws IOException {
         ModelVersion newest = null;
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "v*.weights")) {

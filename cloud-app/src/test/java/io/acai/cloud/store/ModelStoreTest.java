@@ -72,5 +72,24 @@ class ModelStoreTest {
         ModelStore reopened = ModelStore.open(tmp.resolve("store"), model);
         assertThat(reopened.current().version()).isEqualTo(1);
         assertThat(reopened.current().weights()).isEqualTo(v1);
+
+        // the damaged v0002 keeps its number: the next save is v3, and v0002 is left as it was
+        byte[] v3 = DarknetWeights.initial(store.cfg(), 3).encode();
+        assertThat(reopened.save(v3).version()).isEqualTo(3);
+        assertThat(tmp.resolve("store/v0003.weights")).hasBinaryContent(v3);
+        assertThat(tmp.resolve("store/v0002.weights")).hasBinaryContent(new byte[] {1, 2, 3});
+    }
+
+    @Test
+    void startsAfterDamagedFilesWhenNoVersionIsValid() throws Exception {
+        ModelFiles model = TestModels.initialDefaultNetwork(tmp.resolve("m"), 1);
+        Files.createDirectories(tmp.resolve("store"));
+        Files.write(tmp.resolve("store/v0000.weights"), new byte[] {9}); // a damaged file
+
+        ModelStore store = ModelStore.open(tmp.resolve("store"), model);
+
+        assertThat(store.current().version()).isEqualTo(1);
+        assertThat(store.current().weights()).isEqualTo(Files.readAllBytes(model.weights()));
+        assertThat(tmp.resolve("store/v0000.weights")).hasBinaryContent(new byte[] {9});
     }
 }
