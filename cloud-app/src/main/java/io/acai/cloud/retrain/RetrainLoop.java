@@ -82,6 +82,7 @@ public final class RetrainLoop implements Runnable {
 
     /** One round: retrain, save, push, record. */
     void retrain(Round round) throws InterruptedException {
+        long started = System.currentTimeMillis(); // wait_ms: in the queue; train_ms: decoding and training
         Set<String> contributors = round.edges();
         List<LabeledFrame> fresh = decode(round);
         List<LabeledFrame> replayed = replay.samples();
@@ -121,10 +122,10 @@ public final class RetrainLoop implements Runnable {
                 + saved.sha256Hex() + ", pushed to " + reached + " of " + targets.size() + " edges (" + pushPolicy + ")");
         log.metric("retrain", String.format(Locale.ROOT,
                 "version=%d images=%d replayed=%d edges=%d epochs=%d loss_first=%.6f loss_last=%.6f device=%s "
-                        + "train_ms=%d save_ms=%d push_ms=%d",
+                        + "wait_ms=%d train_ms=%d save_ms=%d push_ms=%d",
                 saved.version(), fresh.size(), replayed.size(), contributors.size(), outcome.epochs(),
-                outcome.lossFirst(), outcome.lossLast(), outcome.device(), updated - round.receivedMillis(),
-                savedAt - updated, sent - encoded));
+                outcome.lossFirst(), outcome.lossLast(), outcome.device(), started - round.receivedMillis(),
+                updated - started, savedAt - updated, sent - encoded));
         csv.row(new RetrainRow(round.receivedMillis(), updated, savedAt, encoded, sent, fresh.size(),
                 contributors.size(), outcome.epochs(), outcome.lossFirst(), outcome.lossLast(), outcome.device(),
                 saved.version()));
