@@ -28,6 +28,8 @@ import io.acai.records.RunLog;
 import io.acai.scenes.DriftScenario;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Locale;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
@@ -81,23 +83,38 @@ public final class EdgeApp implements AutoCloseable {
         this.events = events;
     }
 
-    /** Loads the model, opens the outputs and starts serving; the cloud is connected in the background. */
+    /**
+     * Loads the model, opens the outputs and starts serving; the cloud is connected in the background.
+     * When the model or the frame source cannot be opened, the files opened so far are closed again.
+     */
     public static EdgeApp start(EdgeConfig config, DetectorLoader loader, FrameCheck judge) throws IOException {
-        RunLog inferenceLog = RunLog.open(config.inferenceLog());
-        RunLog updateLog = RunLog.open(config.updateLog());
-        InferenceCsv inferenceCsv = InferenceCsv.create(config.inferenceCsv());
-        UpdateCsv updateCsv = UpdateCsv.create(config.updateCsv());
-        ModelFiles files = config.model().isPresent() ? config.model().get() : DefaultModel.extractToTemporaryFolder();
-        EdgeModel initial = EdgeModel.read(files);
-        initial.check();
-        long loadStart = System.nanoTime();
-        DetectorSlot.Loaded first = new DetectorSlot.Loaded(loader.load(initial), initial);
-        inferenceLog.info("edge " + config.edgeId() + ": model " + files.cfg().getFileName() + " loaded and warmed in "
-                + (System.nanoTime() - loadStart) / 1_000_000 + " ms, " + first.detector().classNames().size()
-                + " classes " + first.detector().classNames());
-        FrameSource source = source(config, initial);
-        inferenceLog.info("frames from " + source.describe() + ", " + config.requestsPerSecond() + " requests/s, judge "
-                + config.judge());
+        Deque<AutoCloseable> opened = new ArrayDeque<>();
+        RunLog inferenceLog;
+        RunLog updateLog;
+        InferenceCsv inferenceCsv;
+        UpdateCsv updateCsv;
+        DetectorSlot.Loaded first;
+        FrameSource source;
+        try {
+            inferenceLog = keep(opened, RunLog.open(config.inferenceLog()));
+            updateLog = keep(opened, RunLog.open(config.updateLog()));
+            inferenceCsv = keep(opened, InferenceCsv.create(config.inferenceCsv()));
+            updateCsv = keep(opened, UpdateCsv.create(config.updateCsv()));
+            ModelFiles files = config.model().isPresent() ? config.model().get() : DefaultModel.extractToTemporaryFolder();
+            EdgeModel initial = EdgeModel.read(files);
+            initial.check();
+            long loadStart = System.nanoTime();
+            first = new DetectorSlot.Loaded(keep(opened, loader.load(initial)), initial);
+            inferenceLog.info("edge " + config.edgeId() + ": model " + files.cfg().getFileName() + " loaded and warmed in "
+                    + (System.nanoTime() - loadStart) / 1_000_000 + " ms, " + first.detector().classNames().size()
+                    + " classes " + first.detector().classNames());
+            source = source(config, initial);
+            inferenceLog.info("frames from " + source.describe() + ", " + config.requestsPerSecond()
+                    + " requests/s, judge " + config.judge());
+        } catch (IOException | RuntimeException e) {
+            closeAll(opened, e);
+            throw e;
+        }
 
         ExecutorService events = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "acai-edge-events");
@@ -135,6 +152,22 @@ public final class EdgeApp implements AutoCloseable {
         client.start();
         return new EdgeApp(config, inferenceLog, updateLog, inferenceCsv, updateCsv, slot, requests, loop,
                 inferenceThread, client, swap, uploader, events);
+    }
+
+    private static <T extends AutoCloseable> T keep(Deque<AutoCloseable> opened, T resource) {
+        opened.push(resource);
+        return resource;
+    }
+
+    /** Closes what a failed start opened, newest first; what fails to close is added to {@code cause}. */
+    private static void closeAll(Deque<AutoCloseable> opened, Exception cause) {
+        while (!opened.isEmpty()) {
+            try {
+                opened.pop().close();
+            } catch (Exception e) {
+                cause.addSuppressed(e);
+            }
+        }
     }
 
     private static FrameSource source(EdgeConfig config, EdgeModel model) throws IOException {

@@ -1,6 +1,7 @@
 package io.acai.edge;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.acai.dataset.metrics.FrameJudge;
 import io.acai.detection.ModelFiles;
@@ -9,10 +10,12 @@ import io.acai.edge.model.OpenCvDetectorLoader;
 import io.acai.model.TestModels;
 import io.acai.scenes.DriftScenario;
 import io.acai.scenes.SceneDatasets;
+import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -53,5 +56,44 @@ class EdgeAppTest {
         assertThat(rows).hasSizeGreaterThanOrEqualTo(3);
         assertThat(rows.get(1)).matches("\\d{13},[0-9.]+,[0-9.]+,[0-9.]+,10,[0-9.]+,0");
         assertThat(Files.readAllLines(out.resolve("edge_update.csv"))).hasSize(1); // header: no cloud, no update
+    }
+
+    @Test
+    void aFailedStartClosesTheFilesItOpened() throws Exception {
+        ModelFiles model = TestModels.initialDefaultNetwork(tmp.resolve("model"), 1);
+        Path out = tmp.resolve("out");
+        Path missing = tmp.resolve("no-such-dataset");
+        EdgeConfig config = new EdgeConfig("127.0.0.1", 1, out.resolve("inference.log"), out.resolve("update.log"),
+                out.resolve("edge_inf.csv"), out.resolve("edge_update.csv"), 20, "edge-x", Optional.of(missing), "iou",
+                3, Optional.of(model), 0.8f, 0.3f, 1, Optional.empty(), "", Optional.empty(), Duration.ZERO,
+                Duration.ofSeconds(2));
+
+        assertThatThrownBy(() -> EdgeApp.start(config, new OpenCvDetectorLoader(new DetectorSettings(0.8f, 0.3f, 1)),
+                FrameJudge.named("iou")::correct)).isInstanceOf(IOException.class).hasMessageContaining(missing.toString());
+
+        assertThat(out.resolve("inference.log")).exists();
+        assertThat(openDescriptorsUnder(out)).as("descriptors of this process still open under " + out).isEmpty();
+    }
+
+    /** The files under {@code dir} this process holds open (Linux: /proc/self/fd); empty elsewhere. */
+    private static List<Path> openDescriptorsUnder(Path dir) throws IOException {
+        Path fds = Path.of("/proc/self/fd");
+        if (!Files.isDirectory(fds)) {
+            return List.of();
+        }
+        List<Path> open = new ArrayList<>();
+        try (var links = Files.list(fds)) {
+            for (Path link : links.toList()) {
+                try {
+                    Path target = Files.readSymbolicLink(link);
+                    if (target.startsWith(dir.toAbsolutePath())) {
+                        open.add(target);
+                    }
+                } catch (IOException e) {
+                    // closed while listing
+                }
+            }
+        }
+        return open;
     }
 }
