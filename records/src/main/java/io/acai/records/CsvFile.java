@@ -35,13 +35,27 @@ public final class CsvFile implements AutoCloseable {
         return csv;
     }
 
-    /** Writes one row; values are written with {@link String#valueOf}, so numbers stay unquoted. */
+    /**
+     * Writes one row; values are written with {@link String#valueOf}, unquoted. The files hold numbers
+     * and plain words, and their readers (the report, the notebook) split on commas, so a value holding
+     * a comma, a double quote or a line break is refused rather than quoted.
+     *
+     * @throws IllegalArgumentException for a wrong number of values or such a value, naming its column
+     */
     public synchronized void row(Object... values) {
         if (values.length != header.size()) {
             throw new IllegalArgumentException(file + ": row of " + values.length + " values (expected: "
                     + header.size() + ", " + header + ")");
         }
-        writeLine(Arrays.stream(values).map(String::valueOf).toList());
+        List<String> cells = Arrays.stream(values).map(String::valueOf).toList();
+        for (int i = 0; i < cells.size(); i++) {
+            String cell = cells.get(i);
+            if (cell.indexOf(',') >= 0 || cell.indexOf('"') >= 0 || cell.indexOf('\n') >= 0 || cell.indexOf('\r') >= 0) {
+                throw new IllegalArgumentException(file + ": column " + header.get(i) + ": '" + cell
+                        + "' (expected: no comma, double quote or line break)");
+            }
+        }
+        writeLine(cells);
     }
 
     private synchronized void writeLine(List<String> cells) {

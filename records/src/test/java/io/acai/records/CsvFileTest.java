@@ -39,4 +39,19 @@ class CsvFileTest {
         }
         assertThat(Files.readAllLines(file)).containsExactly("a,b");
     }
+
+    @Test
+    void aValueThatWouldNeedQuotingIsRefusedNamingItsColumn() throws Exception {
+        Path file = tmp.resolve("cloud.csv");
+        try (CsvFile csv = CsvFile.create(file, List.of("images", "device"))) {
+            for (String bad : List.of("cpu(),gpu(0)", "say \"hi\"", "two\nlines", "cr\r")) {
+                assertThatThrownBy(() -> csv.row(3, bad))
+                        .isInstanceOf(IllegalArgumentException.class)
+                        .hasMessageContaining("cloud.csv: column device: '")
+                        .hasMessageContaining("(expected: no comma, double quote or line break)");
+            }
+            csv.row(3, "cpu()");
+        }
+        assertThat(Files.readAllLines(file)).containsExactly("images,device", "3,cpu()");
+    }
 }
