@@ -4,14 +4,12 @@ import io.acai.detection.BoundingBox;
 import io.acai.detection.ClassNames;
 import io.acai.detection.GroundTruth;
 import io.acai.detection.LabeledFrame;
+import io.acai.records.AtomicFile;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -67,7 +65,7 @@ public final class YoloDatasetWriter {
                         + ", the names of the frames to write)");
             }
         } else {
-            replace(classes, (String.join("\n", names.asList()) + "\n").getBytes(StandardCharsets.UTF_8));
+            AtomicFile.write(classes, (String.join("\n", names.asList()) + "\n").getBytes(StandardCharsets.UTF_8));
         }
         return new YoloDatasetWriter(dir, names, imageFormat);
     }
@@ -108,8 +106,8 @@ public final class YoloDatasetWriter {
         Path imageFile = dir.resolve(YoloDataset.IMAGES).resolve(id + "." + imageFormat);
         Files.createDirectories(labelFile.getParent());
         Files.createDirectories(imageFile.getParent());
-        replace(labelFile, label.toString().getBytes(StandardCharsets.UTF_8));
-        replace(imageFile, image.toByteArray());
+        AtomicFile.write(labelFile, label.toString().getBytes(StandardCharsets.UTF_8));
+        AtomicFile.write(imageFile, image.toByteArray());
         return count;
     }
 
@@ -141,21 +139,5 @@ public final class YoloDatasetWriter {
             }
         }
         return id;
-    }
-
-    private static void replace(Path file, byte[] content) throws IOException {
-        Path temporary = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
-        try {
-            try (OutputStream out = Files.newOutputStream(temporary)) {
-                out.write(content);
-            }
-            try {
-                Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
     }
 }

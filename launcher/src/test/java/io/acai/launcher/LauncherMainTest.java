@@ -1,5 +1,6 @@
 package io.acai.launcher;
 
+import io.acai.launcher.kubernetes.ProjectImages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -69,6 +70,20 @@ class LauncherMainTest {
         assertThat(outcome.out()).contains("kind: \"Namespace\"", "name: \"lab\"", "kind: \"Deployment\"", "kind: \"Service\"",
                 "kind: \"NetworkChaos\"", "- \"cloud\"");
         assertThat(outcome.out().split("(?m)^---$", -1).length - 1).as("documents").isGreaterThanOrEqualTo(6);
+    }
+
+    @Test
+    void manifestsUseTheImageTagGiven(@TempDir Path dir) throws Exception {
+        Outcome outcome = launch("manifests", config(dir, VALID).toString(), "--image-tag", "lab-7", "--ready-timeout", "10m");
+        assertThat(outcome.code()).as(outcome.err()).isZero();
+        assertThat(outcome.out()).contains("acai-cloud:lab-7").doesNotContain("acai-cloud:" + ProjectImages.VERSION);
+
+        Outcome badTag = launch("manifests", config(dir, VALID).toString(), "--image-tag", "-x");
+        assertThat(badTag.code()).isEqualTo(2);
+        assertThat(badTag.err()).contains("'-x' (expected: an image tag");
+        Outcome badTimeout = launch("manifests", config(dir, VALID).toString(), "--ready-timeout", "0s");
+        assertThat(badTimeout.code()).isEqualTo(2);
+        assertThat(badTimeout.err()).contains("'0s' is zero");
     }
 
     @Test

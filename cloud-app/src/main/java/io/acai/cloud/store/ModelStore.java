@@ -6,15 +6,12 @@ import io.acai.detection.darknet.ConvolutionParams;
 import io.acai.detection.darknet.DarknetConfig;
 import io.acai.detection.darknet.DarknetWeights;
 import io.acai.protocol.ModelDigest;
+import io.acai.records.AtomicFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -153,20 +150,7 @@ public final class ModelStore {
 
     private ModelVersion write(int version, byte[] weights) throws IOException {
         Path target = dir.resolve(String.format("v%04d.weights", version));
-        Path temporary = Files.createTempFile(dir, ".v" + version + "-", ".tmp");
-        try {
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-                channel.write(java.nio.ByteBuffer.wrap(weights));
-                channel.force(true);
-            }
-            try {
-                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        AtomicFile.write(target, weights);
         byte[] sha256 = ModelDigest.sha256(weights);
         Files.writeString(dir.resolve(target.getFileName() + ".sha256"),
                 ModelDigest.hex(sha256) + "  " + target.getFileName() + "\n", StandardCharsets.UTF_8);

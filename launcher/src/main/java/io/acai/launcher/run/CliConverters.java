@@ -31,6 +31,18 @@ final class CliConverters {
         }
     }
 
+    /** {@code --image-tag 0.2.0}: a tag as image references allow it. */
+    static final class ImageTag implements ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            if (!value.matches("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}")) {
+                throw new TypeConversionException("'" + value + "' (expected: an image tag: letters, digits, '_', '.'"
+                        + " and '-', at most 128, not starting with '.' or '-')");
+            }
+            return value;
+        }
+    }
+
     /** {@code --runtime local|kubernetes}. */
     static final class Runtime implements ITypeConverter<RuntimeKind> {
         @Override

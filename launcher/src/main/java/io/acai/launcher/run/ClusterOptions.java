@@ -1,7 +1,9 @@
 package io.acai.launcher.run;
 
 import io.acai.launcher.kubernetes.KubernetesOptions;
+import io.acai.launcher.kubernetes.ProjectImages;
 import io.acai.launcher.kubernetes.ShapingMode;
+import java.time.Duration;
 import picocli.CommandLine.Option;
 
 /** The options of the Kubernetes runtime, shared by {@code run} and {@code manifests}. */
@@ -19,6 +21,15 @@ public final class ClusterOptions {
             description = "link shaping on Kubernetes: tc, chaos-mesh or none (default: tc)")
     ShapingMode shaping;
 
+    @Option(names = "--ready-timeout", paramLabel = "DURATION", converter = CliConverters.PositiveDuration.class,
+            description = "how long to wait for every pod to be ready, like 90s or 10m (default: 5m)")
+    Duration readyTimeout;
+
+    @Option(names = "--image-tag", paramLabel = "TAG", converter = CliConverters.ImageTag.class,
+            description = "tag of the project's images acai-cloud, acai-cloud-gpu and acai-edge (default: "
+                    + ProjectImages.VERSION + ")")
+    String imageTag;
+
     public KubernetesOptions toOptions() {
         KubernetesOptions options = KubernetesOptions.DEFAULT.withReuseNamespace(reuseNamespace);
         if (namespace != null) {
@@ -26,6 +37,12 @@ public final class ClusterOptions {
         }
         if (shaping != null) {
             options = options.withShaping(shaping);
+        }
+        if (readyTimeout != null) {
+            options = options.withReadyTimeout(readyTimeout);
+        }
+        if (imageTag != null) {
+            options = options.withImageTag(imageTag);
         }
         return options;
     }
