@@ -1,9 +1,11 @@
 package io.acai.model;
 
 import io.acai.detection.ModelFiles;
+import io.acai.detection.darknet.DarknetConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -28,16 +30,32 @@ public final class DefaultModel {
     public static ModelFiles extractTo(Path dir) throws IOException {
         Files.createDirectories(dir);
         for (String extension : EXTENSIONS) {
-            String resource = NAME + extension;
-            try (InputStream in = DefaultModel.class.getResourceAsStream(resource)) {
-                if (in == null) {
-                    throw new IOException("default model resource " + resource + " missing from the jar "
-                            + "(was the project built with the pretrained weights?)");
-                }
-                Files.copy(in, dir.resolve(resource), StandardCopyOption.REPLACE_EXISTING);
+            try (InputStream in = open(NAME + extension)) {
+                Files.copy(in, dir.resolve(NAME + extension), StandardCopyOption.REPLACE_EXISTING);
             }
         }
         return files(dir);
+    }
+
+    /** The model's cfg, parsed from the jar; it is named {@code acai-shapes.cfg} in messages. */
+    public static DarknetConfig cfg() throws IOException {
+        return DarknetConfig.parse(Path.of(NAME + ".cfg"), new String(cfgBytes(), StandardCharsets.UTF_8));
+    }
+
+    /** The bytes of the model's cfg in the jar. */
+    public static byte[] cfgBytes() throws IOException {
+        try (InputStream in = open(NAME + ".cfg")) {
+            return in.readAllBytes();
+        }
+    }
+
+    private static InputStream open(String resource) throws IOException {
+        InputStream in = DefaultModel.class.getResourceAsStream(resource);
+        if (in == null) {
+            throw new IOException("default model resource " + resource + " missing from the jar "
+                    + "(was the project built with the pretrained weights?)");
+        }
+        return in;
     }
 
     /** Extracts into a fresh temporary folder. */

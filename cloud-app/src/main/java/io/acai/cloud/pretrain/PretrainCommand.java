@@ -17,7 +17,6 @@ import io.acai.training.TrainingDevice;
 import io.acai.training.TrainingResult;
 import io.acai.training.TrainingSettings;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.AbstractList;
@@ -105,7 +104,7 @@ public final class PretrainCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage(), e);
         }
         TorchThreads.limit(threads);
-        DarknetConfig cfg = defaultCfg();
+        DarknetConfig cfg = DefaultModel.cfg();
         if (evaluateOnly != null) {
             report(Files.readAllBytes(evaluateOnly), Math.max(1, evalScenes));
             return 0;
@@ -143,10 +142,7 @@ public final class PretrainCommand implements Callable<Integer> {
 
     /** Prints the mAP@0.5 of the weights on held-out pre-drift and drift scenes, through OpenCV as an edge runs them. */
     private void report(byte[] weights, int n) throws IOException {
-        byte[] cfgBytes;
-        try (InputStream in = DefaultModel.class.getResourceAsStream(DefaultModel.NAME + ".cfg")) {
-            cfgBytes = in.readAllBytes();
-        }
+        byte[] cfgBytes = DefaultModel.cfgBytes();
         long heldOut = seed + SceneEvaluation.HELD_OUT_SEED_OFFSET;
         DetectorSettings settings = new DetectorSettings(0.005f, 0.45f, 1);
         try (OpenCvDetector detector = OpenCvDetector.load(DefaultModel.NAME, cfgBytes, weights, SceneClasses.NAMES,
@@ -177,23 +173,5 @@ public final class PretrainCommand implements Callable<Integer> {
                 return n;
             }
         };
-    }
-
-    /** The default model's cfg, read from the default-model jar. */
-    static DarknetConfig defaultCfg() throws IOException {
-        Path folder = Files.createTempDirectory(DefaultModel.NAME);
-        Path cfg = folder.resolve(DefaultModel.NAME + ".cfg");
-        try (InputStream in = DefaultModel.class.getResourceAsStream(DefaultModel.NAME + ".cfg")) {
-            if (in == null) {
-                throw new IOException("resource " + DefaultModel.NAME + ".cfg missing from the default-model jar");
-            }
-            Files.copy(in, cfg);
-        }
-        try {
-            return DarknetConfig.read(cfg);
-        } finally {
-            cfg.toFile().deleteOnExit();
-            folder.toFile().deleteOnExit();
-        }
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.acai.cloud.train.ConsoleCapture;
 import io.acai.detection.darknet.DarknetConfig;
 import io.acai.detection.darknet.DarknetWeights;
+import io.acai.model.DefaultModel;
 import io.acai.scenes.SceneGenerator;
 import io.acai.scenes.SceneStyle;
 import java.io.IOException;
@@ -26,7 +27,7 @@ class PretrainCommandTest {
 
         assertThat(result.exitCode()).as(result.err()).isEqualTo(0);
         assertThat(result.out()).contains("4 pre-drift scenes").contains("epoch 1/2 loss ").contains("epoch 2/2 loss ");
-        DarknetConfig cfg = PretrainCommand.defaultCfg();
+        DarknetConfig cfg = DefaultModel.cfg();
         DarknetWeights weights = DarknetWeights.read(temp.resolve("acai-shapes.weights"), cfg);
         assertThat(weights.header().seen()).isEqualTo(8);
         assertThat(weights.layer(0).kernel()).isNotEqualTo(DarknetWeights.initial(cfg, 3).layer(0).kernel());
@@ -35,7 +36,7 @@ class PretrainCommandTest {
     @Test
     void evaluatesWeightsOnHeldOutPreDriftAndDriftScenes() throws IOException {
         Path weights = temp.resolve("initial.weights");
-        DarknetWeights.initial(PretrainCommand.defaultCfg(), 2).write(weights);
+        DarknetWeights.initial(DefaultModel.cfg(), 2).write(weights);
 
         ConsoleCapture result = ConsoleCapture.run(() -> PretrainCommand.run(new String[] {"--evaluate",
             weights.toString(), "--eval", "2", "--seed", "4"}));

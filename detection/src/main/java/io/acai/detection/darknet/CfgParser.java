@@ -32,6 +32,14 @@ public final class CfgParser {
         return build(file, sections(file, lines));
     }
 
+    /**
+     * Parses cfg text that is not in a file (from a jar, from the wire); {@code source} names it in
+     * the parsed config and in error messages.
+     */
+    public static DarknetConfig parse(Path source, String text) throws CfgException {
+        return build(source, sections(source, text.lines().toList()));
+    }
+
     static List<CfgSection> sections(Path file, List<String> lines) throws CfgException {
         List<CfgSection> sections = new ArrayList<>();
         CfgSection current = null;

@@ -24,6 +24,11 @@ public record DarknetConfig(Path source, NetSection net, List<Layer> layers) {
         return CfgParser.parse(cfg);
     }
 
+    /** Parses cfg text; {@code source} names it in the config and in error messages. */
+    public static DarknetConfig parse(Path source, String text) throws CfgException {
+        return CfgParser.parse(source, text);
+    }
+
     /** The output shape of every layer, computed from the input size in {@code [net]}. */
     public List<LayerShape> shapes() {
         List<LayerShape> shapes = new ArrayList<>(layers.size());

@@ -15,6 +15,9 @@ import io.acai.detection.darknet.Layer;
 import io.acai.detection.darknet.WeightsMismatchException;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -255,27 +258,16 @@ public final class OpenCvDetector implements Detector {
         }
     }
 
-    /**
-     * Parses cfg bytes with the project's parser, which reads files: the text goes to a temporary
-     * file for the parse only (the weights never touch the disk), and messages name {@code label}.
-     */
+    /** Parses cfg bytes with the project's parser; messages name {@code label}. */
     private static DarknetConfig parseCfg(String label, byte[] cfg) throws IOException {
         Path named = Path.of(label);
-        Path temporary = Files.createTempFile("acai-cfg", ".cfg");
+        String text;
         try {
-            Files.write(temporary, cfg);
-            DarknetConfig parsed = DarknetConfig.read(temporary);
-            return new DarknetConfig(named, parsed.net(), parsed.layers());
-        } catch (CfgException e) {
-            String prefix = temporary + (e.line() > 0 ? ":" + e.line() : "") + ": ";
-            String message = e.getMessage().startsWith(prefix) ? e.getMessage().substring(prefix.length())
-                    : e.getMessage();
-            CfgException renamed = new CfgException(named, e.line(), message);
-            renamed.setStackTrace(e.getStackTrace());
-            throw renamed;
-        } finally {
-            Files.deleteIfExists(temporary);
+            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(cfg)).toString();
+        } catch (CharacterCodingException e) {
+            throw new CfgException(named, 0, "not a text file (expected: a darknet .cfg)");
         }
+        return DarknetConfig.parse(named, text);
     }
 
     @Override

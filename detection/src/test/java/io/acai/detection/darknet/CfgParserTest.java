@@ -67,6 +67,21 @@ class CfgParserTest {
     }
 
     @Test
+    void parsesTextAsItParsesTheFileAndNamesTheSourceInErrors() throws IOException {
+        String text = "[net]\nwidth=64\nheight=64\nchannels=3\n\n[convolutional]\nfilters=8\nsize=3\nstride=1\n"
+                + "pad=1\nactivation=leaky\n";
+        DarknetConfig fromFile = DarknetConfig.read(write(text));
+        DarknetConfig fromText = DarknetConfig.parse(Path.of("model-from-jar.cfg"), text);
+
+        assertThat(fromText.source()).isEqualTo(Path.of("model-from-jar.cfg"));
+        assertThat(fromText.net()).isEqualTo(fromFile.net());
+        assertThat(fromText.layers()).isEqualTo(fromFile.layers());
+        assertThatThrownBy(() -> DarknetConfig.parse(Path.of("wire.cfg"), text + "\n[crop]\n"))
+                .isInstanceOf(CfgException.class)
+                .hasMessageStartingWith("wire.cfg:13: [crop] unsupported layer type");
+    }
+
+    @Test
     void refusesUnknownLayerWithFileAndLine() throws IOException {
         Path cfg = write("[net]\nwidth=64\nheight=64\n\n[convolutional]\nfilters=8\nsize=3\nactivation=leaky\n"
                 + "\n[crop]\ncrop_width=10\n");

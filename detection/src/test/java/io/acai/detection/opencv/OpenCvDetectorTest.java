@@ -246,6 +246,10 @@ class OpenCvDetectorTest {
                 ClassNames.read(real.names()), SETTINGS))
                 .isInstanceOf(CfgException.class)
                 .hasMessage("pushed cfg:" + (at + 2) + ": malformed line 'mask 3,4,5' (expected: key=value)");
+        assertThatThrownBy(() -> OpenCvDetector.load("pushed", new byte[] {(byte) 0xff, (byte) 0xfe, 0},
+                Files.readAllBytes(real.weights()), ClassNames.read(real.names()), SETTINGS))
+                .isInstanceOf(CfgException.class)
+                .hasMessage("pushed cfg: not a text file (expected: a darknet .cfg)");
     }
 
     @Test
