@@ -7,7 +7,11 @@ import java.util.regex.Pattern;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** Reads durations such as {@code 200s}, {@code 500ms}, {@code 5m}, {@code 1h}, {@code 90} (seconds) or {@code PT1M}. */
+/**
+ * Reads durations on the apps' command lines: the launcher config's form ({@link TimeSpan}: {@code 200ms},
+ * {@code 5m}, {@code 1m30s}), a bare number of seconds ({@code 90}, {@code 2.5}), a unit after a space
+ * ({@code 5 m}) or ISO-8601 ({@code PT1M}).
+ */
 public final class DurationOption implements ITypeConverter<Duration> {
 
     private static final Pattern SIMPLE = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h)?");
@@ -19,6 +23,9 @@ public final class DurationOption implements ITypeConverter<Duration> {
 
     public static Duration parse(String value) {
         String v = value.strip();
+        if (v.matches(TimeSpan.PATTERN)) {
+            return TimeSpan.parse(v);
+        }
         Matcher m = SIMPLE.matcher(v);
         if (m.matches()) {
             double amount = Double.parseDouble(m.group(1));
@@ -35,7 +42,7 @@ public final class DurationOption implements ITypeConverter<Duration> {
         try {
             parsed = Duration.parse(v);
         } catch (DateTimeParseException e) {
-            throw new TypeConversionException("'" + value + "' (expected: a duration like 200s, 500ms, 5m, 1h or PT1M)");
+            throw new TypeConversionException("'" + value + "' (expected: a duration like 200ms, 90s, 5m, 1m30s or PT1M)");
         }
         if (parsed.isNegative()) {
             throw new TypeConversionException("'" + value + "' (expected: a duration of 0 or more)");

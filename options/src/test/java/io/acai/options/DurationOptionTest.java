@@ -24,10 +24,19 @@ class DurationOptionTest {
     }
 
     @Test
+    void readsEveryDurationTheLauncherConfigAccepts() {
+        // what the launcher writes into app command lines, and what a user copies from user_config.json
+        for (String text : new String[] {"40000ms", "1m30s", "1h30m", "250us", ".5s", "4m30s"}) {
+            assertThat(DurationOption.parse(text)).as(text).isEqualTo(TimeSpan.parse(text));
+        }
+        assertThat(DurationOption.parse("1m30s")).isEqualTo(Duration.ofSeconds(90));
+    }
+
+    @Test
     void badValueNamesItselfAndTheExpectedForms() {
         assertThatThrownBy(() -> DurationOption.parse("ten seconds"))
                 .isInstanceOf(TypeConversionException.class)
-                .hasMessage("'ten seconds' (expected: a duration like 200s, 500ms, 5m, 1h or PT1M)");
+                .hasMessage("'ten seconds' (expected: a duration like 200ms, 90s, 5m, 1m30s or PT1M)");
         assertThatThrownBy(() -> DurationOption.parse("-PT5S"))
                 .isInstanceOf(TypeConversionException.class)
                 .hasMessage("'-PT5S' (expected: a duration of 0 or more)");

@@ -1,6 +1,7 @@
 package io.acai.launcher.config;
 
 import io.acai.launcher.plan.LinkPlan;
+import io.acai.options.TimeSpan;
 
 import java.time.Duration;
 import java.util.ArrayList;

@@ -2,6 +2,7 @@ package io.acai.launcher.config;
 
 import io.acai.launcher.plan.AppFiles;
 import io.acai.launcher.plan.MachinePlan;
+import io.acai.options.TimeSpan;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package io.acai.launcher.config;
 
+import io.acai.options.TimeSpan;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

@@ -1,8 +1,8 @@
 package io.acai.launcher.run;
 
-import io.acai.launcher.config.TimeSpan;
 import io.acai.launcher.kubernetes.ShapingMode;
 import io.acai.launcher.plan.RuntimeKind;
+import io.acai.options.TimeSpan;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 

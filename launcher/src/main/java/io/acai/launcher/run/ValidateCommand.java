@@ -1,12 +1,12 @@
 package io.acai.launcher.run;
 
 import io.acai.launcher.config.ConfigException;
-import io.acai.launcher.config.TimeSpan;
 import io.acai.launcher.config.UserConfigReader;
 import io.acai.launcher.plan.ExperimentPlan;
 import io.acai.launcher.plan.LinkPlan;
 import io.acai.launcher.plan.MachinePlan;
 import io.acai.launcher.plan.RuntimeKind;
+import io.acai.options.TimeSpan;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

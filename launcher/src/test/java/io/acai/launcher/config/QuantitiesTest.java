@@ -1,5 +1,6 @@
 package io.acai.launcher.config;
 
+import io.acai.options.TimeSpan;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.acai.launcher.config;
+package io.acai.options;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
