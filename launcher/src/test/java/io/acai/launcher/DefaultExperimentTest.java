@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.acai.launcher.local.AppJars;
+import io.acai.launcher.local.PackagedJars;
 import io.acai.options.TimeSpan;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -41,12 +41,7 @@ class DefaultExperimentTest {
 
     @Test
     void defaultExperimentDipsAtTheDriftAndRecoversAndTheNotebookRunsOnItsLogs(@TempDir Path dir) throws Exception {
-        assumeTrue(System.getProperty("os.name").startsWith("Linux"), "the local runtime runs on Linux");
-        try {
-            AppJars.locate();
-        } catch (IllegalStateException e) {
-            assumeTrue(false, e.getMessage());
-        }
+        PackagedJars.orSkip();
         Path config = ROOT.resolve("user_config.json");
         Path logs = dir.resolve("logs");
 

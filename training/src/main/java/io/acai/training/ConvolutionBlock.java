@@ -35,6 +35,13 @@ public final class ConvolutionBlock extends AbstractBlock {
     private final Conv2d convolution;
     private final BatchNorm batchNorm;
 
+    /** Refuses a batch-norm momentum outside (0, 1), naming it. */
+    static void requireMomentum(float batchNormMomentum) {
+        if (!(batchNormMomentum > 0 && batchNormMomentum < 1)) {
+            throw new IllegalArgumentException("batchNormMomentum: " + batchNormMomentum + " (expected: > 0 and < 1)");
+        }
+    }
+
     ConvolutionBlock(ConvolutionalLayer layer, float batchNormMomentum) {
         super(VERSION);
         this.layer = layer;

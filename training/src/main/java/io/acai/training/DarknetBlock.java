@@ -73,9 +73,7 @@ public final class DarknetBlock extends AbstractBlock {
      *     {@code [route]} with groups whose inputs do not split evenly
      */
     public static DarknetBlock of(DarknetConfig config, float batchNormMomentum) {
-        if (!(batchNormMomentum > 0 && batchNormMomentum < 1)) {
-            throw new IllegalArgumentException("batchNormMomentum: " + batchNormMomentum + " (expected: > 0 and < 1)");
-        }
+        ConvolutionBlock.requireMomentum(batchNormMomentum);
         if (config.yoloLayerIndexes().isEmpty()) {
             throw new IllegalArgumentException(config.source() + ": no [yolo] layer (expected: at least one head)");
         }

@@ -45,9 +45,7 @@ public record TrainingSettings(int epochs, int batchSize, float learningRate, bo
         if (device == null) {
             throw new NullPointerException("device");
         }
-        if (!(batchNormMomentum > 0 && batchNormMomentum < 1)) {
-            throw new IllegalArgumentException("batchNormMomentum: " + batchNormMomentum + " (expected: > 0 and < 1)");
-        }
+        ConvolutionBlock.requireMomentum(batchNormMomentum);
     }
 
     /**

@@ -121,7 +121,7 @@ public final class PretrainCommand implements Callable<Integer> {
         for (int epoch = 1; epoch <= epochs; epoch++) {
             float rate = (float) (learningRate * Math.pow(learningRateDecay, epoch - 1));
             TrainingSettings settings = new TrainingSettings(1, batch, rate, false, where, seed + epoch,
-                    ConvolutionBlock.DARKNET_BATCH_NORM_MOMENTUM); // from scratch: thousands of steps, darknet's
+                    ConvolutionBlock.DARKNET_BATCH_NORM_MOMENTUM); // thousands of steps from scratch, as darknet
             TrainingResult result = new DetectorTrainer(cfg, SceneClasses.NAMES, settings).train(weights, scenes);
             weights = result.weights();
             lossFirst = epoch == 1 ? result.lossFirst() : lossFirst;

@@ -17,9 +17,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The cloud's model versions on disk: {@code v0000.weights} is the model the cloud started with (numbered after
- * the highest damaged file instead, when the folder holds only damaged ones),
- * each retrain adds the next number. A version is written to a temporary file, forced to disk and
+ * The cloud's model versions on disk: {@code v0000.weights} is the model the cloud started with (numbered
+ * after the highest damaged file instead, when the folder holds only damaged ones), each retrain adds
+ * the next number. A version is written to a temporary file, forced to disk and
  * moved into place atomically, so a crash leaves either the whole file or none; weights that do not
  * fit the network, or that hold NaN or infinite values, are refused and the current version stays.
  * A store reopened on the same folder carries on from its newest valid version, and numbers the
@@ -36,7 +36,7 @@ public final class ModelStore {
     private final ClassNames names;
     private final String namesText;
     private volatile ModelVersion current;
-    /** The highest version number on disk, valid or not; the next save takes the one after it. */
+    /** The highest version number on disk, valid or damaged; the next save takes the one after it. */
     private int highestNumber;
 
     private ModelStore(Path dir, DarknetConfig cfg, String cfgText, ClassNames names, String namesText,
@@ -70,9 +70,8 @@ public final class ModelStore {
         if (newest == null) {
             byte[] weights = Files.readAllBytes(model.weights());
             store.check(weights, model.weights().toString());
-            int first = store.highestNumber < 0 ? 0 : store.highestNumber + 1; // after damaged files, if any
-            newest = store.write(first, weights);
-            store.highestNumber = first;
+            store.highestNumber++; // 0 in an empty folder, else after the damaged files
+            newest = store.write(store.highestNumber, weights);
         }
         store.current = newest;
         return store;
@@ -91,7 +90,7 @@ public final class ModelStore {
      */
     public synchronized ModelVersion save(byte[] weights) throws IOException {
         Objects.requireNonNull(weights, "weights");
-        int version = Math.max(current.version(), highestNumber) + 1;
+        int version = highestNumber + 1; // current is one of the files on disk, so never above it
         check(weights, "retrained weights for v" + version);
         ModelVersion saved = write(version, weights);
         highestNumber = version;
@@ -157,7 +156,6 @@ public final class ModelStore {
         return new ModelVersion(version, weights, sha256, target);
     }
 
-    /** The newest version file that passes the checks; invalid ones are skipped. */
     /** The highest number of a {@code vNNNN.weights} file in the folder, -1 when there is none. */
     private int highestNumberOnDisk() throws IOException {
         int highest = -1;
@@ -172,6 +170,7 @@ public final class ModelStore {
         return highest;
     }
 
+    /** The newest version file that passes the checks; invalid ones are skipped. */
     private ModelVersion newestOnDisk() throws IOException {
         ModelVersion newest = null;
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "v*.weights")) {

@@ -10,9 +10,8 @@ import java.util.Set;
 /**
  * The command line of {@code cloud-app.jar} built from a cloud machine's {@code app} options:
  * {@code <port> cloud.log cloud.csv [--model M] [--min-retrain-images N] [--epochs N] [--lr X]
- * [--batch N] [--device D] [--push P] [--replay N] [--freeze-backbone] [--threads N] [--token T] [--seed S]}.
- * Options left out keep
- * the app's defaults.
+ * [--batch N] [--device D] [--push P] [--replay N] [--freeze-backbone] [--threads N] [--token T]
+ * [--seed S]}. Options left out keep the app's defaults.
  */
 final class CloudAppArgs {
 

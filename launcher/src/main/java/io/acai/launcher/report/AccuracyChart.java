@@ -30,9 +30,9 @@ public final class AccuracyChart implements ReportChart {
 
     @Override
     public String caption() {
-        return "Bold lines: share of correct frames over the last 30 s (all windows of 10 inferences that ended in "
-                + "it, weighted by frames). Faint lines: each window of 10 inferences. Markers along the top: a new "
-                + "model swapped in at that edge (update_end), one row per edge.";
+        return "Bold lines: share of correct frames over the last " + (int) ROLLING_SECONDS + " s (all windows of 10 "
+                + "inferences that ended in it, weighted by frames). Faint lines: each window of 10 inferences. Markers "
+                + "along the top: a new model swapped in at that edge (update_end), one row per edge.";
     }
 
     @Override

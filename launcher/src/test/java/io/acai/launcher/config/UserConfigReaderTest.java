@@ -78,7 +78,8 @@ class UserConfigReaderTest {
         assertThat(cloud.runsProjectApp()).isTrue();
         assertThat(cloud.args()).containsExactly("7000", AppFiles.CLOUD_LOG, AppFiles.CLOUD_CSV,
                 "--model", "/models/shapes", "--min-retrain-images", "100", "--epochs", "3", "--lr", "0.001",
-                "--batch", "8", "--device", "gpu", "--push", "all", "--replay", "200", "--freeze-backbone", "--token", "s3cret",
+                "--batch", "8", "--device", "gpu", "--push", "all", "--replay", "200", "--freeze-backbone", "--threads", "2",
+                "--token", "s3cret",
                 "--seed", "42");
         assertThat(cloud.resources().gpus()).isEqualTo(1);
         assertThat(cloud.resources().cpuRequestMillis()).isEqualTo(1500);

@@ -2,7 +2,7 @@ package io.acai.launcher.run;
 
 import io.acai.detection.SharedData;
 import io.acai.launcher.LauncherMain;
-import io.acai.launcher.local.AppJars;
+import io.acai.launcher.local.PackagedJars;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The launcher's main command end to end, as a user types it: a config with one cloud and one edge
@@ -24,12 +23,7 @@ class LauncherEndToEndTest {
 
     @Test
     void runsASmallTopologyFromItsConfig(@TempDir Path dir) throws Exception {
-        assumeTrue(System.getProperty("os.name").startsWith("Linux"), "the local runtime runs on Linux");
-        try {
-            AppJars.locate();
-        } catch (IllegalStateException e) {
-            assumeTrue(false, e.getMessage());
-        }
+        PackagedJars.orSkip();
         Path models = SharedData.resolve("data/yolo-fastest/yolo-fastest-1.1_coco").toAbsolutePath();
         String model = models.resolve("yolo-fastest-1.1.cfg") + "," + models.resolve("yolo-fastest-1.1.weights") + ","
                 + models.resolve("coco.names");
