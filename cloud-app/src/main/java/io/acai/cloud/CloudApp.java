@@ -7,8 +7,7 @@ import io.acai.cloud.retrain.Retrainer;
 import io.acai.cloud.retrain.UploadQueue;
 import io.acai.cloud.server.CloudContext;
 import io.acai.cloud.server.CloudServer;
-import io.acai.cloud.server.EdgeRegistry;
-import io.acai.cloud.server.ModelPusher;
+import io.acai.cloud.server.ConnectedEdges;
 import io.acai.cloud.server.TokenCheck;
 import io.acai.cloud.store.ModelStore;
 import io.acai.protocol.AcaiPipeline;
@@ -21,7 +20,8 @@ import java.net.InetAddress;
 import java.util.function.Function;
 
 /**
- * A running cloud: the model store, the TCP server and the retrain thread, wired together. Closing
+ * A running cloud: the model store, the TCP server and the retrain thread, wired together: the
+ * server's {@link ConnectedEdges} is the fleet the retrain loop pushes through. Closing
  * it stops the server, lets a retrain in progress finish, and closes the log and CSV files.
  */
 public final class CloudApp implements AutoCloseable {
@@ -31,18 +31,16 @@ public final class CloudApp implements AutoCloseable {
     private final RunLog log;
     private final CloudCsv csv;
     private final ModelStore store;
-    private final EdgeRegistry edges;
     private final UploadQueue uploads;
     private final CloudServer server;
     private final RetrainLoop loop;
     private final Thread retrainThread;
 
-    private CloudApp(RunLog log, CloudCsv csv, ModelStore store, EdgeRegistry edges, UploadQueue uploads,
-                     CloudServer server, RetrainLoop loop, Thread retrainThread) {
+    private CloudApp(RunLog log, CloudCsv csv, ModelStore store, UploadQueue uploads, CloudServer server,
+                     RetrainLoop loop, Thread retrainThread) {
         this.log = log;
         this.csv = csv;
         this.store = store;
-        this.edges = edges;
         this.uploads = uploads;
         this.server = server;
         this.loop = loop;
@@ -70,22 +68,20 @@ public final class CloudApp implements AutoCloseable {
             }
             log.info("replay buffer seeded with " + config.replay() + " pre-drift scenes, the default model's training distribution");
         }
-        EdgeRegistry edges = new EdgeRegistry();
+        ConnectedEdges edges = new ConnectedEdges(store, log);
         UploadQueue uploads = new UploadQueue();
-        ModelPusher pusher = new ModelPusher(store, log);
         String cloudId = "cloud@" + hostName();
-        CloudContext context = new CloudContext(cloudId, new TokenCheck(config.token()), edges, uploads, store,
-                pusher, log);
+        CloudContext context = new CloudContext(cloudId, new TokenCheck(config.token()), edges, uploads, store, log);
         CloudServer server = CloudServer.start(config.port(),
                 new AcaiPipeline(ProtocolLimits.DEFAULT, config.heartbeatInterval()), context);
-        RetrainLoop loop = new RetrainLoop(uploads, store, retrainer, replay, edges, pusher, config.pushPolicy(),
+        RetrainLoop loop = new RetrainLoop(uploads, store, retrainer, replay, edges, config.pushPolicy(),
                 config.minRetrainImages(), csv, log);
         Thread thread = new Thread(loop, "acai-retrain");
         thread.start();
         log.info("listening on port " + server.port() + " (min retrain images " + config.minRetrainImages()
                 + ", push to " + config.pushPolicy() + ", replay " + config.replay()
                 + (config.token().isEmpty() ? ", no token" : ", token required") + ")");
-        return new CloudApp(log, csv, store, edges, uploads, server, loop, thread);
+        return new CloudApp(log, csv, store, uploads, server, loop, thread);
     }
 
     private static String hostName() {
@@ -102,10 +98,6 @@ public final class CloudApp implements AutoCloseable {
 
     public ModelStore store() {
         return store;
-    }
-
-    public EdgeRegistry edges() {
-        return edges;
     }
 
     public UploadQueue uploads() {

@@ -2,17 +2,12 @@ package io.acai.cloud.retrain;
 
 import io.acai.cloud.report.CloudCsv.RetrainRow;
 import io.acai.cloud.report.CloudCsv;
-import io.acai.cloud.server.EdgeRegistry;
-import io.acai.cloud.server.ModelPusher;
 import io.acai.cloud.store.ModelStore;
 import io.acai.cloud.store.ModelVersion;
 import io.acai.detection.LabeledFrame;
-import io.acai.protocol.ErrorCode;
-import io.acai.protocol.ErrorMessage;
-import io.acai.protocol.ModelPush;
 import io.acai.records.RunLog;
-import io.netty.channel.Channel;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,21 +17,21 @@ import java.util.concurrent.TimeUnit;
 /**
  * The cloud's one retrain thread: waits for {@code minImages} pending uploads (at least one), takes
  * them all, retrains the current model on them plus the replay samples, saves the new version and
- * pushes it to the contributors or to every connected edge, then writes a {@code cloud.csv} row.
- * Uploads that arrive during a retrain wait for the next round. A retrain that fails, or whose
- * weights the store refuses, leaves the current version in place and tells the contributors.
+ * pushes it to the contributors or to every connected edge through the {@link EdgeFleet}, then
+ * writes a {@code cloud.csv} row. Uploads that arrive during a retrain wait for the next round. A
+ * retrain that fails, or whose weights the store refuses, leaves the current version in place and
+ * tells the contributors.
  */
 public final class RetrainLoop implements Runnable {
 
     /** How long a push may take to reach the edges before the row is written anyway. */
-    private static final long PUSH_TIMEOUT_MILLIS = TimeUnit.MINUTES.toMillis(10);
+    private static final Duration PUSH_TIMEOUT = Duration.ofMinutes(10);
 
     private final UploadQueue uploads;
     private final ModelStore store;
     private final Retrainer retrainer;
     private final ReplayBuffer replay;
-    private final EdgeRegistry edges;
-    private final ModelPusher pusher;
+    private final EdgeFleet edges;
     private final PushPolicy pushPolicy;
     private final int minImages;
     private final CloudCsv csv;
@@ -44,7 +39,7 @@ public final class RetrainLoop implements Runnable {
     private volatile boolean running = true;
 
     public RetrainLoop(UploadQueue uploads, ModelStore store, Retrainer retrainer, ReplayBuffer replay,
-                       EdgeRegistry edges, ModelPusher pusher, PushPolicy pushPolicy, int minImages,
+                       EdgeFleet edges, PushPolicy pushPolicy, int minImages,
                        CloudCsv csv, RunLog log) {
         if (minImages < 0) {
             throw new IllegalArgumentException("--min-retrain-images : " + minImages + " (expected: >= 0)");
@@ -54,7 +49,6 @@ public final class RetrainLoop implements Runnable {
         this.retrainer = retrainer;
         this.replay = replay;
         this.edges = edges;
-        this.pusher = pusher;
         this.pushPolicy = pushPolicy;
         this.minImages = minImages;
         this.csv = csv;
@@ -93,7 +87,7 @@ public final class RetrainLoop implements Runnable {
                 + ", " + replayed.size() + " replayed");
         if (fresh.isEmpty()) {
             log.warn("retrain skipped: none of the " + round.images().size() + " uploaded images could be used");
-            tellContributors(contributors, "retrain skipped: none of the uploaded images could be used");
+            edges.retrainFailed(contributors, "retrain skipped: none of the uploaded images could be used");
             return;
         }
         RetrainOutcome outcome;
@@ -109,17 +103,17 @@ public final class RetrainLoop implements Runnable {
             throw e;
         } catch (Exception e) {
             log.warn("retrain of v" + base.version() + " failed, keeping it: " + e);
-            tellContributors(contributors, "retrain failed: " + e.getMessage());
+            edges.retrainFailed(contributors, "retrain failed: " + e.getMessage());
             return;
         }
         replay.addAll(fresh);
-        ModelPush push = pusher.message(saved);
-        long encoded = System.currentTimeMillis();
-        List<Channel> targets = pushPolicy == PushPolicy.ALL ? edges.all() : edges.channels(contributors);
-        int reached = pusher.sendAndWait(targets, push, PUSH_TIMEOUT_MILLIS);
+        long encoded = System.currentTimeMillis(); // the push message is built from the saved version as it goes
+        EdgeFleet.Delivery delivery = edges.push(saved, pushPolicy == PushPolicy.ALL ? edges.connected() : contributors,
+                PUSH_TIMEOUT);
         long sent = System.currentTimeMillis();
         log.info("model v" + saved.version() + " saved as " + saved.file().getFileName() + ", sha256 "
-                + saved.sha256Hex() + ", pushed to " + reached + " of " + targets.size() + " edges (" + pushPolicy + ")");
+                + saved.sha256Hex() + ", pushed to " + delivery.reached() + " of " + delivery.targets() + " edges ("
+                + pushPolicy + ")");
         log.metric("retrain", String.format(Locale.ROOT,
                 "version=%d images=%d replayed=%d edges=%d epochs=%d loss_first=%.6f loss_last=%.6f device=%s "
                         + "wait_ms=%d train_ms=%d save_ms=%d push_ms=%d",
@@ -129,13 +123,6 @@ public final class RetrainLoop implements Runnable {
         csv.row(new RetrainRow(round.receivedMillis(), updated, savedAt, encoded, sent, fresh.size(),
                 contributors.size(), outcome.epochs(), outcome.lossFirst(), outcome.lossLast(), outcome.device(),
                 saved.version()));
-    }
-
-    /** Ends the contributors' updates: no new model is coming for their uploads. */
-    private void tellContributors(Set<String> contributors, String reason) {
-        for (Channel channel : edges.channels(contributors)) {
-            channel.writeAndFlush(new ErrorMessage(ErrorCode.INTERNAL, reason));
-        }
     }
 
     private List<LabeledFrame> decode(Round round) {

@@ -5,6 +5,6 @@ import io.acai.cloud.store.ModelStore;
 import io.acai.records.RunLog;
 
 /** What every connection handler of the cloud shares. */
-public record CloudContext(String cloudId, TokenCheck tokens, EdgeRegistry edges, UploadQueue uploads,
-                           ModelStore store, ModelPusher pusher, RunLog log) {
+public record CloudContext(String cloudId, TokenCheck tokens, ConnectedEdges edges,
+                           UploadQueue uploads, ModelStore store, RunLog log) {
 }

@@ -16,7 +16,6 @@ import io.acai.records.RunLog;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.util.AttributeKey;
 
 /**
  * One edge connection on the cloud: expects a {@link Hello} first and checks its token, then takes
@@ -24,9 +23,6 @@ import io.netty.util.AttributeKey;
  * order, and any decoding failure, closes this connection only, with the reason in the log.
  */
 final class CloudServerHandler extends SimpleChannelInboundHandler<Message> {
-
-    /** The edge id a connection said hello with. */
-    static final AttributeKey<String> EDGE_ID = AttributeKey.valueOf("acai.edgeId");
 
     private final CloudContext cloud;
     private String edgeId;
@@ -64,7 +60,6 @@ final class CloudServerHandler extends SimpleChannelInboundHandler<Message> {
             return;
         }
         edgeId = hello.edgeId();
-        ctx.channel().attr(EDGE_ID).set(edgeId);
         cloud.edges().register(edgeId, ctx.channel()).ifPresent(old -> {
             log().info("edge " + edgeId + " reconnected from " + ctx.channel().remoteAddress() + ", closing its older connection");
             old.close();
@@ -74,7 +69,7 @@ final class CloudServerHandler extends SimpleChannelInboundHandler<Message> {
                 + hello.softwareVersion() + ", model v" + hello.modelVersion() + "; cloud holds v" + current.version() + ")");
         ctx.writeAndFlush(new HelloAck(cloud.cloudId(), current.version()));
         if (current.version() > hello.modelVersion()) {
-            cloud.pusher().send(ctx.channel(), edgeId, cloud.pusher().message(current));
+            cloud.edges().pushTo(ctx, edgeId, current);
         }
     }
 
@@ -97,7 +92,7 @@ final class CloudServerHandler extends SimpleChannelInboundHandler<Message> {
         if (current.version() > request.currentVersion()) {
             log().info("edge " + edgeId + " asks again for a model newer than v" + request.currentVersion()
                     + ", sending v" + current.version());
-            cloud.pusher().send(ctx.channel(), edgeId, cloud.pusher().message(current));
+            cloud.edges().pushTo(ctx, edgeId, current);
         } else {
             log().info("edge " + edgeId + " asks for a model newer than v" + request.currentVersion() + ": none");
         }

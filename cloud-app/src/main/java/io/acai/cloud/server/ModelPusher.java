@@ -5,36 +5,38 @@ import io.acai.cloud.store.ModelVersion;
 import io.acai.protocol.AcaiEncoder;
 import io.acai.protocol.ModelPush;
 import io.acai.records.RunLog;
-import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelOutboundInvoker;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Sends a model version to edges. Every push carries the cfg and names text besides the weights (a
  * few kilobytes), so an edge started with another model converges on the cloud's.
  */
-public final class ModelPusher {
+final class ModelPusher {
 
     private final ModelStore store;
     private final RunLog log;
 
-    public ModelPusher(ModelStore store, RunLog log) {
+    ModelPusher(ModelStore store, RunLog log) {
         this.store = store;
         this.log = log;
     }
 
     /** The push message for {@code version}, with the digest the store computed when it saved it. */
-    public ModelPush message(ModelVersion version) {
+    ModelPush message(ModelVersion version) {
         return new ModelPush(version.version(), version.sha256(), version.weights(), store.cfgText(),
                 store.namesText());
     }
 
-    /** Writes {@code push} to one edge without waiting. */
-    public ChannelFuture send(Channel channel, String edgeId, ModelPush push) {
+    /** Writes {@code push} to one edge's connection without waiting. */
+    ChannelFuture send(ChannelOutboundInvoker connection, String edgeId, ModelPush push) {
         long bytes = AcaiEncoder.encodedSize(push);
-        return channel.writeAndFlush(push).addListener(f -> {
+        return connection.writeAndFlush(push).addListener(f -> {
             if (f.isSuccess()) {
                 log.metric("push", "edge=" + edgeId + " version=" + push.version() + " bytes=" + bytes);
             } else {
@@ -44,16 +46,15 @@ public final class ModelPusher {
     }
 
     /**
-     * Writes {@code push} to every channel and waits until all writes ended (or {@code timeoutMillis}).
+     * Writes {@code push} to every connection, by edge id, and waits until all writes ended (or {@code timeout}).
      *
      * @return how many writes succeeded
      */
-    public int sendAndWait(List<Channel> channels, ModelPush push, long timeoutMillis) throws InterruptedException {
+    int sendAndWait(Map<String, ? extends ChannelOutboundInvoker> connections, ModelPush push, Duration timeout)
+            throws InterruptedException {
         List<ChannelFuture> futures = new ArrayList<>();
-        for (Channel channel : channels) {
-            futures.add(send(channel, String.valueOf(channel.attr(CloudServerHandler.EDGE_ID).get()), push));
-        }
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        connections.forEach((edgeId, connection) -> futures.add(send(connection, edgeId, push)));
+        long deadline = System.nanoTime() + timeout.toNanos();
         int ok = 0;
         for (ChannelFuture future : futures) {
             long left = Math.max(0, deadline - System.nanoTime());

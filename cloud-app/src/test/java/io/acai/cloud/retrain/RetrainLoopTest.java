@@ -3,95 +3,120 @@ package io.acai.cloud.retrain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.acai.cloud.report.CloudCsv;
-import io.acai.cloud.server.EdgeRegistry;
-import io.acai.cloud.server.ModelPusher;
 import io.acai.cloud.store.ModelStore;
 import io.acai.detection.darknet.DarknetWeights;
 import io.acai.model.TestModels;
-import io.acai.protocol.ErrorCode;
-import io.acai.protocol.ErrorMessage;
-import io.acai.protocol.ModelPush;
 import io.acai.protocol.UploadImage;
 import io.acai.records.RunLog;
-import io.netty.channel.embedded.EmbeddedChannel;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** One round of the retrain loop, with the contributor and a bystander edge as in-memory channels. */
+/**
+ * One round of the retrain loop against a real model store and CSV, with the edges as an in-memory
+ * {@link EdgeFleet}: contributors e1 and e3, bystander e2, and e3 not connected.
+ */
 class RetrainLoopTest {
 
     @TempDir
     Path tmp;
 
-    private final EmbeddedChannel contributor = new EmbeddedChannel();
-    private final EmbeddedChannel bystander = new EmbeddedChannel();
+    private final RecordingFleet fleet = new RecordingFleet("e1", "e2");
+    private ModelStore store;
 
-    private Round round() throws Exception {
-        ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
-        ImageIO.write(new BufferedImage(16, 16, BufferedImage.TYPE_3BYTE_BGR), "jpg", jpeg);
-        UploadImage image = new UploadImage("i1", 16, 16, jpeg.toByteArray(), List.of());
-        return new Round(List.of(new PendingImage("e1", image, 5)), 5);
+    @BeforeEach
+    void openStore() throws Exception {
+        store = ModelStore.open(tmp.resolve("store"), TestModels.initialDefaultNetwork(tmp.resolve("m"), 1));
     }
 
-    private int runRound(Retrainer retrainer, ModelStore store, Path csvFile) throws Exception {
-        EdgeRegistry edges = new EdgeRegistry();
-        edges.register("e1", contributor);
-        edges.register("e2", bystander);
-        try (RunLog log = RunLog.open(tmp.resolve("cloud.log")); CloudCsv csv = CloudCsv.create(csvFile)) {
-            RetrainLoop loop = new RetrainLoop(new UploadQueue(), store, retrainer, new ReplayBuffer(4, 1), edges,
-                    new ModelPusher(store, log), PushPolicy.CONTRIBUTORS, 1, csv, log);
-            loop.retrain(round());
+    private static PendingImage image(String edgeId, String imageId, byte[] jpeg, long receivedMillis) {
+        return new PendingImage(edgeId, new UploadImage(imageId, 16, 16, jpeg, List.of()), receivedMillis);
+    }
+
+    private static byte[] jpeg() throws Exception {
+        ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
+        ImageIO.write(new BufferedImage(16, 16, BufferedImage.TYPE_3BYTE_BGR), "jpg", jpeg);
+        return jpeg.toByteArray();
+    }
+
+    private Round round() throws Exception {
+        return new Round(List.of(image("e1", "i1", jpeg(), 4), image("e3", "i2", jpeg(), 5)), 5);
+    }
+
+    private void runRound(Round round, Retrainer retrainer, PushPolicy policy) throws Exception {
+        try (RunLog log = RunLog.open(tmp.resolve("cloud.log")); CloudCsv csv = CloudCsv.create(tmp.resolve("cloud.csv"))) {
+            RetrainLoop loop = new RetrainLoop(new UploadQueue(), store, retrainer, new ReplayBuffer(4, 1), fleet,
+                    policy, 1, csv, log);
+            loop.retrain(round);
         }
-        return store.current().version();
+    }
+
+    private Retrainer succeeding() throws Exception {
+        byte[] retrained = DarknetWeights.initial(store.cfg(), 2).encode();
+        return (weights, frames) -> new RetrainOutcome(retrained, 2.0, 1.0, 1, "cpu");
     }
 
     @Test
-    void pushesTheSavedVersionToTheContributorsOnlyAndWritesARow() throws Exception {
-        ModelStore store = ModelStore.open(tmp.resolve("store"), TestModels.initialDefaultNetwork(tmp.resolve("m"), 1));
-        byte[] retrained = DarknetWeights.initial(store.cfg(), 2).encode();
-        Path csv = tmp.resolve("cloud.csv");
-        int version = runRound((weights, frames) -> new RetrainOutcome(retrained, 2.0, 1.0, 1, "cpu"), store, csv);
+    void pushesTheSavedVersionToTheConnectedContributorsAndWritesARow() throws Exception {
+        runRound(round(), succeeding(), PushPolicy.CONTRIBUTORS);
 
-        assertThat(version).isEqualTo(1);
-        ModelPush push = contributor.readOutbound();
-        assertThat(push.version()).isEqualTo(1);
-        assertThat(push.weights()).isEqualTo(retrained);
-        assertThat((Object) bystander.readOutbound()).as("not a contributor").isNull();
-        List<String> rows = Files.readAllLines(csv);
+        assertThat(store.current().version()).isEqualTo(1);
+        assertThat(fleet.pushes).containsExactly(new RecordingFleet.Push(1, List.of("e1")));
+        assertThat(fleet.failures).isEmpty();
+        List<String> rows = Files.readAllLines(tmp.resolve("cloud.csv"));
         assertThat(rows).hasSize(2);
-        assertThat(rows.get(1)).startsWith("5,").endsWith(",1,1,1,2.000000,1.000000,cpu,1");
+        assertThat(rows.get(1)).as("2 images from 2 edges").startsWith("5,").endsWith(",2,2,1,2.000000,1.000000,cpu,1");
+        assertThat(Files.readString(tmp.resolve("cloud.log")))
+                .contains("pushed to 1 of 1 edges (contributors)")
+                .contains("METRIC retrain version=1 images=2 replayed=0 edges=2 epochs=1");
+    }
+
+    @Test
+    void pushesToEveryConnectedEdgeWhenTheyAllGetIt() throws Exception {
+        runRound(round(), succeeding(), PushPolicy.ALL);
+
+        assertThat(fleet.pushes).containsExactly(new RecordingFleet.Push(1, List.of("e1", "e2")));
+        assertThat(Files.readString(tmp.resolve("cloud.log"))).contains("pushed to 2 of 2 edges (all)");
     }
 
     @Test
     void aFailedRetrainKeepsTheVersionAndTellsTheContributors() throws Exception {
-        ModelStore store = ModelStore.open(tmp.resolve("store"), TestModels.initialDefaultNetwork(tmp.resolve("m"), 1));
-        Path csv = tmp.resolve("cloud.csv");
-        int version = runRound((weights, frames) -> {
+        runRound(round(), (weights, frames) -> {
             throw new IllegalStateException("out of memory");
-        }, store, csv);
+        }, PushPolicy.ALL);
 
-        assertThat(version).isZero();
-        ErrorMessage error = contributor.readOutbound();
-        assertThat(error.code()).isEqualTo(ErrorCode.INTERNAL);
-        assertThat(error.message()).isEqualTo("retrain failed: out of memory");
-        assertThat((Object) bystander.readOutbound()).isNull();
-        assertThat(Files.readAllLines(csv)).hasSize(1);
+        assertThat(store.current().version()).isZero();
+        assertThat(fleet.pushes).isEmpty();
+        assertThat(fleet.failures).containsExactly(new RecordingFleet.Failure(List.of("e1"), "retrain failed: out of memory"));
+        assertThat(Files.readAllLines(tmp.resolve("cloud.csv"))).hasSize(1);
     }
 
     @Test
     void weightsTheStoreRefusesAreAFailedRetrain() throws Exception {
-        ModelStore store = ModelStore.open(tmp.resolve("store"), TestModels.initialDefaultNetwork(tmp.resolve("m"), 1));
-        int version = runRound((weights, frames) -> new RetrainOutcome(new byte[] {1, 2, 3}, 1, 1, 1, "cpu"), store,
-                tmp.resolve("cloud.csv"));
+        runRound(round(), (weights, frames) -> new RetrainOutcome(new byte[] {1, 2, 3}, 1, 1, 1, "cpu"),
+                PushPolicy.CONTRIBUTORS);
 
-        assertThat(version).isZero();
-        ErrorMessage error = contributor.readOutbound();
-        assertThat(error.message()).startsWith("retrain failed: retrained weights for v1: refused");
+        assertThat(store.current().version()).isZero();
+        assertThat(fleet.failures).singleElement().satisfies(f ->
+                assertThat(f.reason()).startsWith("retrain failed: retrained weights for v1: refused"));
+    }
+
+    @Test
+    void aRoundOfUndecodableImagesIsSkippedAndTheContributorsAreTold() throws Exception {
+        Round broken = new Round(List.of(image("e1", "i1", new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xD9}, 5)), 5);
+        runRound(broken, (weights, frames) -> {
+            throw new AssertionError("no retrain without images");
+        }, PushPolicy.CONTRIBUTORS);
+
+        assertThat(store.current().version()).isZero();
+        assertThat(fleet.failures).containsExactly(new RecordingFleet.Failure(List.of("e1"),
+                "retrain skipped: none of the uploaded images could be used"));
+        assertThat(Files.readString(tmp.resolve("cloud.log"))).contains("upload skipped: edge e1, image i1: jpeg : 4 bytes");
     }
 }

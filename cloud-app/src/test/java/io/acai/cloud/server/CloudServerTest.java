@@ -2,8 +2,11 @@ package io.acai.cloud.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.acai.cloud.retrain.EdgeFleet;
 import io.acai.cloud.retrain.UploadQueue;
 import io.acai.cloud.store.ModelStore;
+import io.acai.cloud.store.ModelVersion;
+import io.acai.detection.darknet.DarknetWeights;
 import io.acai.model.TestModels;
 import io.acai.protocol.AcaiPipeline;
 import io.acai.protocol.ErrorCode;
@@ -42,6 +45,7 @@ class CloudServerTest {
     private RunLog log;
     private ModelStore store;
     private UploadQueue uploads;
+    private ConnectedEdges edges;
     private CloudServer server;
 
     @BeforeEach
@@ -49,8 +53,8 @@ class CloudServerTest {
         log = RunLog.open(tmp.resolve("cloud.log"));
         store = ModelStore.open(tmp.resolve("store"), TestModels.initialDefaultNetwork(tmp.resolve("model"), 1));
         uploads = new UploadQueue();
-        CloudContext context = new CloudContext("test-cloud", new TokenCheck("s3cret"), new EdgeRegistry(), uploads,
-                store, new ModelPusher(store, log), log);
+        edges = new ConnectedEdges(store, log);
+        CloudContext context = new CloudContext("test-cloud", new TokenCheck("s3cret"), edges, uploads, store, log);
         server = CloudServer.start(0, new AcaiPipeline(ProtocolLimits.DEFAULT.withMaxFrameLength(4 * 1024 * 1024),
                 Duration.ofSeconds(30)), context);
     }
@@ -87,7 +91,7 @@ class CloudServerTest {
 
     @Test
     void pushesTheNewestModelToAnEdgeThatIsBehind() throws Exception {
-        store.save(io.acai.detection.darknet.DarknetWeights.initial(store.cfg(), 5).encode());
+        store.save(DarknetWeights.initial(store.cfg(), 5).encode());
         try (WireClient edge = helloed("edge-1", 0)) {
             Message push = edge.receive(WAIT);
             assertThat(push).isInstanceOf(ModelPush.class);
@@ -98,6 +102,47 @@ class CloudServerTest {
             edge.send(new ModelRequest(1));
             assertThat(edge.receive(Duration.ofMillis(300))).as("nothing newer than v1").isNull();
         }
+    }
+
+    @Test
+    void theFleetPushesAVersionToTheNamedConnectedEdgesOnly() throws Exception {
+        ModelVersion v1 = store.save(DarknetWeights.initial(store.cfg(), 5).encode());
+        try (WireClient named = helloed("edge-1", 1); WireClient other = helloed("edge-2", 1)) {
+            assertThat(edges.connected()).as("registered before the hello ack").containsOnly("edge-1", "edge-2");
+            EdgeFleet.Delivery delivery = edges.push(v1, List.of("edge-1", "edge-3"), WAIT);
+
+            assertThat(delivery).as("edge-3 is not connected").isEqualTo(new EdgeFleet.Delivery(1, 1));
+            ModelPush push = (ModelPush) named.receive(WAIT);
+            assertThat(push.version()).isEqualTo(1);
+            assertThat(push.digestMatches()).isTrue();
+            assertThat(push.cfg()).isEqualTo(store.cfgText());
+            assertThat(other.receive(Duration.ofMillis(300))).as("not named").isNull();
+        }
+        assertThat(logText()).contains("METRIC push edge=edge-1 version=1 bytes=").doesNotContain("edge=edge-2 version");
+    }
+
+    @Test
+    void theFleetTellsTheNamedEdgesThatTheirRetrainFailed() throws Exception {
+        try (WireClient named = helloed("edge-1", 0); WireClient other = helloed("edge-2", 0)) {
+            assertThat(edges.connected()).as("registered before the hello ack").containsOnly("edge-1", "edge-2");
+            edges.retrainFailed(List.of("edge-1"), "retrain failed: out of memory");
+
+            assertThat(named.receive(WAIT)).isEqualTo(new ErrorMessage(ErrorCode.INTERNAL, "retrain failed: out of memory"));
+            assertThat(other.receive(Duration.ofMillis(300))).isNull();
+        }
+    }
+
+    @Test
+    void anEdgeThatDisconnectsLeavesTheFleet() throws Exception {
+        try (WireClient edge = helloed("edge-1", 0)) {
+            assertThat(edges.connected()).containsOnly("edge-1");
+        }
+        long deadline = System.nanoTime() + WAIT.toNanos(); // until the server sees the connection close
+        while (!edges.connected().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(edges.connected()).isEmpty();
+        assertThat(logText()).contains("edge edge-1 disconnected");
     }
 
     @Test
