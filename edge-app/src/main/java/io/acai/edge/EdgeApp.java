@@ -17,6 +17,7 @@ import io.acai.edge.source.DatasetFrames;
 import io.acai.edge.source.FrameSource;
 import io.acai.edge.source.ScenarioFrames;
 import io.acai.edge.upload.EdgeUpdates;
+import io.acai.edge.upload.UpdateCompletion;
 import io.acai.edge.upload.UpdateCsv;
 import io.acai.edge.upload.UpdateTracker;
 import io.acai.edge.upload.UploadBuffer;
@@ -37,7 +38,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A running edge: the emulated user, the inference thread, the upload buffer and the connection to
@@ -122,20 +122,20 @@ public final class EdgeApp implements AutoCloseable {
             return t;
         });
         events.execute(() -> { }); // start its thread now, not during the first swap
-        AtomicReference<EdgeUpdates> updatesRef = new AtomicReference<>();
-        DetectorSlot slot = new DetectorSlot(first, events, model -> {
-            long now = System.currentTimeMillis();
-            events.execute(() -> updatesRef.get().swapped(model, now));
-        });
-        UpdateTracker tracker = new UpdateTracker(updateCsv);
-        EdgeUpdates updates = new EdgeUpdates(slot, tracker, updateLog);
-        updatesRef.set(updates);
+        // the update logic sends through the client (its CloudLink); the client tells the update
+        // logic (its CloudListener) what happens once started, at the end
         ProtocolLimits limits = ProtocolLimits.DEFAULT;
         CloudClient client = new CloudClient(config.cloudHost(), config.port(), config.edgeId(), config.token(),
-                SOFTWARE_VERSION, new AcaiPipeline(limits, config.heartbeatInterval()), updates,
+                SOFTWARE_VERSION, new AcaiPipeline(limits, config.heartbeatInterval()),
                 new Backoff(Duration.ofMillis(200), Duration.ofSeconds(5)), updateLog);
+        UpdateTracker tracker = new UpdateTracker(updateCsv);
+        UpdateCompletion completion = new UpdateCompletion(tracker, client, updateLog);
+        DetectorSlot slot = new DetectorSlot(first, events, model -> {
+            long now = System.currentTimeMillis();
+            events.execute(() -> completion.swapped(model, now));
+        });
         ModelSwap swap = new ModelSwap(slot, loader, client::send, updateLog);
-        updates.bind(client, swap);
+        EdgeUpdates updates = new EdgeUpdates(slot, tracker, swap, updateLog);
         int threshold = config.uploadThreshold();
         UploadBuffer buffer = new UploadBuffer(threshold,
                 Math.max(threshold, Math.min(limits.maxImagesPerBatch(), 4 * threshold)));
@@ -149,7 +149,7 @@ public final class EdgeApp implements AutoCloseable {
         requests.start();
         updateLog.info("edge " + config.edgeId() + ": cloud at " + config.cloudHost() + ":" + config.port()
                 + ", upload threshold " + threshold);
-        client.start();
+        client.start(updates);
         return new EdgeApp(config, inferenceLog, updateLog, inferenceCsv, updateCsv, slot, requests, loop,
                 inferenceThread, client, swap, uploader, events);
     }

@@ -1,5 +1,7 @@
 package io.acai.edge.link;
 
+import io.acai.edge.upload.CloudLink;
+import io.acai.edge.upload.CloudListener;
 import io.acai.protocol.AcaiEncoder;
 import io.acai.protocol.AcaiPipeline;
 import io.acai.protocol.ErrorMessage;
@@ -20,6 +22,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -27,8 +30,10 @@ import java.util.concurrent.TimeUnit;
  * {@link Backoff} whenever the connection cannot be made or drops, as Netty's uptime client does;
  * the edge keeps serving inference meanwhile. The batch being uploaded is kept until the cloud
  * acknowledges it and written again after every reconnect (the cloud ignores a batch id it has).
+ * The connection's events and the cloud's messages go to the {@link CloudListener} given to
+ * {@link #start}; the edge's update logic sends through this client as its {@link CloudLink}.
  */
-public final class CloudClient implements AutoCloseable {
+public final class CloudClient implements CloudLink, AutoCloseable {
 
     private final String host;
     private final int port;
@@ -36,11 +41,11 @@ public final class CloudClient implements AutoCloseable {
     private final String token;
     private final String softwareVersion;
     private final AcaiPipeline protocol;
-    private final CloudListener listener;
     private final Backoff backoff;
     private final RunLog log;
     private final EventLoopGroup group = new NioEventLoopGroup(1);
     private final Bootstrap bootstrap;
+    private volatile CloudListener listener;
     private volatile Channel ready;
     private volatile UploadBatch unacknowledged;
     private volatile boolean closing;
@@ -48,14 +53,13 @@ public final class CloudClient implements AutoCloseable {
     private int hellos;
 
     public CloudClient(String host, int port, String edgeId, String token, String softwareVersion, AcaiPipeline protocol,
-                       CloudListener listener, Backoff backoff, RunLog log) {
+                       Backoff backoff, RunLog log) {
         this.host = host;
         this.port = port;
         this.edgeId = edgeId;
         this.token = token;
         this.softwareVersion = softwareVersion;
         this.protocol = protocol;
-        this.listener = listener;
         this.backoff = backoff;
         this.log = log;
         CloudClient client = this;
@@ -70,12 +74,17 @@ public final class CloudClient implements AutoCloseable {
                 });
     }
 
-    /** Starts connecting; returns at once. */
-    public void start() {
+    /** Starts connecting, telling {@code cloudListener} what happens from now on; returns at once. */
+    public void start(CloudListener cloudListener) {
+        Objects.requireNonNull(cloudListener, "cloudListener");
+        if (listener != null) {
+            throw new IllegalStateException("the client to " + host + ":" + port + " is started already");
+        }
+        listener = cloudListener;
         connect();
     }
 
-    /** Uploads a batch: now if connected, else after the next hello; again after any reconnect until acknowledged. */
+    @Override
     public void upload(UploadBatch batch) {
         unacknowledged = batch;
         Channel channel = ready;
@@ -84,7 +93,7 @@ public final class CloudClient implements AutoCloseable {
         }
     }
 
-    /** Sends a message if connected; returns whether it was handed to the connection. */
+    @Override
     public boolean send(Message message) {
         Channel channel = ready;
         if (channel == null) {

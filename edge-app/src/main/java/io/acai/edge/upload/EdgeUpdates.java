@@ -1,41 +1,30 @@
 package io.acai.edge.upload;
 
-import io.acai.edge.link.CloudClient;
-import io.acai.edge.link.CloudListener;
 import io.acai.edge.model.DetectorSlot;
-import io.acai.edge.model.EdgeModel;
 import io.acai.edge.model.ModelSwap;
 import io.acai.protocol.ErrorCode;
 import io.acai.protocol.ErrorMessage;
-import io.acai.protocol.ModelAck;
 import io.acai.protocol.ModelPush;
 import io.acai.protocol.UploadAck;
 import io.acai.records.RunLog;
-import java.util.Objects;
 
 /**
- * Ties the update loop together: the connection's events go to the {@link UpdateTracker} and the
- * {@link ModelSwap}; a model swapped in ends the update (a row of {@code edge_update.csv}) and is
- * acknowledged to the cloud.
+ * The edge's side of the update loop as the connection sees it: the connection's events go to the
+ * {@link UpdateTracker}, pushed models to the {@link ModelSwap}. The update ends when the model
+ * serves ({@link UpdateCompletion}).
  */
 public final class EdgeUpdates implements CloudListener {
 
     private final DetectorSlot slot;
     private final UpdateTracker tracker;
+    private final ModelSwap swap;
     private final RunLog log;
-    private volatile CloudClient client;
-    private volatile ModelSwap swap;
 
-    public EdgeUpdates(DetectorSlot slot, UpdateTracker tracker, RunLog log) {
+    public EdgeUpdates(DetectorSlot slot, UpdateTracker tracker, ModelSwap swap, RunLog log) {
         this.slot = slot;
         this.tracker = tracker;
+        this.swap = swap;
         this.log = log;
-    }
-
-    /** Completes the wiring once the client and the swap exist (they need this listener first). */
-    public void bind(CloudClient cloudClient, ModelSwap modelSwap) {
-        this.client = Objects.requireNonNull(cloudClient, "cloudClient");
-        this.swap = Objects.requireNonNull(modelSwap, "modelSwap");
     }
 
     @Override
@@ -84,17 +73,5 @@ public final class EdgeUpdates implements CloudListener {
             log.warn("update abandoned, the cloud reports: " + error.message());
             tracker.abandon();
         }
-    }
-
-    /** A new model serves since {@code millis} (told by the inference thread, run elsewhere). */
-    public void swapped(EdgeModel model, long millis) {
-        UpdateRecord r = tracker.finished(millis, model.version());
-        log.info("model v" + model.version() + " serving (sha256 " + model.sha256Hex() + ")");
-        log.metric("update", "version=" + model.version() + " images=" + r.images() + " bytes_up=" + r.bytesUp()
-                + " bytes_down=" + r.bytesDown()
-                + (r.updateStart() == 0 ? "" : " total_ms=" + (r.updateEnd() - r.updateStart())
-                + " upload_ms=" + (r.sendEnd() - r.updateStart()) + " cloud_ms=" + (r.receive() - r.sendEnd()))
-                + " load_swap_ms=" + (r.updateEnd() - r.receive()));
-        client.send(ModelAck.installed(model.version()));
     }
 }

@@ -1,7 +1,6 @@
 package io.acai.edge.upload;
 
 import io.acai.detection.LabeledFrame;
-import io.acai.edge.link.CloudClient;
 import io.acai.protocol.AcaiEncoder;
 import io.acai.protocol.ProtocolLimits;
 import io.acai.protocol.UploadBatch;
@@ -16,7 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Encodes mispredicted frames as JPEG as they come and buffers them; when the buffer reaches the
- * threshold and no update is outstanding, hands the batch to the {@link CloudClient}. All on its
+ * threshold and no update is outstanding, hands the batch to the {@link CloudLink}. All on its
  * own thread, so inference goes on. Batch ids start at the clock's milliseconds and count up, so they
  * stay unique across edge restarts.
  */
@@ -24,7 +23,7 @@ public final class Uploader implements AutoCloseable {
 
     private final UploadBuffer buffer;
     private final UpdateTracker tracker;
-    private final CloudClient client;
+    private final CloudLink cloud;
     private final String edgeId;
     private final ProtocolLimits limits;
     private final RunLog log;
@@ -35,11 +34,11 @@ public final class Uploader implements AutoCloseable {
         return t;
     });
 
-    public Uploader(UploadBuffer buffer, UpdateTracker tracker, CloudClient client, String edgeId, ProtocolLimits limits,
+    public Uploader(UploadBuffer buffer, UpdateTracker tracker, CloudLink cloud, String edgeId, ProtocolLimits limits,
                     RunLog log) {
         this.buffer = buffer;
         this.tracker = tracker;
-        this.client = client;
+        this.cloud = cloud;
         this.edgeId = edgeId;
         this.limits = limits;
         this.log = log;
@@ -74,7 +73,7 @@ public final class Uploader implements AutoCloseable {
         tracker.prepared(System.currentTimeMillis(), batch.batchId(), batch.images().size(), bytes);
         log.info("upload of " + batch.images().size() + " mispredicted frames as batch " + batch.batchId() + " ("
                 + bytes + " bytes)" + (buffer.dropped() > 0 ? ", " + buffer.dropped() + " dropped so far while the buffer was full" : ""));
-        client.upload(batch);
+        cloud.upload(batch);
     }
 
     /** The batch of the newest images that fits the protocol's limits. */

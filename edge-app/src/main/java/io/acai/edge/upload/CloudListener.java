@@ -1,10 +1,13 @@
-package io.acai.edge.link;
+package io.acai.edge.upload;
 
 import io.acai.protocol.ErrorMessage;
 import io.acai.protocol.ModelPush;
 import io.acai.protocol.UploadAck;
 
-/** What the edge does with the cloud's messages; called on the connection's thread, so quickly. */
+/**
+ * What the edge does with the connection's events and the cloud's messages. The connection to the
+ * cloud calls it on its own thread, so it must return quickly.
+ */
 public interface CloudListener {
 
     /** The model version the edge runs (or is about to), for the hello. */

@@ -1,0 +1,63 @@
+package io.acai.edge.upload;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.acai.protocol.ProtocolLimits;
+import io.acai.protocol.UploadBatch;
+import io.acai.protocol.UploadImage;
+import io.acai.records.RunLog;
+import io.acai.scenes.DriftScenario;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Mispredicted frames to batches, with the cloud as an in-memory {@link CloudLink}: one update outstanding at a time. */
+class UploaderTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void uploadsABatchAtTheThresholdAndWaitsForTheUpdateToEnd() throws Exception {
+        DriftScenario scenes = DriftScenario.builder("cam-u").build();
+        RecordingCloudLink cloud = new RecordingCloudLink();
+        try (RunLog log = RunLog.open(tmp.resolve("update.log"));
+             UpdateCsv csv = UpdateCsv.create(tmp.resolve("edge_update.csv"))) {
+            UpdateTracker tracker = new UpdateTracker(csv);
+            UploadBuffer buffer = new UploadBuffer(3, 12);
+            try (Uploader uploader = new Uploader(buffer, tracker, cloud, "edge-u", ProtocolLimits.DEFAULT, log)) {
+                for (int i = 0; i < 6; i++) {
+                    uploader.offer(scenes.frame(i));
+                }
+                UploadBatch first = cloud.uploads.poll(30, TimeUnit.SECONDS);
+                assertThat(first).isNotNull();
+                assertThat(first.edgeId()).isEqualTo("edge-u");
+                assertThat(first.images()).extracting(UploadImage::imageId)
+                        .containsExactly(scenes.frame(0).id(), scenes.frame(1).id(), scenes.frame(2).id());
+                assertThat(tracker.outstanding()).isTrue();
+                awaitBuffered(buffer, 3);
+                assertThat(cloud.uploads).as("frames 3 to 5 reach the threshold but wait for the update").isEmpty();
+
+                tracker.abandon();
+                uploader.offer(scenes.frame(6));
+                UploadBatch second = cloud.uploads.poll(30, TimeUnit.SECONDS);
+                assertThat(second.images()).extracting(UploadImage::imageId).containsExactly(scenes.frame(3).id(),
+                        scenes.frame(4).id(), scenes.frame(5).id(), scenes.frame(6).id());
+                assertThat(second.batchId()).isGreaterThan(first.batchId());
+            }
+        }
+        assertThat(Files.readString(tmp.resolve("update.log"))).contains("upload of 3 mispredicted frames as batch")
+                .contains("upload of 4 mispredicted frames as batch");
+    }
+
+    /** Until the upload thread has encoded and buffered that many frames. */
+    private static void awaitBuffered(UploadBuffer buffer, int frames) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (buffer.size() < frames && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(buffer.size()).isEqualTo(frames);
+    }
+}
