@@ -107,7 +107,7 @@ public final class RetrainLoop implements Runnable {
             return;
         }
         replay.addAll(fresh);
-        long encoded = System.currentTimeMillis(); // the push message is built from the saved version as it goes
+        long encoded = System.currentTimeMillis(); // the fleet builds the push message as it starts
         EdgeFleet.Delivery delivery = edges.push(saved, pushPolicy == PushPolicy.ALL ? edges.connected() : contributors,
                 PUSH_TIMEOUT);
         long sent = System.currentTimeMillis();
