@@ -19,23 +19,24 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code detect --cfg C --weights W --names N [--conf 0.25] [--nms 0.45] IMAGE...}: runs a darknet
- * model with OpenCV on each image and prints one JSON object per image and line (see
- * {@link DetectionJson}). An image that cannot be read is reported on stderr, naming the file, and
- * the others are still processed.
+ * {@code detect --cfg C --weights W --names N [--conf 0.25] [--nms 0.45] [--threads 2] IMAGE...}: runs
+ * a darknet model with OpenCV on each image ({@code --threads} OpenCV threads) and prints one JSON
+ * object per image and line (see {@link DetectionJson}). An image that cannot be read is reported
+ * on stderr, naming the file, and the others are still processed. {@code --help} prints every option.
  *
- * <p>Exit status: 0 when every image was processed; 1 when the model could not be loaded or at
- * least one image could not be read; 2 for a usage error (missing or malformed arguments).
+ * <p>Exit status: 0 when every image was processed (or for {@code --help}); 1 when the model could
+ * not be loaded or at least one image could not be read; 2 for a usage error (missing or malformed
+ * arguments).
  * The leading word {@code detect} is accepted and skipped, so the arguments may be passed with or
  * without the command name.
  */
 public final class DetectCommand {
 
     static final String USAGE =
-            "usage: detect --cfg C --weights W --names N [--conf 0.25] [--nms 0.45] IMAGE...";
+            "usage: detect --cfg C --weights W --names N [--conf 0.25] [--nms 0.45] [--threads 2] IMAGE...";
     static final float DEFAULT_CONFIDENCE = 0.25f;
     static final float DEFAULT_NMS = 0.45f;
-    static final int THREADS = 2;
+    static final int DEFAULT_THREADS = 2;
 
     private DetectCommand() {
     }
@@ -49,6 +50,10 @@ public final class DetectCommand {
         DetectorSettings settings;
         try {
             arguments = Arguments.parse(args);
+            if (arguments.helpRequested) {
+                new CommandLine(arguments).usage(out);
+                return 0;
+            }
             settings = arguments.settings();
         } catch (IllegalArgumentException e) {
             err.println("detect: " + e.getMessage());
@@ -92,26 +97,33 @@ public final class DetectCommand {
         return ImageFiles.readBgr(file);
     }
 
-    /** The command line, parsed by picocli; {@link #settings()} checks the thresholds' ranges. */
-    @Command(name = "detect")
+    /** The command line, parsed by picocli; {@link #settings()} checks the values' ranges. */
+    @Command(name = "detect", description = "Runs a darknet model with OpenCV on each image and prints one "
+            + "JSON line per image.")
     static final class Arguments {
 
-        @Option(names = "--cfg", required = true, paramLabel = "C")
+        @Option(names = "--cfg", required = true, paramLabel = "C", description = "darknet .cfg")
         Path cfg;
 
-        @Option(names = "--weights", required = true, paramLabel = "W")
+        @Option(names = "--weights", required = true, paramLabel = "W", description = "darknet .weights")
         Path weights;
 
-        @Option(names = "--names", required = true, paramLabel = "N")
+        @Option(names = "--names", required = true, paramLabel = "N", description = "class names, one a line")
         Path names;
 
-        @Option(names = "--conf", paramLabel = "C")
+        @Option(names = "--conf", paramLabel = "C", description = "least confidence kept, 0..1 (default: ${DEFAULT-VALUE})")
         float confidence = DEFAULT_CONFIDENCE;
 
-        @Option(names = "--nms", paramLabel = "IOU")
+        @Option(names = "--nms", paramLabel = "IOU", description = "per-class NMS IoU, 0..1 (default: ${DEFAULT-VALUE})")
         float nms = DEFAULT_NMS;
 
-        @Parameters(arity = "1..*", paramLabel = "IMAGE")
+        @Option(names = "--threads", paramLabel = "N", description = "OpenCV threads for inference, >= 1 (default: ${DEFAULT-VALUE})")
+        int threads = DEFAULT_THREADS;
+
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "print this help and exit")
+        boolean helpRequested;
+
+        @Parameters(arity = "1..*", paramLabel = "IMAGE", description = "images to run the model on")
         List<String> images;
 
         /** Parses {@code args}, with or without the leading word {@code detect}. */
@@ -132,10 +144,10 @@ public final class DetectCommand {
 
         DetectorSettings settings() {
             try {
-                return new DetectorSettings(confidence, nms, THREADS);
+                return new DetectorSettings(confidence, nms, threads);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(e.getMessage().replaceFirst("^confidence:", "--conf:")
-                        .replaceFirst("^nms:", "--nms:"), e);
+                        .replaceFirst("^nms:", "--nms:").replaceFirst("^threads:", "--threads:"), e);
             }
         }
 

@@ -9,9 +9,11 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.bytedeco.opencv.global.opencv_core;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -112,13 +114,55 @@ class DetectCommandTest {
         assertThat(DetectCommand.run(new String[] {"--cfg", "c", "--weights", "w", "--names", "n", "--conf", "2",
                 "x.jpg"}, print(out), print(err))).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("--conf: 2.0 (expected: 0..1)");
+        assertThat(out.size()).isZero();
+    }
+
+    @Test
+    void threadsBelowOneOrNotANumberGiveUsageAndStatus2() {
+        for (String threads : new String[] {"0", "-3"}) {
+            err.reset();
+            assertThat(DetectCommand.run(new String[] {"--cfg", "c", "--weights", "w", "--names", "n", "--threads",
+                    threads, "x.jpg"}, print(out), print(err))).isEqualTo(2);
+            assertThat(err.toString(StandardCharsets.UTF_8))
+                    .contains("detect: --threads: " + threads + " (expected: >= 1)").contains(DetectCommand.USAGE);
+        }
 
         err.reset();
-        assertThat(DetectCommand.run(new String[] {"--cfg", "c", "--weights", "w", "--names", "n", "--threads", "4",
-                "x.jpg"}, print(out), print(err)))
-                .isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Unknown option: '--threads'");
+        assertThat(DetectCommand.run(new String[] {"--cfg", "c", "--weights", "w", "--names", "n", "--threads=two",
+                "x.jpg"}, print(out), print(err))).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Invalid value for option '--threads': 'two' is not an int");
         assertThat(out.size()).isZero();
+    }
+
+    /** OpenCV's thread count is process-wide: each run leaves the one it asked for, the default 2 included. */
+    @Test
+    void threadsSetOpenCvsThreadCount() {
+        String image = SharedData.resolve("data/coco128/images/train/000000000036.jpg").toString();
+        for (String threads : new String[] {"1", "3", null}) {
+            List<String> args = new ArrayList<>(List.of("--cfg", model("yolo-fastest-1.1.cfg"), "--weights",
+                    model("yolo-fastest-1.1.weights"), "--names", model("coco.names")));
+            if (threads != null) {
+                args.addAll(List.of("--threads", threads));
+            }
+            args.add(image);
+            out.reset();
+
+            int status = DetectCommand.run(args.toArray(String[]::new), print(out), print(err));
+
+            assertThat(status).as("stderr: %s", err).isZero();
+            assertThat(lines(out)).hasSize(1).first().asString().contains("\"class\": \"person\"");
+            assertThat(opencv_core.getNumThreads()).as("--threads %s", threads)
+                    .isEqualTo(threads == null ? DetectCommand.DEFAULT_THREADS : Integer.parseInt(threads));
+        }
+    }
+
+    @Test
+    void helpListsEveryOptionAndNeedsNoModel() {
+        assertThat(DetectCommand.run(new String[] {"detect", "--help"}, print(out), print(err))).isZero();
+
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("--cfg=C", "--weights=W", "--names=N",
+                "--conf=C", "--nms=IOU", "--threads=N", "OpenCV threads for inference, >= 1 (default: 2)", "IMAGE");
+        assertThat(err.size()).isZero();
     }
 
     @Test
