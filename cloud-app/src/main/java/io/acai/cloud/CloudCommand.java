@@ -44,14 +44,15 @@ public final class CloudCommand implements Callable<Integer> {
             + "(default: models/ beside the csv file)")
     Path store;
 
-    @Option(names = "--min-retrain-images", defaultValue = "0", description = "pending images that start a retrain; "
-            + "0 = every upload (default: ${DEFAULT-VALUE})")
+    @Option(names = "--min-retrain-images", defaultValue = "" + CloudConfig.DEFAULT_MIN_RETRAIN_IMAGES,
+            description = "pending images that start a retrain; 0 = every upload (default: ${DEFAULT-VALUE})")
     int minRetrainImages;
 
     @Option(names = "--epochs", defaultValue = "5", description = "epochs per retrain (default: ${DEFAULT-VALUE})")
     int epochs;
 
-    @Option(names = "--lr", defaultValue = "0.001", description = "Adam learning rate (default: ${DEFAULT-VALUE})")
+    @Option(names = "--lr", defaultValue = "" + TrainingSettings.DEFAULT_LEARNING_RATE,
+            description = "Adam learning rate (default: ${DEFAULT-VALUE})")
     float learningRate;
 
     @Option(names = "--batch", defaultValue = "8", description = "images per step (default: ${DEFAULT-VALUE})")
@@ -67,12 +68,14 @@ public final class CloudCommand implements Callable<Integer> {
             + "PyTorch's default (default: ${DEFAULT-VALUE})")
     int threads;
 
-    @Option(names = "--push", defaultValue = "contributors", description = "who gets a new version: contributors "
-            + "(the edges whose images were used, as the original) or all (default: ${DEFAULT-VALUE})")
+    @Option(names = "--push", defaultValue = CloudConfig.DEFAULT_PUSH,
+            description = "who gets a new version: contributors (the edges whose images were used, as the original) "
+                    + "or all (default: ${DEFAULT-VALUE})")
     String push;
 
-    @Option(names = "--replay", defaultValue = "0", description = "earlier samples kept and replayed in every "
-            + "retrain, so the model does not forget (default: ${DEFAULT-VALUE}, as the original)")
+    @Option(names = "--replay", defaultValue = "" + CloudConfig.DEFAULT_REPLAY,
+            description = "earlier samples kept and replayed in every retrain, so the model does not "
+                    + "forget (default: ${DEFAULT-VALUE}, as the original)")
     int replay;
 
     @Option(names = "--token", defaultValue = "", description = "the secret edges must present (default: none)")
@@ -82,10 +85,12 @@ public final class CloudCommand implements Callable<Integer> {
             description = "stop cleanly after this long, for example 200s (default: run until stopped)")
     Duration duration;
 
-    @Option(names = "--seed", defaultValue = "1", description = "training and replay seed (default: ${DEFAULT-VALUE})")
+    @Option(names = "--seed", defaultValue = "" + CloudConfig.DEFAULT_SEED,
+            description = "training and replay seed (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--heartbeat", defaultValue = "5s", converter = DurationOption.class,
+    @Option(names = "--heartbeat", defaultValue = CloudConfig.DEFAULT_HEARTBEAT_SECONDS + "s",
+            converter = DurationOption.class,
             description = "heartbeat interval on edge connections (default: ${DEFAULT-VALUE})")
     Duration heartbeat;
 
@@ -134,7 +139,14 @@ public final class CloudCommand implements Callable<Integer> {
     }
 
     TrainingSettings trainingSettings() {
-        return new TrainingSettings(epochs, batch, learningRate, freezeBackbone, TrainingDevice.parse(device), seed);
+        return TrainingSettings.builder()
+                .setEpochs(epochs)
+                .setBatchSize(batch)
+                .optLearningRate(learningRate)
+                .optFreezeBackbone(freezeBackbone)
+                .optDevice(TrainingDevice.parse(device))
+                .optSeed(seed)
+                .build();
     }
 
     CloudConfig config() throws java.io.IOException {
@@ -142,7 +154,19 @@ public final class CloudCommand implements Callable<Integer> {
         ModelFiles files = defaultModel ? DefaultModel.extractToTemporaryFolder() : ModelLocation.parse(model);
         Path storeDir = store != null ? store
                 : csvFile.toAbsolutePath().getParent().resolve("models");
-        return new CloudConfig(port, logFile, csvFile, files, defaultModel, storeDir, minRetrainImages,
-                PushPolicy.parse(push), replay, token, heartbeat, seed);
+        return CloudConfig.builder()
+                .setPort(port)
+                .setLogFile(logFile)
+                .setCsvFile(csvFile)
+                .setModel(files)
+                .setStoreDir(storeDir)
+                .optDefaultModel(defaultModel)
+                .optMinRetrainImages(minRetrainImages)
+                .optPushPolicy(PushPolicy.parse(push))
+                .optReplay(replay)
+                .optToken(token)
+                .optHeartbeatInterval(heartbeat)
+                .optSeed(seed)
+                .build();
     }
 }
