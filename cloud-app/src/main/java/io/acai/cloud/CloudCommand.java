@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -26,6 +28,8 @@ import picocli.CommandLine.Spec;
         description = "Receives mispredicted frames from edges, retrains the model (DJL), pushes new versions.",
         footer = "%nAlso: cloud-app.jar train ... and cloud-app.jar pretrain ... (offline training; --help on each).")
 public final class CloudCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CloudCommand.class);
 
     @Parameters(index = "0", paramLabel = "<port>", description = "TCP port to listen on")
     int port;
@@ -115,7 +119,7 @@ public final class CloudCommand implements Callable<Integer> {
                 try {
                     app.close();
                 } catch (Exception e) {
-                    System.err.println("cloud-app: closing failed: " + e);
+                    LOG.error("closing failed", e);
                 }
                 stopped.countDown();
             }, "acai-cloud-shutdown");

@@ -8,6 +8,8 @@ import io.acai.options.DurationOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -21,6 +23,8 @@ import picocli.CommandLine.Spec;
                 + "hot swap of retrained models.",
         footer = "%nAlso: edge-app.jar detect ... (one-shot detection on images; edge-app.jar detect --help).")
 public final class EdgeCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EdgeCommand.class);
 
     @Parameters(index = "0", paramLabel = "<cloud host|local>", description = "the cloud's host; 'local': the cloud "
             + "runs on this host and the four output files go under logs/<edge id>/")
@@ -128,7 +132,7 @@ public final class EdgeCommand implements Callable<Integer> {
         try {
             app.close();
         } catch (Exception e) {
-            System.err.println("edge-app: closing failed: " + e);
+            LOG.error("closing failed", e);
         }
     }
 
