@@ -6,17 +6,20 @@ import io.acai.cloud.train.TorchThreads;
 import io.acai.detection.ModelFiles;
 import io.acai.model.DefaultModel;
 import io.acai.model.ModelLocation;
-import io.acai.options.DurationOption;
+import io.acai.options.HeartbeatOption;
+import io.acai.options.ModelOption;
+import io.acai.options.RunDurationOption;
+import io.acai.options.TokenOption;
 import io.acai.training.TrainingDevice;
 import io.acai.training.TrainingSettings;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -40,9 +43,8 @@ public final class CloudCommand implements Callable<Integer> {
     @Parameters(index = "2", paramLabel = "<csv file>", description = "cloud.csv, a row per retrain")
     Path csvFile;
 
-    @Option(names = "--model", paramLabel = "DIR|cfg,weights,names",
-            description = "the model to start from (default: the project's default model)")
-    String model;
+    @Mixin
+    ModelOption model;
 
     @Option(names = "--store", paramLabel = "DIR", description = "where model versions are saved "
             + "(default: models/ beside the csv file)")
@@ -82,21 +84,18 @@ public final class CloudCommand implements Callable<Integer> {
                     + "forget (default: ${DEFAULT-VALUE}, as the original)")
     int replay;
 
-    @Option(names = "--token", defaultValue = "", description = "the secret edges must present (default: none)")
-    String token;
+    @Mixin
+    TokenOption token;
 
-    @Option(names = "--duration", converter = DurationOption.class,
-            description = "stop cleanly after this long, for example 200s (default: run until stopped)")
-    Duration duration;
+    @Mixin
+    RunDurationOption duration;
 
     @Option(names = "--seed", defaultValue = "" + CloudConfig.DEFAULT_SEED,
             description = "training and replay seed (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--heartbeat", defaultValue = CloudConfig.DEFAULT_HEARTBEAT_SECONDS + "s",
-            converter = DurationOption.class,
-            description = "heartbeat interval on edge connections (default: ${DEFAULT-VALUE})")
-    Duration heartbeat;
+    @Mixin
+    HeartbeatOption heartbeat;
 
     @Spec
     CommandSpec spec;
@@ -124,10 +123,10 @@ public final class CloudCommand implements Callable<Integer> {
                 stopped.countDown();
             }, "acai-cloud-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
-            if (duration == null) {
+            if (duration.duration().isEmpty()) {
                 stopped.await();
             } else {
-                stopped.await(duration.toMillis(), TimeUnit.MILLISECONDS);
+                stopped.await(duration.duration().get().toMillis(), TimeUnit.MILLISECONDS);
                 removeHook(hook);
             }
         }
@@ -154,8 +153,9 @@ public final class CloudCommand implements Callable<Integer> {
     }
 
     CloudConfig config() throws java.io.IOException {
-        boolean defaultModel = model == null;
-        ModelFiles files = defaultModel ? DefaultModel.extractToTemporaryFolder() : ModelLocation.parse(model);
+        boolean defaultModel = model.location().isEmpty();
+        ModelFiles files = defaultModel ? DefaultModel.extractToTemporaryFolder()
+                : ModelLocation.parse(model.location().get());
         Path storeDir = store != null ? store
                 : csvFile.toAbsolutePath().getParent().resolve("models");
         return CloudConfig.builder()
@@ -168,8 +168,8 @@ public final class CloudCommand implements Callable<Integer> {
                 .optMinRetrainImages(minRetrainImages)
                 .optPushPolicy(PushPolicy.parse(push))
                 .optReplay(replay)
-                .optToken(token)
-                .optHeartbeatInterval(heartbeat)
+                .optToken(token.token())
+                .optHeartbeatInterval(heartbeat.interval())
                 .optSeed(seed)
                 .build();
     }

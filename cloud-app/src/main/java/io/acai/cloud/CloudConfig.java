@@ -2,6 +2,7 @@ package io.acai.cloud;
 
 import io.acai.cloud.retrain.PushPolicy;
 import io.acai.detection.ModelFiles;
+import io.acai.options.HeartbeatOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -44,8 +45,6 @@ public record CloudConfig(int port, Path logFile, Path csvFile, ModelFiles model
     public static final String DEFAULT_PUSH = "contributors";
     /** {@code --replay}: nothing replayed, as the original. */
     public static final int DEFAULT_REPLAY = 0;
-    /** {@code --heartbeat}, in seconds. */
-    public static final int DEFAULT_HEARTBEAT_SECONDS = 5;
     /** {@code --seed}: training and replay seed. */
     public static final long DEFAULT_SEED = 1;
 
@@ -79,7 +78,7 @@ public record CloudConfig(int port, Path logFile, Path csvFile, ModelFiles model
         private PushPolicy pushPolicy = PushPolicy.parse(DEFAULT_PUSH);
         private int replay = DEFAULT_REPLAY;
         private String token = "";
-        private Duration heartbeatInterval = Duration.ofSeconds(DEFAULT_HEARTBEAT_SECONDS);
+        private Duration heartbeatInterval = HeartbeatOption.DEFAULT_INTERVAL;
         private long seed = DEFAULT_SEED;
 
         private Builder() {

@@ -5,12 +5,17 @@ import io.acai.detection.opencv.DetectorSettings;
 import io.acai.edge.model.OpenCvDetectorLoader;
 import io.acai.model.ModelLocation;
 import io.acai.options.DurationOption;
+import io.acai.options.HeartbeatOption;
+import io.acai.options.ModelOption;
+import io.acai.options.RunDurationOption;
+import io.acai.options.TokenOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -63,9 +68,8 @@ public final class EdgeCommand implements Callable<Integer> {
             description = "mispredicted frames that start an upload (default: ${DEFAULT-VALUE})")
     int uploadThreshold;
 
-    @Option(names = "--model", paramLabel = "DIR|cfg,weights,names", description = "the model to start with "
-            + "(default: the project's default model)")
-    String model;
+    @Mixin
+    ModelOption model;
 
     @Option(names = "--conf", defaultValue = "" + EdgeConfig.DEFAULT_CONFIDENCE,
             description = "confidence threshold (default: ${DEFAULT-VALUE})")
@@ -79,12 +83,11 @@ public final class EdgeCommand implements Callable<Integer> {
             description = "OpenCV threads (default: ${DEFAULT-VALUE})")
     int threads;
 
-    @Option(names = "--duration", converter = DurationOption.class, description = "stop cleanly after this long, "
-            + "for example 200s (default: run until stopped)")
-    Duration duration;
+    @Mixin
+    RunDurationOption duration;
 
-    @Option(names = "--token", defaultValue = "", description = "the secret the cloud asks for")
-    String token;
+    @Mixin
+    TokenOption token;
 
     @Option(names = "--seed", description = "the drift scenario's seed (default: derived from the edge id)")
     Long seed;
@@ -94,10 +97,8 @@ public final class EdgeCommand implements Callable<Integer> {
             description = "when the drift scenario's drift starts (default: ${DEFAULT-VALUE})")
     Duration driftAfter;
 
-    @Option(names = "--heartbeat", defaultValue = EdgeConfig.DEFAULT_HEARTBEAT_SECONDS + "s",
-            converter = DurationOption.class,
-            description = "heartbeat interval on the cloud connection (default: ${DEFAULT-VALUE})")
-    Duration heartbeat;
+    @Mixin
+    HeartbeatOption heartbeat;
 
     @Spec
     CommandSpec spec;
@@ -149,15 +150,15 @@ public final class EdgeCommand implements Callable<Integer> {
                 .optData(data)
                 .optJudge(judge)
                 .optUploadThreshold(uploadThreshold)
-                .optModel(model == null ? null : ModelLocation.parse(model))
+                .optModel(model.location().isPresent() ? ModelLocation.parse(model.location().get()) : null)
                 .optConfidence(confidence)
                 .optNms(nms)
                 .optThreads(threads)
-                .optDuration(duration)
-                .optToken(token)
+                .optDuration(duration.duration().orElse(null))
+                .optToken(token.token())
                 .optSeed(seed)
                 .optDriftAfter(driftAfter)
-                .optHeartbeatInterval(heartbeat)
+                .optHeartbeatInterval(heartbeat.interval())
                 .build();
     }
 }

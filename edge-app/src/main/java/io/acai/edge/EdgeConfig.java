@@ -1,6 +1,7 @@
 package io.acai.edge;
 
 import io.acai.detection.ModelFiles;
+import io.acai.options.HeartbeatOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -61,8 +62,6 @@ public record EdgeConfig(String cloudHost, int port, Path inferenceLog, Path upd
     public static final int DEFAULT_THREADS = 2;
     /** {@code --drift-after}, in seconds. */
     public static final int DEFAULT_DRIFT_AFTER_SECONDS = 20;
-    /** {@code --heartbeat}, in seconds. */
-    public static final int DEFAULT_HEARTBEAT_SECONDS = 5;
 
     public EdgeConfig {
         if (port < 1 || port > 65535) {
@@ -114,7 +113,7 @@ public record EdgeConfig(String cloudHost, int port, Path inferenceLog, Path upd
         private String token = "";
         private Long seed;
         private Duration driftAfter = Duration.ofSeconds(DEFAULT_DRIFT_AFTER_SECONDS);
-        private Duration heartbeatInterval = Duration.ofSeconds(DEFAULT_HEARTBEAT_SECONDS);
+        private Duration heartbeatInterval = HeartbeatOption.DEFAULT_INTERVAL;
 
         private Builder() {
         }
