@@ -6,15 +6,20 @@ import io.acai.cloud.train.TorchThreads;
 import io.acai.detection.ModelFiles;
 import io.acai.model.DefaultModel;
 import io.acai.model.ModelLocation;
-import io.acai.options.DurationOption;
+import io.acai.options.HeartbeatOption;
+import io.acai.options.ModelOption;
+import io.acai.options.RunDurationOption;
+import io.acai.options.TokenOption;
 import io.acai.training.TrainingDevice;
 import io.acai.training.TrainingSettings;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -27,6 +32,8 @@ import picocli.CommandLine.Spec;
         footer = "%nAlso: cloud-app.jar train ... and cloud-app.jar pretrain ... (offline training; --help on each).")
 public final class CloudCommand implements Callable<Integer> {
 
+    private static final Logger LOG = LoggerFactory.getLogger(CloudCommand.class);
+
     @Parameters(index = "0", paramLabel = "<port>", description = "TCP port to listen on")
     int port;
 
@@ -36,22 +43,22 @@ public final class CloudCommand implements Callable<Integer> {
     @Parameters(index = "2", paramLabel = "<csv file>", description = "cloud.csv, a row per retrain")
     Path csvFile;
 
-    @Option(names = "--model", paramLabel = "DIR|cfg,weights,names",
-            description = "the model to start from (default: the project's default model)")
-    String model;
+    @Mixin
+    ModelOption model;
 
     @Option(names = "--store", paramLabel = "DIR", description = "where model versions are saved "
             + "(default: models/ beside the csv file)")
     Path store;
 
-    @Option(names = "--min-retrain-images", defaultValue = "0", description = "pending images that start a retrain; "
-            + "0 = every upload (default: ${DEFAULT-VALUE})")
+    @Option(names = "--min-retrain-images", defaultValue = "" + CloudConfig.DEFAULT_MIN_RETRAIN_IMAGES,
+            description = "pending images that start a retrain; 0 = every upload (default: ${DEFAULT-VALUE})")
     int minRetrainImages;
 
     @Option(names = "--epochs", defaultValue = "5", description = "epochs per retrain (default: ${DEFAULT-VALUE})")
     int epochs;
 
-    @Option(names = "--lr", defaultValue = "0.001", description = "Adam learning rate (default: ${DEFAULT-VALUE})")
+    @Option(names = "--lr", defaultValue = "" + TrainingSettings.DEFAULT_LEARNING_RATE,
+            description = "Adam learning rate (default: ${DEFAULT-VALUE})")
     float learningRate;
 
     @Option(names = "--batch", defaultValue = "8", description = "images per step (default: ${DEFAULT-VALUE})")
@@ -67,27 +74,28 @@ public final class CloudCommand implements Callable<Integer> {
             + "PyTorch's default (default: ${DEFAULT-VALUE})")
     int threads;
 
-    @Option(names = "--push", defaultValue = "contributors", description = "who gets a new version: contributors "
-            + "(the edges whose images were used, as the original) or all (default: ${DEFAULT-VALUE})")
+    @Option(names = "--push", defaultValue = CloudConfig.DEFAULT_PUSH,
+            description = "who gets a new version: contributors (the edges whose images were used, as the original) "
+                    + "or all (default: ${DEFAULT-VALUE})")
     String push;
 
-    @Option(names = "--replay", defaultValue = "0", description = "earlier samples kept and replayed in every "
-            + "retrain, so the model does not forget (default: ${DEFAULT-VALUE}, as the original)")
+    @Option(names = "--replay", defaultValue = "" + CloudConfig.DEFAULT_REPLAY,
+            description = "earlier samples kept and replayed in every retrain, so the model does not "
+                    + "forget (default: ${DEFAULT-VALUE}, as the original)")
     int replay;
 
-    @Option(names = "--token", defaultValue = "", description = "the secret edges must present (default: none)")
-    String token;
+    @Mixin
+    TokenOption token;
 
-    @Option(names = "--duration", converter = DurationOption.class,
-            description = "stop cleanly after this long, for example 200s (default: run until stopped)")
-    Duration duration;
+    @Mixin
+    RunDurationOption duration;
 
-    @Option(names = "--seed", defaultValue = "1", description = "training and replay seed (default: ${DEFAULT-VALUE})")
+    @Option(names = "--seed", defaultValue = "" + CloudConfig.DEFAULT_SEED,
+            description = "training and replay seed (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--heartbeat", defaultValue = "5s", converter = DurationOption.class,
-            description = "heartbeat interval on edge connections (default: ${DEFAULT-VALUE})")
-    Duration heartbeat;
+    @Mixin
+    HeartbeatOption heartbeat;
 
     @Spec
     CommandSpec spec;
@@ -110,15 +118,15 @@ public final class CloudCommand implements Callable<Integer> {
                 try {
                     app.close();
                 } catch (Exception e) {
-                    System.err.println("cloud-app: closing failed: " + e);
+                    LOG.error("closing failed", e);
                 }
                 stopped.countDown();
             }, "acai-cloud-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
-            if (duration == null) {
+            if (duration.duration().isEmpty()) {
                 stopped.await();
             } else {
-                stopped.await(duration.toMillis(), TimeUnit.MILLISECONDS);
+                stopped.await(duration.duration().get().toMillis(), TimeUnit.MILLISECONDS);
                 removeHook(hook);
             }
         }
@@ -134,15 +142,35 @@ public final class CloudCommand implements Callable<Integer> {
     }
 
     TrainingSettings trainingSettings() {
-        return new TrainingSettings(epochs, batch, learningRate, freezeBackbone, TrainingDevice.parse(device), seed);
+        return TrainingSettings.builder()
+                .setEpochs(epochs)
+                .setBatchSize(batch)
+                .optLearningRate(learningRate)
+                .optFreezeBackbone(freezeBackbone)
+                .optDevice(TrainingDevice.parse(device))
+                .optSeed(seed)
+                .build();
     }
 
     CloudConfig config() throws java.io.IOException {
-        boolean defaultModel = model == null;
-        ModelFiles files = defaultModel ? DefaultModel.extractToTemporaryFolder() : ModelLocation.parse(model);
+        boolean defaultModel = model.location().isEmpty();
+        ModelFiles files = defaultModel ? DefaultModel.extractToTemporaryFolder()
+                : ModelLocation.parse(model.location().get());
         Path storeDir = store != null ? store
                 : csvFile.toAbsolutePath().getParent().resolve("models");
-        return new CloudConfig(port, logFile, csvFile, files, defaultModel, storeDir, minRetrainImages,
-                PushPolicy.parse(push), replay, token, heartbeat, seed);
+        return CloudConfig.builder()
+                .setPort(port)
+                .setLogFile(logFile)
+                .setCsvFile(csvFile)
+                .setModel(files)
+                .setStoreDir(storeDir)
+                .optDefaultModel(defaultModel)
+                .optMinRetrainImages(minRetrainImages)
+                .optPushPolicy(PushPolicy.parse(push))
+                .optReplay(replay)
+                .optToken(token.token())
+                .optHeartbeatInterval(heartbeat.interval())
+                .optSeed(seed)
+                .build();
     }
 }

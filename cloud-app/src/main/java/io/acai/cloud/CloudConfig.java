@@ -2,11 +2,24 @@ package io.acai.cloud;
 
 import io.acai.cloud.retrain.PushPolicy;
 import io.acai.detection.ModelFiles;
+import io.acai.options.HeartbeatOption;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Objects;
 
 /**
- * Everything a cloud run needs, as the command line gave it.
+ * Everything a cloud run needs, as the command line gave it. Built with {@link #builder()}: the port,
+ * the log and csv files, the model and the store folder are required, every other value has the
+ * default {@code cloud-app.jar} documents (the {@code DEFAULT_...} constants, which the command
+ * line's defaults are made of).
+ *
+ * <pre>{@code
+ * CloudConfig config = CloudConfig.builder()
+ *         .setPort(9000).setLogFile(dir.resolve("cloud.log")).setCsvFile(dir.resolve("cloud.csv"))
+ *         .setModel(model).setStoreDir(dir.resolve("models"))
+ *         .optMinRetrainImages(40).optReplay(60)
+ *         .build();
+ * }</pre>
  *
  * @param port              TCP port to listen on, {@code 0} for any free one
  * @param logFile           the human-readable log
@@ -26,6 +39,15 @@ public record CloudConfig(int port, Path logFile, Path csvFile, ModelFiles model
                           int minRetrainImages, PushPolicy pushPolicy, int replay, String token,
                           Duration heartbeatInterval, long seed) {
 
+    /** {@code --min-retrain-images}: every upload starts a retrain, as the original. */
+    public static final int DEFAULT_MIN_RETRAIN_IMAGES = 0;
+    /** {@code --push}: the edges whose images were used, as the original. */
+    public static final String DEFAULT_PUSH = "contributors";
+    /** {@code --replay}: nothing replayed, as the original. */
+    public static final int DEFAULT_REPLAY = 0;
+    /** {@code --seed}: training and replay seed. */
+    public static final long DEFAULT_SEED = 1;
+
     public CloudConfig {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("<port> : " + port + " (expected: 0..65535)");
@@ -35,6 +57,116 @@ public record CloudConfig(int port, Path logFile, Path csvFile, ModelFiles model
         }
         if (replay < 0) {
             throw new IllegalArgumentException("--replay : " + replay + " (expected: >= 0)");
+        }
+    }
+
+    /** A builder with every optional value at its default. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a {@link CloudConfig}: {@code setX} for required values, {@code optX} for optional ones. */
+    public static final class Builder {
+
+        private Integer port;
+        private Path logFile;
+        private Path csvFile;
+        private ModelFiles model;
+        private boolean defaultModel;
+        private Path storeDir;
+        private int minRetrainImages = DEFAULT_MIN_RETRAIN_IMAGES;
+        private PushPolicy pushPolicy = PushPolicy.parse(DEFAULT_PUSH);
+        private int replay = DEFAULT_REPLAY;
+        private String token = "";
+        private Duration heartbeatInterval = HeartbeatOption.DEFAULT_INTERVAL;
+        private long seed = DEFAULT_SEED;
+
+        private Builder() {
+        }
+
+        /** TCP port to listen on, {@code 0} for any free one. */
+        public Builder setPort(int port) {
+            this.port = port;
+            return this;
+        }
+
+        public Builder setLogFile(Path logFile) {
+            this.logFile = logFile;
+            return this;
+        }
+
+        /** {@code cloud.csv}. */
+        public Builder setCsvFile(Path csvFile) {
+            this.csvFile = csvFile;
+            return this;
+        }
+
+        public Builder setModel(ModelFiles model) {
+            this.model = model;
+            return this;
+        }
+
+        /** Where model versions are saved. */
+        public Builder setStoreDir(Path storeDir) {
+            this.storeDir = storeDir;
+            return this;
+        }
+
+        /** Whether the model is the project's default model (its pre-drift scenes seed the replay buffer). */
+        public Builder optDefaultModel(boolean defaultModel) {
+            this.defaultModel = defaultModel;
+            return this;
+        }
+
+        public Builder optMinRetrainImages(int minRetrainImages) {
+            this.minRetrainImages = minRetrainImages;
+            return this;
+        }
+
+        public Builder optPushPolicy(PushPolicy pushPolicy) {
+            this.pushPolicy = Objects.requireNonNull(pushPolicy, "pushPolicy");
+            return this;
+        }
+
+        public Builder optReplay(int replay) {
+            this.replay = replay;
+            return this;
+        }
+
+        /** The secret edges must present; empty admits all. */
+        public Builder optToken(String token) {
+            this.token = Objects.requireNonNull(token, "token");
+            return this;
+        }
+
+        public Builder optHeartbeatInterval(Duration heartbeatInterval) {
+            this.heartbeatInterval = Objects.requireNonNull(heartbeatInterval, "heartbeatInterval");
+            return this;
+        }
+
+        public Builder optSeed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /**
+         * The config.
+         *
+         * @throws IllegalStateException naming the first required value that was not set
+         * @throws IllegalArgumentException naming a value out of its range
+         */
+        public CloudConfig build() {
+            return new CloudConfig(required(port, "port"), required(logFile, "logFile"), required(csvFile, "csvFile"),
+                    required(model, "model"), defaultModel, required(storeDir, "storeDir"), minRetrainImages,
+                    pushPolicy, replay, token, heartbeatInterval, seed);
+        }
+
+        private static <T> T required(T value, String name) {
+            if (value == null) {
+                throw new IllegalStateException("CloudConfig: " + name + " is not set (call set"
+                        + Character.toUpperCase(name.charAt(0)) + name.substring(1) + ")");
+            }
+            return value;
         }
     }
 }

@@ -25,6 +25,23 @@ class CloudMainTest {
     }
 
     @Test
+    void helpListsEveryOptionInItsPlaceWithTheSharedOnesMixedIn() {
+        PrintStream saved = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        try {
+            assertThat(CloudMain.run(new String[] {"--help"})).isZero();
+        } finally {
+            System.setOut(saved);
+        }
+        assertThat(out.toString(StandardCharsets.UTF_8)).containsSubsequence("<csv file>",
+                "--model=DIR|cfg,weights,names", "the model to start from", "--store=DIR", "--min-retrain-images=",
+                "--epochs=", "--lr=", "(default: 0.001)", "--batch=", "--device=", "--freeze-backbone", "--threads=",
+                "--push=", "--replay=", "--token=<token>", "(default: none)", "--duration=<duration>", "--seed=",
+                "--heartbeat=<heartbeat>", "(default: 5s)", "--help", "--version");
+    }
+
+    @Test
     void missingArgumentsPrintTheUsageInOrderAndExitWithTwo() {
         String usage = stderrOf();
         assertThat(usage).contains("Missing required parameters: '<port>', '<log file>', '<csv file>'");

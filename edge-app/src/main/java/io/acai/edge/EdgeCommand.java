@@ -5,11 +5,17 @@ import io.acai.detection.opencv.DetectorSettings;
 import io.acai.edge.model.OpenCvDetectorLoader;
 import io.acai.model.ModelLocation;
 import io.acai.options.DurationOption;
+import io.acai.options.HeartbeatOption;
+import io.acai.options.ModelOption;
+import io.acai.options.RunDurationOption;
+import io.acai.options.TokenOption;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -22,6 +28,8 @@ import picocli.CommandLine.Spec;
                 + "hot swap of retrained models.",
         footer = "%nAlso: edge-app.jar detect ... (one-shot detection on images; edge-app.jar detect --help).")
 public final class EdgeCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EdgeCommand.class);
 
     @Parameters(index = "0", paramLabel = "<cloud host|local>", description = "the cloud's host; 'local': the cloud "
             + "runs on this host and the four output files go under logs/<edge id>/")
@@ -52,44 +60,45 @@ public final class EdgeCommand implements Callable<Integer> {
             + "(default: the synthetic drift scenario seeded by the edge id)")
     Path data;
 
-    @Option(names = "--judge", defaultValue = "classes", description = "classes (the original's rule) or iou "
-            + "(default: ${DEFAULT-VALUE})")
+    @Option(names = "--judge", defaultValue = EdgeConfig.DEFAULT_JUDGE,
+            description = "classes (the original's rule) or iou (default: ${DEFAULT-VALUE})")
     String judge;
 
-    @Option(names = "--upload-threshold", defaultValue = "50", description = "mispredicted frames that start an "
-            + "upload (default: ${DEFAULT-VALUE})")
+    @Option(names = "--upload-threshold", defaultValue = "" + EdgeConfig.DEFAULT_UPLOAD_THRESHOLD,
+            description = "mispredicted frames that start an upload (default: ${DEFAULT-VALUE})")
     int uploadThreshold;
 
-    @Option(names = "--model", paramLabel = "DIR|cfg,weights,names", description = "the model to start with "
-            + "(default: the project's default model)")
-    String model;
+    @Mixin
+    ModelOption model;
 
-    @Option(names = "--conf", defaultValue = "0.8", description = "confidence threshold (default: ${DEFAULT-VALUE})")
+    @Option(names = "--conf", defaultValue = "" + EdgeConfig.DEFAULT_CONFIDENCE,
+            description = "confidence threshold (default: ${DEFAULT-VALUE})")
     float confidence;
 
-    @Option(names = "--nms", defaultValue = "0.3", description = "non-maximum suppression IoU (default: ${DEFAULT-VALUE})")
+    @Option(names = "--nms", defaultValue = "" + EdgeConfig.DEFAULT_NMS,
+            description = "non-maximum suppression IoU (default: ${DEFAULT-VALUE})")
     float nms;
 
-    @Option(names = "--threads", defaultValue = "2", description = "OpenCV threads (default: ${DEFAULT-VALUE})")
+    @Option(names = "--threads", defaultValue = "" + EdgeConfig.DEFAULT_THREADS,
+            description = "OpenCV threads (default: ${DEFAULT-VALUE})")
     int threads;
 
-    @Option(names = "--duration", converter = DurationOption.class, description = "stop cleanly after this long, "
-            + "for example 200s (default: run until stopped)")
-    Duration duration;
+    @Mixin
+    RunDurationOption duration;
 
-    @Option(names = "--token", defaultValue = "", description = "the secret the cloud asks for")
-    String token;
+    @Mixin
+    TokenOption token;
 
     @Option(names = "--seed", description = "the drift scenario's seed (default: derived from the edge id)")
     Long seed;
 
-    @Option(names = "--drift-after", defaultValue = "20s", converter = DurationOption.class,
+    @Option(names = "--drift-after", defaultValue = EdgeConfig.DEFAULT_DRIFT_AFTER_SECONDS + "s",
+            converter = DurationOption.class,
             description = "when the drift scenario's drift starts (default: ${DEFAULT-VALUE})")
     Duration driftAfter;
 
-    @Option(names = "--heartbeat", defaultValue = "5s", converter = DurationOption.class,
-            description = "heartbeat interval on the cloud connection (default: ${DEFAULT-VALUE})")
-    Duration heartbeat;
+    @Mixin
+    HeartbeatOption heartbeat;
 
     @Spec
     CommandSpec spec;
@@ -124,16 +133,32 @@ public final class EdgeCommand implements Callable<Integer> {
         try {
             app.close();
         } catch (Exception e) {
-            System.err.println("edge-app: closing failed: " + e);
+            LOG.error("closing failed", e);
         }
     }
 
     EdgeConfig config() throws java.io.IOException {
-        String host = "local".equals(cloudHost) ? "127.0.0.1" : cloudHost;
-        return new EdgeConfig(host, port, EdgeConfig.output(cloudHost, edgeId, inferenceLog),
-                EdgeConfig.output(cloudHost, edgeId, updateLog), EdgeConfig.output(cloudHost, edgeId, inferenceCsv),
-                EdgeConfig.output(cloudHost, edgeId, updateCsv), rate, edgeId, Optional.ofNullable(data), judge,
-                uploadThreshold, model == null ? Optional.empty() : Optional.of(ModelLocation.parse(model)), confidence,
-                nms, threads, Optional.ofNullable(duration), token, Optional.ofNullable(seed), driftAfter, heartbeat);
+        return EdgeConfig.builder()
+                .setCloudHost("local".equals(cloudHost) ? "127.0.0.1" : cloudHost)
+                .setPort(port)
+                .setInferenceLog(EdgeConfig.output(cloudHost, edgeId, inferenceLog))
+                .setUpdateLog(EdgeConfig.output(cloudHost, edgeId, updateLog))
+                .setInferenceCsv(EdgeConfig.output(cloudHost, edgeId, inferenceCsv))
+                .setUpdateCsv(EdgeConfig.output(cloudHost, edgeId, updateCsv))
+                .setRequestsPerSecond(rate)
+                .setEdgeId(edgeId)
+                .optData(data)
+                .optJudge(judge)
+                .optUploadThreshold(uploadThreshold)
+                .optModel(model.location().isPresent() ? ModelLocation.parse(model.location().get()) : null)
+                .optConfidence(confidence)
+                .optNms(nms)
+                .optThreads(threads)
+                .optDuration(duration.duration().orElse(null))
+                .optToken(token.token())
+                .optSeed(seed)
+                .optDriftAfter(driftAfter)
+                .optHeartbeatInterval(heartbeat.interval())
+                .build();
     }
 }

@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,10 +35,14 @@ class EdgeAppTest {
             port = probe.getLocalPort();
         }
         Path out = tmp.resolve("out");
-        EdgeConfig config = new EdgeConfig("127.0.0.1", port, out.resolve("inference.log"), out.resolve("update.log"),
-                out.resolve("edge_inf.csv"), out.resolve("edge_update.csv"), 20, "edge-ds", Optional.of(data), "iou", 3,
-                Optional.of(model), 0.8f, 0.3f, 1, Optional.of(Duration.ofSeconds(3)), "", Optional.empty(),
-                Duration.ZERO, Duration.ofSeconds(2));
+        EdgeConfig config = EdgeConfig.builder().setCloudHost("127.0.0.1").setPort(port)
+                .setInferenceLog(out.resolve("inference.log")).setUpdateLog(out.resolve("update.log"))
+                .setInferenceCsv(out.resolve("edge_inf.csv")).setUpdateCsv(out.resolve("edge_update.csv"))
+                .setRequestsPerSecond(20).setEdgeId("edge-ds")
+                .optData(data).optJudge("iou").optUploadThreshold(3).optModel(model).optThreads(1)
+                .optDuration(Duration.ofSeconds(3)).optDriftAfter(Duration.ZERO)
+                .optHeartbeatInterval(Duration.ofSeconds(2))
+                .build();
         try (EdgeApp edge = EdgeApp.start(config, new OpenCvDetectorLoader(new DetectorSettings(0.8f, 0.3f, 1)),
                 FrameJudge.named("iou")::correct)) {
             edge.awaitDuration();
@@ -63,10 +66,13 @@ class EdgeAppTest {
         ModelFiles model = TestModels.initialDefaultNetwork(tmp.resolve("model"), 1);
         Path out = tmp.resolve("out");
         Path missing = tmp.resolve("no-such-dataset");
-        EdgeConfig config = new EdgeConfig("127.0.0.1", 1, out.resolve("inference.log"), out.resolve("update.log"),
-                out.resolve("edge_inf.csv"), out.resolve("edge_update.csv"), 20, "edge-x", Optional.of(missing), "iou",
-                3, Optional.of(model), 0.8f, 0.3f, 1, Optional.empty(), "", Optional.empty(), Duration.ZERO,
-                Duration.ofSeconds(2));
+        EdgeConfig config = EdgeConfig.builder().setCloudHost("127.0.0.1").setPort(1)
+                .setInferenceLog(out.resolve("inference.log")).setUpdateLog(out.resolve("update.log"))
+                .setInferenceCsv(out.resolve("edge_inf.csv")).setUpdateCsv(out.resolve("edge_update.csv"))
+                .setRequestsPerSecond(20).setEdgeId("edge-x")
+                .optData(missing).optJudge("iou").optUploadThreshold(3).optModel(model).optThreads(1)
+                .optDriftAfter(Duration.ZERO).optHeartbeatInterval(Duration.ofSeconds(2))
+                .build();
 
         assertThatThrownBy(() -> EdgeApp.start(config, new OpenCvDetectorLoader(new DetectorSettings(0.8f, 0.3f, 1)),
                 FrameJudge.named("iou")::correct)).isInstanceOf(IOException.class).hasMessageContaining(missing.toString());

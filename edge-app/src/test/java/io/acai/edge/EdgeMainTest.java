@@ -23,6 +23,22 @@ class EdgeMainTest {
     }
 
     @Test
+    void helpListsEveryOptionInItsPlaceWithTheSharedOnesMixedIn() {
+        PrintStream saved = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        try {
+            assertThat(EdgeMain.run(new String[] {"--help"})).isZero();
+        } finally {
+            System.setOut(saved);
+        }
+        assertThat(out.toString(StandardCharsets.UTF_8)).containsSubsequence("<edge id>", "--data=DIR", "--judge=",
+                "--upload-threshold=", "--model=DIR|cfg,weights,names", "the model to start from", "--conf=", "--nms=",
+                "--threads=", "--duration=<duration>", "--token=<token>", "--seed=", "--drift-after=",
+                "--heartbeat=<heartbeat>", "(default: 5s)", "--help", "--version");
+    }
+
+    @Test
     void missingArgumentsPrintTheUsageInOrderAndExitWithTwo() {
         String usage = stderrOf("local", "5000");
         assertThat(usage).contains("Missing required parameters: '<inference log>', '<update log>', '<inference csv>', "

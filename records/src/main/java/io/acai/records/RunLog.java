@@ -12,9 +12,18 @@ import java.time.Instant;
 
 /**
  * A human-readable log file (the cloud's log, an edge's inference or update log): one line per event,
- * {@code <ISO-8601 UTC time> <LEVEL> <text>}, where LEVEL is {@code INFO}, {@code WARN} or {@code METRIC} (a measured value, {@code name=value}
- * pairs), as the original's logs. Lines are flushed as written, so a killed process loses nothing.
- * Thread-safe.
+ * {@code <ISO-8601 UTC time> <LEVEL> <text>}, where LEVEL is {@code INFO}, {@code WARN} or {@code METRIC} (a
+ * measured value, {@code name=value} pairs), as the original's logs. Lines are flushed as written, so a
+ * killed process loses nothing. Thread-safe.
+ *
+ * <p>How the project logs: a run log is a run file, part of what an experiment leaves like its CSVs (the
+ * report and the notebook parse its lines), and {@code RunLog} is the only way the apps write one. Everything
+ * else, diagnostics of the apps, the launcher and the libraries (a failed close, a relay that refuses a
+ * connection, DJL's engine loading), goes through SLF4J, the one logging API in the code; each runnable jar
+ * binds it to slf4j-simple writing to stderr in one format set in its {@code simplelogger.properties}
+ * ({@code <time> <LEVEL> <logger> - <text>}), and the launcher captures an app's stderr in its
+ * {@code stdout.log}. A command's own output (the launcher's status board and errors, {@code detect}'s JSON
+ * lines, {@code validate}, usage errors) stays on stdout and stderr.
  */
 public final class RunLog implements AutoCloseable {
 

@@ -1,7 +1,14 @@
 package io.acai.training;
 
 /**
- * How a detector is (re)trained.
+ * How a detector is (re)trained. Built with {@link #builder()}: epochs and batch size are required,
+ * the rest has a default.
+ *
+ * <pre>{@code
+ * TrainingSettings settings = TrainingSettings.builder().setEpochs(2).setBatchSize(8)
+ *         .optLearningRate(3e-4f).optDevice(TrainingDevice.CPU).optSeed(1)
+ *         .build();
+ * }</pre>
  *
  * @param epochs passes over the frames, {@code >= 1}
  * @param batchSize frames per optimiser step, {@code >= 1}
@@ -26,12 +33,6 @@ public record TrainingSettings(int epochs, int batchSize, float learningRate, bo
      */
     public static final float FINE_TUNING_BATCH_NORM_MOMENTUM = 0.9f;
 
-    /** Settings with the fine-tuning batch-norm momentum {@value #FINE_TUNING_BATCH_NORM_MOMENTUM}. */
-    public TrainingSettings(int epochs, int batchSize, float learningRate, boolean freezeBackbone,
-            TrainingDevice device, long seed) {
-        this(epochs, batchSize, learningRate, freezeBackbone, device, seed, FINE_TUNING_BATCH_NORM_MOMENTUM);
-    }
-
     public TrainingSettings {
         if (epochs < 1) {
             throw new IllegalArgumentException("epochs: " + epochs + " (expected: >= 1)");
@@ -53,6 +54,85 @@ public record TrainingSettings(int epochs, int batchSize, float learningRate, bo
      * seed 0, batch-norm momentum {@value #FINE_TUNING_BATCH_NORM_MOMENTUM}.
      */
     public static TrainingSettings of(int epochs, int batchSize) {
-        return new TrainingSettings(epochs, batchSize, DEFAULT_LEARNING_RATE, false, TrainingDevice.AUTO, 0);
+        return builder().setEpochs(epochs).setBatchSize(batchSize).build();
+    }
+
+    /** A builder with every optional value at its default (those of {@link #of}). */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds {@link TrainingSettings}: {@code setX} for required values, {@code optX} for optional ones. */
+    public static final class Builder {
+
+        private Integer epochs;
+        private Integer batchSize;
+        private float learningRate = DEFAULT_LEARNING_RATE;
+        private boolean freezeBackbone;
+        private TrainingDevice device = TrainingDevice.AUTO;
+        private long seed;
+        private float batchNormMomentum = FINE_TUNING_BATCH_NORM_MOMENTUM;
+
+        private Builder() {
+        }
+
+        /** Passes over the frames, {@code >= 1}. */
+        public Builder setEpochs(int epochs) {
+            this.epochs = epochs;
+            return this;
+        }
+
+        /** Frames per optimiser step, {@code >= 1}. */
+        public Builder setBatchSize(int batchSize) {
+            this.batchSize = batchSize;
+            return this;
+        }
+
+        /** Adam's step size (default {@value #DEFAULT_LEARNING_RATE}). */
+        public Builder optLearningRate(float learningRate) {
+            this.learningRate = learningRate;
+            return this;
+        }
+
+        /** Keep the layers before the first head fixed (default: no). */
+        public Builder optFreezeBackbone(boolean freezeBackbone) {
+            this.freezeBackbone = freezeBackbone;
+            return this;
+        }
+
+        /** Where to train (default: {@link TrainingDevice#AUTO}). */
+        public Builder optDevice(TrainingDevice device) {
+            this.device = device;
+            return this;
+        }
+
+        /** Shuffling and dropout seed (default 0). */
+        public Builder optSeed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /** Batch-norm momentum (default {@value #FINE_TUNING_BATCH_NORM_MOMENTUM}). */
+        public Builder optBatchNormMomentum(float batchNormMomentum) {
+            this.batchNormMomentum = batchNormMomentum;
+            return this;
+        }
+
+        /**
+         * The settings.
+         *
+         * @throws IllegalStateException naming the first required value that was not set
+         * @throws IllegalArgumentException naming a value out of its range
+         */
+        public TrainingSettings build() {
+            if (epochs == null) {
+                throw new IllegalStateException("TrainingSettings: epochs is not set (call setEpochs)");
+            }
+            if (batchSize == null) {
+                throw new IllegalStateException("TrainingSettings: batchSize is not set (call setBatchSize)");
+            }
+            return new TrainingSettings(epochs, batchSize, learningRate, freezeBackbone, device, seed,
+                    batchNormMomentum);
+        }
     }
 }

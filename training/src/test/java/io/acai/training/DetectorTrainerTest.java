@@ -26,7 +26,8 @@ class DetectorTrainerTest {
         DarknetConfig cfg = TrainingFixtures.acaiShapes();
         byte[] initial = DarknetWeights.initial(cfg, 7).encode();
         byte[] untouched = initial.clone();
-        TrainingSettings settings = new TrainingSettings(10, 4, 2e-3f, false, TrainingDevice.CPU, 1);
+        TrainingSettings settings = TrainingSettings.builder().setEpochs(10).setBatchSize(4).optLearningRate(2e-3f)
+                .optDevice(TrainingDevice.CPU).optSeed(1).build();
         List<EpochReport> reports = new ArrayList<>();
 
         TrainingResult result = new DetectorTrainer(cfg, TrainingFixtures.SHAPES, settings)
@@ -50,7 +51,8 @@ class DetectorTrainerTest {
     void frozenBackboneKeepsItsKernelsAndTrainsTheHeads() throws IOException {
         DarknetConfig cfg = TrainingFixtures.acaiShapes();
         DarknetWeights initial = DarknetWeights.initial(cfg, 7);
-        TrainingSettings settings = new TrainingSettings(1, 2, 1e-3f, true, TrainingDevice.CPU, 1);
+        TrainingSettings settings = TrainingSettings.builder().setEpochs(1).setBatchSize(2).optFreezeBackbone(true)
+                .optDevice(TrainingDevice.CPU).optSeed(1).build();
 
         TrainingResult result = new DetectorTrainer(cfg, TrainingFixtures.SHAPES, settings)
                 .train(initial.encode(), TrainingFixtures.frames(2, 5));
@@ -74,7 +76,8 @@ class DetectorTrainerTest {
         float[][] means = new float[2][];
         float[] momenta = {0.5f, ConvolutionBlock.DARKNET_BATCH_NORM_MOMENTUM};
         for (int i = 0; i < 2; i++) {
-            TrainingSettings settings = new TrainingSettings(1, 2, 1e-3f, false, TrainingDevice.CPU, 1, momenta[i]);
+            TrainingSettings settings = TrainingSettings.builder().setEpochs(1).setBatchSize(2)
+                    .optDevice(TrainingDevice.CPU).optSeed(1).optBatchNormMomentum(momenta[i]).build();
             TrainingResult result = new DetectorTrainer(cfg, TrainingFixtures.SHAPES, settings).train(initial, frames);
             means[i] = DarknetWeights.decode(result.weights(), cfg, "trained").layer(0).rollingMean();
         }
@@ -92,7 +95,8 @@ class DetectorTrainerTest {
     @Test
     void badInputIsNamed() throws IOException {
         DarknetConfig cfg = TrainingFixtures.acaiShapes();
-        TrainingSettings settings = new TrainingSettings(1, 1, 1e-3f, false, TrainingDevice.CPU, 1);
+        TrainingSettings settings = TrainingSettings.builder().setEpochs(1).setBatchSize(1)
+                .optDevice(TrainingDevice.CPU).optSeed(1).build();
         DetectorTrainer trainer = new DetectorTrainer(cfg, TrainingFixtures.SHAPES, settings);
         byte[] weights = DarknetWeights.initial(cfg, 1).encode();
 

@@ -9,27 +9,41 @@ import org.junit.jupiter.api.Test;
 
 class TrainingSettingsTest {
 
+    private static TrainingSettings.Builder oneEpochOf8() {
+        return TrainingSettings.builder().setEpochs(1).setBatchSize(8).optDevice(TrainingDevice.CPU).optSeed(1);
+    }
+
     @Test
     void invalidValuesNameTheField() {
-        assertThatThrownBy(() -> new TrainingSettings(0, 8, 1e-3f, false, TrainingDevice.CPU, 1))
-                .hasMessage("epochs: 0 (expected: >= 1)");
-        assertThatThrownBy(() -> new TrainingSettings(1, -2, 1e-3f, false, TrainingDevice.CPU, 1))
-                .hasMessage("batchSize: -2 (expected: >= 1)");
-        assertThatThrownBy(() -> new TrainingSettings(1, 8, Float.NaN, false, TrainingDevice.CPU, 1))
+        assertThatThrownBy(() -> oneEpochOf8().setEpochs(0).build()).hasMessage("epochs: 0 (expected: >= 1)");
+        assertThatThrownBy(() -> oneEpochOf8().setBatchSize(-2).build()).hasMessage("batchSize: -2 (expected: >= 1)");
+        assertThatThrownBy(() -> oneEpochOf8().optLearningRate(Float.NaN).build())
                 .hasMessage("learningRate: NaN (expected: > 0 and finite)");
-        assertThatThrownBy(() -> new TrainingSettings(1, 8, 0f, false, TrainingDevice.CPU, 1))
+        assertThatThrownBy(() -> oneEpochOf8().optLearningRate(0f).build())
                 .hasMessage("learningRate: 0.0 (expected: > 0 and finite)");
-        assertThatThrownBy(() -> new TrainingSettings(1, 8, 1e-3f, false, null, 1)).hasMessage("device");
-        assertThatThrownBy(() -> new TrainingSettings(1, 8, 1e-3f, false, TrainingDevice.CPU, 1, 1f))
+        assertThatThrownBy(() -> oneEpochOf8().optDevice(null).build()).hasMessage("device");
+        assertThatThrownBy(() -> oneEpochOf8().optBatchNormMomentum(1f).build())
                 .hasMessage("batchNormMomentum: 1.0 (expected: > 0 and < 1)");
         assertThatThrownBy(() -> DarknetBlock.of(TrainingFixtures.acaiShapes(), 0f))
                 .hasMessage("batchNormMomentum: 0.0 (expected: > 0 and < 1)");
     }
 
     @Test
+    void aMissingRequiredValueIsNamed() {
+        assertThatThrownBy(() -> TrainingSettings.builder().setBatchSize(8).build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("TrainingSettings: epochs is not set (call setEpochs)");
+        assertThatThrownBy(() -> TrainingSettings.builder().setEpochs(1).build())
+                .hasMessage("TrainingSettings: batchSize is not set (call setBatchSize)");
+    }
+
+    @Test
     void defaults() {
         assertThat(TrainingSettings.of(3, 4)).isEqualTo(new TrainingSettings(3, 4,
-                TrainingSettings.DEFAULT_LEARNING_RATE, false, TrainingDevice.AUTO, 0));
+                TrainingSettings.DEFAULT_LEARNING_RATE, false, TrainingDevice.AUTO, 0,
+                TrainingSettings.FINE_TUNING_BATCH_NORM_MOMENTUM));
+        assertThat(oneEpochOf8().optLearningRate(2e-3f).optFreezeBackbone(true).optBatchNormMomentum(0.5f).build())
+                .isEqualTo(new TrainingSettings(1, 8, 2e-3f, true, TrainingDevice.CPU, 1, 0.5f));
     }
 
     @Test

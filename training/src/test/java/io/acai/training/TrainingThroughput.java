@@ -41,7 +41,8 @@ public final class TrainingThroughput {
         byte[] weights = DarknetWeights.initial(cfg, 1).encode();
         List<LabeledFrame> frames = TrainingFixtures.frames(batch * steps, 11);
         DetectorTrainer trainer = new DetectorTrainer(cfg, ClassNames.of(names),
-                new TrainingSettings(1, batch, 1e-4f, false, TrainingDevice.CPU, 1));
+                TrainingSettings.builder().setEpochs(1).setBatchSize(batch).optLearningRate(1e-4f)
+                        .optDevice(TrainingDevice.CPU).optSeed(1).build());
         trainer.train(weights, frames.subList(0, batch)); // warm-up
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();

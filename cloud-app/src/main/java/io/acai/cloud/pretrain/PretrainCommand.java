@@ -99,7 +99,8 @@ public final class PretrainCommand implements Callable<Integer> {
         }
         TrainingDevice where;
         try {
-            where = new TrainingSettings(epochs, batch, learningRate, false, TrainingDevice.parse(device), seed).device();
+            where = TrainingSettings.builder().setEpochs(epochs).setBatchSize(batch).optLearningRate(learningRate)
+                    .optDevice(TrainingDevice.parse(device)).optSeed(seed).build().device();
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage(), e);
         }
@@ -120,8 +121,11 @@ public final class PretrainCommand implements Callable<Integer> {
         String ranOn = "";
         for (int epoch = 1; epoch <= epochs; epoch++) {
             float rate = (float) (learningRate * Math.pow(learningRateDecay, epoch - 1));
-            TrainingSettings settings = new TrainingSettings(1, batch, rate, false, where, seed + epoch,
-                    ConvolutionBlock.DARKNET_BATCH_NORM_MOMENTUM); // thousands of steps from scratch, as darknet
+            TrainingSettings settings = TrainingSettings.builder().setEpochs(1).setBatchSize(batch)
+                    .optLearningRate(rate).optDevice(where).optSeed(seed + epoch)
+                    // thousands of steps from scratch, as darknet
+                    .optBatchNormMomentum(ConvolutionBlock.DARKNET_BATCH_NORM_MOMENTUM)
+                    .build();
             TrainingResult result = new DetectorTrainer(cfg, SceneClasses.NAMES, settings).train(weights, scenes);
             weights = result.weights();
             lossFirst = epoch == 1 ? result.lossFirst() : lossFirst;

@@ -93,8 +93,8 @@ public final class TrainCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         TrainingSettings settings;
         try {
-            settings = new TrainingSettings(epochs, batch, learningRate, freezeBackbone, TrainingDevice.parse(device),
-                    seed);
+            settings = TrainingSettings.builder().setEpochs(epochs).setBatchSize(batch).optLearningRate(learningRate)
+                    .optFreezeBackbone(freezeBackbone).optDevice(TrainingDevice.parse(device)).optSeed(seed).build();
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage(), e);
         }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.acai.cloud.CloudApp;
 import io.acai.cloud.CloudConfig;
 import io.acai.cloud.retrain.DjlRetrainer;
-import io.acai.cloud.retrain.PushPolicy;
 import io.acai.dataset.metrics.FrameJudge;
 import io.acai.detection.ModelFiles;
 import io.acai.detection.opencv.DetectorSettings;
@@ -18,7 +17,6 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,10 +37,13 @@ class CloudUnreachableTest {
             port = probe.getLocalPort();
         }
         Path out = tmp.resolve("edge");
-        EdgeConfig edgeConfig = new EdgeConfig("127.0.0.1", port, out.resolve("inference.log"), out.resolve("update.log"),
-                out.resolve("edge_inf.csv"), out.resolve("edge_update.csv"), 10, "edge-z", Optional.empty(), "classes", 4,
-                Optional.of(model), 0.8f, 0.3f, 1, Optional.empty(), "", Optional.empty(), Duration.ZERO,
-                Duration.ofSeconds(2));
+        EdgeConfig edgeConfig = EdgeConfig.builder().setCloudHost("127.0.0.1").setPort(port)
+                .setInferenceLog(out.resolve("inference.log")).setUpdateLog(out.resolve("update.log"))
+                .setInferenceCsv(out.resolve("edge_inf.csv")).setUpdateCsv(out.resolve("edge_update.csv"))
+                .setRequestsPerSecond(10).setEdgeId("edge-z")
+                .optUploadThreshold(4).optModel(model).optThreads(1)
+                .optDriftAfter(Duration.ZERO).optHeartbeatInterval(Duration.ofSeconds(2))
+                .build();
         try (EdgeApp edge = EdgeApp.start(edgeConfig, new OpenCvDetectorLoader(new DetectorSettings(0.8f, 0.3f, 1)),
                 FrameJudge.named("classes")::correct)) {
             awaitInferences(edge, 20);
@@ -51,9 +52,7 @@ class CloudUnreachableTest {
             assertThat(updateLog).contains("cannot connect to 127.0.0.1:" + port).contains("inference goes on");
             assertThat(updateLog).contains("upload of").contains("mispredicted frames as batch");
 
-            CloudConfig cloudConfig = new CloudConfig(port, tmp.resolve("cloud/cloud.log"), tmp.resolve("cloud/cloud.csv"),
-                    model, false, tmp.resolve("cloud/models"), 100_000, PushPolicy.CONTRIBUTORS, 0, "",
-                    Duration.ofSeconds(2), 1);
+            CloudConfig cloudConfig = cloudConfig(port, tmp.resolve("cloud"), tmp.resolve("cloud/models"), model);
             TrainingSettings training = TrainingSettings.of(1, 4);
             try (CloudApp cloud = CloudApp.start(cloudConfig, s -> new DjlRetrainer(s.cfg(), s.names(), training))) {
                 awaitPending(cloud, 4);
@@ -62,14 +61,22 @@ class CloudUnreachableTest {
             // the cloud went away: the edge goes on inferring and retrying
             long before = edge.inferences();
             awaitInferences(edge, before + 10);
-            try (CloudApp again = CloudApp.start(new CloudConfig(port, tmp.resolve("cloud2/cloud.log"),
-                    tmp.resolve("cloud2/cloud.csv"), model, false, tmp.resolve("cloud/models"), 100_000,
-                    PushPolicy.CONTRIBUTORS, 0, "", Duration.ofSeconds(2), 1),
+            CloudConfig again = cloudConfig(port, tmp.resolve("cloud2"), tmp.resolve("cloud/models"), model);
+            try (CloudApp restarted = CloudApp.start(again,
                     s -> new DjlRetrainer(s.cfg(), s.names(), training))) {
                 awaitLog(tmp.resolve("cloud2/cloud.log"), "edge edge-z connected");
             }
         }
         assertThat(Files.readString(tmp.resolve("cloud/cloud.log"))).contains("METRIC upload edge=edge-z");
+    }
+
+    /** A cloud that never retrains (the threshold is out of reach), logging under {@code dir}. */
+    private static CloudConfig cloudConfig(int port, Path dir, Path store, ModelFiles model) {
+        return CloudConfig.builder().setPort(port)
+                .setLogFile(dir.resolve("cloud.log")).setCsvFile(dir.resolve("cloud.csv")).setModel(model)
+                .setStoreDir(store).optMinRetrainImages(100_000)
+                .optHeartbeatInterval(Duration.ofSeconds(2))
+                .build();
     }
 
     private static void awaitInferences(EdgeApp edge, long count) throws InterruptedException {

@@ -43,7 +43,8 @@ class LoopbackEndToEndTest {
     @Test
     void aRetrainOnBothEdgesUploadsReachesBothEdges() throws Exception {
         ModelFiles model = untrainedDefaultNetwork(tmp.resolve("model"));
-        TrainingSettings training = new TrainingSettings(1, 4, 1e-3f, false, TrainingDevice.CPU, 1);
+        TrainingSettings training = TrainingSettings.builder().setEpochs(1).setBatchSize(4)
+                .optDevice(TrainingDevice.CPU).optSeed(1).build();
         try (LoopbackRun run = new LoopbackRun(tmp.resolve("run"), model, false, training, 8, 0, EDGES, 5, 4, 0.8f)) {
             assertThat(run.awaitAllServing(1, Duration.ofMinutes(4))).as("both edges serve v1").isTrue();
             assertThat(run.cloud.store().current().version()).isGreaterThanOrEqualTo(1);
@@ -90,7 +91,8 @@ class LoopbackEndToEndTest {
         assumeTrue(DefaultModel.class.getResource(DefaultModel.NAME + ".weights") != null,
                 "the default model's weights are not in default-model's resources yet (made by cloud-app.jar pretrain)");
         ModelFiles model = DefaultModel.extractTo(tmp.resolve("model"));
-        TrainingSettings training = new TrainingSettings(5, 8, 1e-3f, false, TrainingDevice.CPU, 1);
+        TrainingSettings training = TrainingSettings.builder().setEpochs(5).setBatchSize(8)
+                .optDevice(TrainingDevice.CPU).optSeed(1).build();
         ModelVersion retrained;
         try (LoopbackRun run = new LoopbackRun(tmp.resolve("run"), model, true, training, 32, 32, EDGES, 5, 16, 0.5f)) {
             assertThat(run.awaitAllServing(1, Duration.ofMinutes(8))).as("both edges serve v1").isTrue();

@@ -3,7 +3,6 @@ package io.acai.cloud.loop;
 import io.acai.cloud.CloudApp;
 import io.acai.cloud.CloudConfig;
 import io.acai.cloud.retrain.DjlRetrainer;
-import io.acai.cloud.retrain.PushPolicy;
 import io.acai.detection.ModelFiles;
 import io.acai.detection.opencv.DetectorSettings;
 import io.acai.dataset.metrics.FrameJudge;
@@ -15,7 +14,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -37,17 +35,22 @@ final class LoopbackRun implements AutoCloseable {
     LoopbackRun(Path dir, ModelFiles model, boolean defaultModel, TrainingSettings training, int minRetrainImages,
                 int replay, List<String> edgeIds, double rate, int uploadThreshold, float confidence) throws Exception {
         this.dir = dir;
-        CloudConfig cloudConfig = new CloudConfig(0, dir.resolve("cloud/cloud.log"), dir.resolve("cloud/cloud.csv"), model,
-                defaultModel, dir.resolve("cloud/models"), minRetrainImages, PushPolicy.CONTRIBUTORS, replay, TOKEN,
-                Duration.ofSeconds(2), 1);
+        CloudConfig cloudConfig = CloudConfig.builder().setPort(0).setLogFile(dir.resolve("cloud/cloud.log"))
+                .setCsvFile(dir.resolve("cloud/cloud.csv")).setModel(model).setStoreDir(dir.resolve("cloud/models"))
+                .optDefaultModel(defaultModel).optMinRetrainImages(minRetrainImages).optReplay(replay).optToken(TOKEN)
+                .optHeartbeatInterval(Duration.ofSeconds(2))
+                .build();
         cloud = CloudApp.start(cloudConfig, s -> new DjlRetrainer(s.cfg(), s.names(), training));
         try {
             for (String id : edgeIds) {
                 Path out = dir.resolve(id);
-                EdgeConfig config = new EdgeConfig("127.0.0.1", cloud.port(), out.resolve("inference.log"),
-                        out.resolve("update.log"), out.resolve("edge_inf.csv"), out.resolve("edge_update.csv"), rate, id,
-                        Optional.empty(), "classes", uploadThreshold, Optional.of(model), confidence, 0.3f, 1,
-                        Optional.empty(), TOKEN, Optional.empty(), Duration.ZERO, Duration.ofSeconds(2));
+                EdgeConfig config = EdgeConfig.builder().setCloudHost("127.0.0.1").setPort(cloud.port())
+                        .setInferenceLog(out.resolve("inference.log")).setUpdateLog(out.resolve("update.log"))
+                        .setInferenceCsv(out.resolve("edge_inf.csv")).setUpdateCsv(out.resolve("edge_update.csv"))
+                        .setRequestsPerSecond(rate).setEdgeId(id)
+                        .optUploadThreshold(uploadThreshold).optModel(model).optConfidence(confidence).optThreads(1)
+                        .optToken(TOKEN).optDriftAfter(Duration.ZERO).optHeartbeatInterval(Duration.ofSeconds(2))
+                        .build();
                 edges.add(EdgeApp.start(config, new OpenCvDetectorLoader(new DetectorSettings(confidence, 0.3f, 1)),
                         FrameJudge.named("classes")::correct));
             }

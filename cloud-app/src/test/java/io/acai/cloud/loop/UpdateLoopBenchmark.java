@@ -47,7 +47,8 @@ class UpdateLoopBenchmark {
         boolean trained = DefaultModel.class.getResource(DefaultModel.NAME + ".weights") != null;
         ModelFiles model = trained ? DefaultModel.extractTo(tmp.resolve("model"))
                 : TestModels.initialDefaultNetwork(tmp.resolve("model"), 7);
-        TrainingSettings training = new TrainingSettings(1, 8, 1e-3f, false, TrainingDevice.CPU, 1);
+        TrainingSettings training = TrainingSettings.builder().setEpochs(1).setBatchSize(8)
+                .optDevice(TrainingDevice.CPU).optSeed(1).build();
         List<Served> served = Collections.synchronizedList(new ArrayList<>());
         long[] swapPause = new long[1];
         try (LoopbackRun run = new LoopbackRun(tmp.resolve("run"), model, trained, training, 0, 0, List.of("edge-a"),

@@ -74,7 +74,9 @@ class DriftRecoveryBenchmark {
             double driftBefore = accuracy(model, shipped, drift);
             for (float momentum : new float[] {ConvolutionBlock.DARKNET_BATCH_NORM_MOMENTUM,
                     TrainingSettings.FINE_TUNING_BATCH_NORM_MOMENTUM}) {
-                TrainingSettings settings = new TrainingSettings(2, 8, 3e-4f, false, TrainingDevice.CPU, 1, momentum);
+                TrainingSettings settings = TrainingSettings.builder().setEpochs(2).setBatchSize(8)
+                        .optLearningRate(3e-4f).optDevice(TrainingDevice.CPU).optSeed(1)
+                        .optBatchNormMomentum(momentum).build();
                 TrainingResult result = new DetectorTrainer(cfg, names, settings).train(shipped, frames);
                 System.out.printf(Locale.ROOT, "| %s | %.2f | %.3f -> %.3f | %.3f -> %.3f | %.0f s |%n", style, momentum,
                         preBefore, accuracy(model, result.weights(), SceneStyle.PRE_DRIFT), driftBefore,

@@ -100,8 +100,15 @@ final class MachineSection {
         } else {
             arguments = EdgeAppArgs.build(name, cloudPort, app, experiment.model(), experiment.seed(), paths);
         }
-        return new MachinePlan(name, role, image, command.orElse(List.of()), arguments, portOrDefault(), resources,
-                volumes, placement);
+        return MachinePlan.builder().setName(name).setRole(role)
+                .optImage(image)
+                .optCommand(command.orElse(List.of()))
+                .optArgs(arguments)
+                .optPort(portOrDefault())
+                .optResources(resources)
+                .optVolumes(volumes)
+                .optNode(placement)
+                .build();
     }
 
     private List<Volume> volumes() {

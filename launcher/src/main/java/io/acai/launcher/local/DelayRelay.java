@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A user-space TCP relay that adds delay, jitter and (optionally) a pacing rate to each direction of
@@ -29,7 +30,7 @@ import java.util.logging.Logger;
  */
 final class DelayRelay implements AutoCloseable {
 
-    private static final Logger LOG = Logger.getLogger(DelayRelay.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(DelayRelay.class);
     static final int MAX_QUEUED_BYTES = 32 << 20;
     private static final int CHUNK = 16 << 10;
     private static final long PACING_BURST_NANOS = 10_000_000;
@@ -92,8 +93,8 @@ final class DelayRelay implements AutoCloseable {
                 Socket client = server.accept();
                 Optional<Route> route = routes.apply(client.getInetAddress());
                 if (route.isEmpty()) {
-                    LOG.warning("relay " + address() + ": refusing " + client.getRemoteSocketAddress()
-                            + " (not a machine with a shaped link to " + target + ")");
+                    LOG.warn("relay {}: refusing {} (not a machine with a shaped link to {})", address(),
+                            client.getRemoteSocketAddress(), target);
                     client.close();
                     continue;
                 }
@@ -102,7 +103,7 @@ final class DelayRelay implements AutoCloseable {
                 connect.start();
             } catch (IOException e) {
                 if (!closed) {
-                    LOG.warning("relay " + address() + ": accept failed: " + e.getMessage());
+                    LOG.warn("relay {}: accept failed: {}", address(), e.getMessage());
                 }
             }
         }
@@ -118,8 +119,8 @@ final class DelayRelay implements AutoCloseable {
             }
             upstream.connect(target, 10_000);
         } catch (IOException e) {
-            LOG.warning("relay " + address() + ": cannot reach " + target + " for " + client.getRemoteSocketAddress()
-                    + ": " + e.getMessage());
+            LOG.warn("relay {}: cannot reach {} for {}: {}", address(), target, client.getRemoteSocketAddress(),
+                    e.getMessage());
             closeQuietly(client);
             closeQuietly(upstream);
             return;

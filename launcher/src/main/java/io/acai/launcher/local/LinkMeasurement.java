@@ -10,7 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Measures every shaped direction once the links are up and writes {@code links.csv}:
@@ -20,7 +21,7 @@ import java.util.logging.Logger;
  */
 final class LinkMeasurement {
 
-    private static final Logger LOG = Logger.getLogger(LinkMeasurement.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(LinkMeasurement.class);
     static final String FILE = "links.csv";
     static final String HEADER = "from,to,configured_mbps,measured_mbps,configured_rtt_ms,measured_rtt_ms";
 
@@ -109,7 +110,7 @@ final class LinkMeasurement {
             String warning = row.warning();
             if (warning != null) {
                 warnings.add(warning);
-                LOG.warning(warning);
+                LOG.warn(warning);
             }
         }
         Files.write(logsDir.resolve(FILE), lines);

@@ -14,7 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An experiment running on this machine: one process per machine (inside its namespace and cgroups
@@ -23,7 +24,7 @@ import java.util.logging.Logger;
  */
 public final class LocalDeployment implements Deployment {
 
-    private static final Logger LOG = Logger.getLogger(LocalDeployment.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(LocalDeployment.class);
 
     private final String runId;
     private final String mode;
@@ -123,7 +124,7 @@ public final class LocalDeployment implements Deployment {
                     }
                 }
             } catch (IOException e) {
-                LOG.warning("cannot collect the files of " + process.machine() + ": " + e.getMessage());
+                LOG.warn("cannot collect the files of {}: {}", process.machine(), e.getMessage());
             }
         }
     }
@@ -168,7 +169,7 @@ public final class LocalDeployment implements Deployment {
             try {
                 relay.close();
             } catch (Exception e) {
-                LOG.warning("cannot close a relay: " + e.getMessage());
+                LOG.warn("cannot close a relay: {}", e.getMessage());
             }
         }
         ledger.undo();

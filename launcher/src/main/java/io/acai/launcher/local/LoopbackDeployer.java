@@ -17,7 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Brings an experiment up without privileges: every machine is a process on this host's loopback.
@@ -29,7 +30,7 @@ import java.util.logging.Logger;
  */
 final class LoopbackDeployer {
 
-    private static final Logger LOG = Logger.getLogger(LoopbackDeployer.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(LoopbackDeployer.class);
     static final String LOOPBACK = "127.0.0.1";
 
     private final AppJars jars;
@@ -74,7 +75,7 @@ final class LoopbackDeployer {
                     warnings.add("link " + link.from() + " -> " + link.to() + ": loss not emulated on loopback");
                 }
             }
-            warnings.forEach(LOG::warning);
+            warnings.forEach(LOG::warn);
             if (measureLinks && !relayOf.isEmpty()) {
                 step = "measuring the links";
                 warnings.addAll(measure(plan, relayOf, logsDir));

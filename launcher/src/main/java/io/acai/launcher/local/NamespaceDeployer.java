@@ -15,7 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Brings an experiment up in the namespace mode: network ({@link NamespaceNetwork}), kernel shaping
@@ -24,7 +25,7 @@ import java.util.logging.Logger;
  */
 final class NamespaceDeployer {
 
-    private static final Logger LOG = Logger.getLogger(NamespaceDeployer.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(NamespaceDeployer.class);
 
     private final HostCapabilities host;
     private final AppJars jars;
@@ -125,7 +126,7 @@ final class NamespaceDeployer {
         try {
             closeable.close();
         } catch (Exception e) {
-            LOG.warning("cannot close " + closeable + ": " + e.getMessage());
+            LOG.warn("cannot close {}: {}", closeable, e.getMessage());
         }
     }
 
@@ -175,7 +176,7 @@ final class NamespaceDeployer {
                 if (delays(Optional.of(link)) && !relayed(link.from(), link.to()) && !relayed(link.to(), link.from())) {
                     String warning = "link " + link.from() + " -> " + link.to() + ": delay not emulated (no netem, and"
                             + " neither machine listens on a port the relay could stand in front of)";
-                    LOG.warning(warning);
+                    LOG.warn(warning);
                     warnings.add(warning);
                 }
             }

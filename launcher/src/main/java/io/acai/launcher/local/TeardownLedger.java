@@ -12,9 +12,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import java.util.logging.Logger;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Everything one run created on the host, written down <em>before</em> it is created, so that
@@ -26,7 +27,7 @@ import java.util.stream.Stream;
  */
 final class TeardownLedger {
 
-    private static final Logger LOG = Logger.getLogger(TeardownLedger.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(TeardownLedger.class);
     /** Names this runtime gives: {@code acai-<run>-<machine>}, {@code acai-<run>}, {@code acai<run>}, {@code a<run>v<i>}. */
     static final Pattern OUR_NAME = Pattern.compile("acai-[0-9a-f]{6}(-[A-Za-z0-9_.-]+)?|acai[0-9a-f]{6}|a[0-9a-f]{6}v[0-9]+");
 
@@ -147,7 +148,7 @@ final class TeardownLedger {
                     }
                 }
                 Collections.reverse(list);
-                LOG.info("removing leftovers of an earlier run that did not clean up: " + run);
+                LOG.info("removing leftovers of an earlier run that did not clean up: {}", run);
                 list.forEach(TeardownLedger::remove);
                 deleteDir(run);
                 cleaned++;
@@ -182,7 +183,7 @@ final class TeardownLedger {
                 case NETNS -> removeNamespace(entry.value());
             }
         } catch (IOException | RuntimeException e) {
-            LOG.warning("could not remove " + entry.line() + ": " + e.getMessage());
+            LOG.warn("could not remove {}: {}", entry.line(), e.getMessage());
         }
     }
 
@@ -287,7 +288,7 @@ final class TeardownLedger {
             }
             Files.deleteIfExists(dir);
         } catch (IOException e) {
-            LOG.warning("could not remove ledger " + dir + ": " + e.getMessage());
+            LOG.warn("could not remove ledger {}: {}", dir, e.getMessage());
         }
     }
 }

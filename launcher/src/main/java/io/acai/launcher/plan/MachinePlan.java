@@ -1,9 +1,18 @@
 package io.acai.launcher.plan;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
- * One machine of an experiment, resolved from the config and ready for a runtime to start.
+ * One machine of an experiment, resolved from the config and ready for a runtime to start. Built with
+ * {@link #builder()}: name and role are required; the rest defaults to the project's app with no
+ * arguments, port 0, no resources, volumes or node.
+ *
+ * <pre>{@code
+ * MachinePlan cloud = MachinePlan.builder().setName("cloud").setRole(Role.CLOUD)
+ *         .optArgs(List.of("7000", "cloud.log", "cloud.csv")).optPort(7000)
+ *         .build();
+ * }</pre>
  *
  * @param name unique name, also the folder under the logs directory and the Kubernetes object name
  * @param role cloud or edge
@@ -29,6 +38,11 @@ public record MachinePlan(String name, Role role, String image, List<String> com
         volumes = List.copyOf(volumes);
     }
 
+    /** A builder with every optional value at its default. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
     /** True when the machine runs the project's own app jar rather than a user-given command. */
     public boolean runsProjectApp() {
         return command.isEmpty();
@@ -37,5 +51,88 @@ public record MachinePlan(String name, Role role, String image, List<String> com
     /** {@link #args()} with every {@code {}} replaced by the cloud's address. */
     public List<String> argsWithCloud(String cloudAddress) {
         return args.stream().map(arg -> arg.replace(CLOUD_ADDRESS, cloudAddress)).toList();
+    }
+
+    /** Builds a {@link MachinePlan}: {@code setX} for required values, {@code optX} for optional ones. */
+    public static final class Builder {
+
+        private String name;
+        private Role role;
+        private String image;
+        private List<String> command = List.of();
+        private List<String> args = List.of();
+        private int port;
+        private Resources resources = Resources.NONE;
+        private List<Volume> volumes = List.of();
+        private String node;
+
+        private Builder() {
+        }
+
+        /** Unique name: the folder under the logs directory and the Kubernetes object name. */
+        public Builder setName(String name) {
+            this.name = name;
+            return this;
+        }
+
+        public Builder setRole(Role role) {
+            this.role = role;
+            return this;
+        }
+
+        /** Container image for the Kubernetes runtime; {@code null}: the project's image for the role. */
+        public Builder optImage(String image) {
+            this.image = image;
+            return this;
+        }
+
+        /** The program to run; empty (the default): the project's own app for the role. */
+        public Builder optCommand(List<String> command) {
+            this.command = Objects.requireNonNull(command, "command");
+            return this;
+        }
+
+        /** The program's arguments, {@value #CLOUD_ADDRESS} standing for the cloud's address. */
+        public Builder optArgs(List<String> args) {
+            this.args = Objects.requireNonNull(args, "args");
+            return this;
+        }
+
+        /** The TCP port the machine listens on (default 0: none). */
+        public Builder optPort(int port) {
+            this.port = port;
+            return this;
+        }
+
+        public Builder optResources(Resources resources) {
+            this.resources = Objects.requireNonNull(resources, "resources");
+            return this;
+        }
+
+        public Builder optVolumes(List<Volume> volumes) {
+            this.volumes = Objects.requireNonNull(volumes, "volumes");
+            return this;
+        }
+
+        /** Kubernetes node to place the machine on; {@code null} (the default): anywhere. */
+        public Builder optNode(String node) {
+            this.node = node;
+            return this;
+        }
+
+        /**
+         * The plan.
+         *
+         * @throws IllegalStateException naming the first required value that was not set
+         */
+        public MachinePlan build() {
+            if (name == null) {
+                throw new IllegalStateException("MachinePlan: name is not set (call setName)");
+            }
+            if (role == null) {
+                throw new IllegalStateException("MachinePlan " + name + ": role is not set (call setRole)");
+            }
+            return new MachinePlan(name, role, image, command, args, port, resources, volumes, node);
+        }
     }
 }

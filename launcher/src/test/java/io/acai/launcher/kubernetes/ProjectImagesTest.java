@@ -27,8 +27,8 @@ class ProjectImagesTest {
     }
 
     private static MachinePlan machine(Role role, String image, int gpus) {
-        return new MachinePlan("m", role, image, List.of(), List.of(), 0, new Resources(0, 0, 0, 0, gpus), List.of(),
-                null);
+        return MachinePlan.builder().setName("m").setRole(role).optImage(image)
+                .optResources(new Resources(0, 0, 0, 0, gpus)).build();
     }
 
     @Test

@@ -24,19 +24,24 @@ final class TestPlans {
      */
     static ExperimentPlan cloudAndEdges(String name, int edges) {
         List<MachinePlan> machines = new ArrayList<>();
-        machines.add(new MachinePlan("cloud", Role.CLOUD, null, List.of(), List.of("--port", "9000"), 9000,
-                new Resources(2000, 4000, 4L << 30, 8L << 30, 1),
-                List.of(new Volume("datasets", "/data", "10.0.0.5", "/exports/acai")), "gpu-node-1"));
+        machines.add(MachinePlan.builder().setName("cloud").setRole(Role.CLOUD)
+                .optArgs(List.of("--port", "9000")).optPort(9000)
+                .optResources(new Resources(2000, 4000, 4L << 30, 8L << 30, 1))
+                .optVolumes(List.of(new Volume("datasets", "/data", "10.0.0.5", "/exports/acai")))
+                .optNode("gpu-node-1")
+                .build());
         List<LinkPlan> links = new ArrayList<>();
         for (int i = 1; i <= edges; i++) {
             String edge = "edge-" + i;
             boolean custom = i == 1;
-            machines.add(new MachinePlan(edge, Role.EDGE, custom ? "registry.example/acai-edge:custom" : null,
-                    custom ? List.of("java", "-jar", "/opt/acai/edge-app.jar") : List.of(),
-                    List.of("--cloud", "{}:9000", "--camera", String.valueOf(i)), 0,
-                    new Resources(500, 1000, 256L << 20, 512L << 20, 0),
-                    custom ? List.of(new Volume("scratch", "/scratch", null, null)) : List.of(),
-                    i % 2 == 0 ? "edge-node-" + i : null));
+            machines.add(MachinePlan.builder().setName(edge).setRole(Role.EDGE)
+                    .optImage(custom ? "registry.example/acai-edge:custom" : null)
+                    .optCommand(custom ? List.of("java", "-jar", "/opt/acai/edge-app.jar") : List.of())
+                    .optArgs(List.of("--cloud", "{}:9000", "--camera", String.valueOf(i)))
+                    .optResources(new Resources(500, 1000, 256L << 20, 512L << 20, 0))
+                    .optVolumes(custom ? List.of(new Volume("scratch", "/scratch", null, null)) : List.of())
+                    .optNode(i % 2 == 0 ? "edge-node-" + i : null)
+                    .build());
             links.add(new LinkPlan(edge, "cloud", 10_000_000L * i, Duration.ofMillis(20 * i), Duration.ofMillis(5),
                     i == 3 ? 1.5 : 0));
             links.add(new LinkPlan("cloud", edge, 50_000_000L, Duration.ofMillis(20 * i), Duration.ZERO, 0));

@@ -39,13 +39,14 @@ class LocalAppsTest {
                 + models.resolve("yolo-fastest-1.1.weights").toAbsolutePath() + ","
                 + models.resolve("coco.names").toAbsolutePath();
         int port = 47_500;
-        MachinePlan cloud = new MachinePlan("cloud", Role.CLOUD, null, List.of(),
-                List.of(Integer.toString(port), "cloud.log", "cloud.csv", "--model", model), port,
-                new Resources(0, 1000, 0, 3L << 30, 0), List.of(), null);
-        MachinePlan edge = new MachinePlan("edge1", Role.EDGE, null, List.of(),
-                List.of("{}", Integer.toString(port), "edge_inf.log", "edge_update.log", "edge_inf.csv", "edge_update.csv",
-                        "5", "edge1", "--duration", "60s", "--model", model, "--upload-threshold", "1000000"),
-                0, new Resources(0, 1000, 0, 1L << 30, 0), List.of(), null);
+        MachinePlan cloud = MachinePlan.builder().setName("cloud").setRole(Role.CLOUD)
+                .optArgs(List.of(Integer.toString(port), "cloud.log", "cloud.csv", "--model", model)).optPort(port)
+                .optResources(new Resources(0, 1000, 0, 3L << 30, 0)).build();
+        MachinePlan edge = MachinePlan.builder().setName("edge1").setRole(Role.EDGE)
+                .optArgs(List.of("{}", Integer.toString(port), "edge_inf.log", "edge_update.log", "edge_inf.csv",
+                        "edge_update.csv", "5", "edge1", "--duration", "60s", "--model", model,
+                        "--upload-threshold", "1000000"))
+                .optResources(new Resources(0, 1000, 0, 1L << 30, 0)).build();
         List<LinkPlan> links = List.of(
                 new LinkPlan("edge1", "cloud", 20_000_000, Duration.ofMillis(20), Duration.ZERO, 0),
                 new LinkPlan("cloud", "edge1", 50_000_000, Duration.ofMillis(20), Duration.ZERO, 0));

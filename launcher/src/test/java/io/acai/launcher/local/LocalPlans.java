@@ -26,11 +26,13 @@ final class LocalPlans {
     }
 
     static MachinePlan cloud(int port, Resources resources) {
-        return new MachinePlan("cloud", Role.CLOUD, null, probeServer(port), List.of(), port, resources, List.of(), null);
+        return MachinePlan.builder().setName("cloud").setRole(Role.CLOUD)
+                .optCommand(probeServer(port)).optPort(port).optResources(resources).build();
     }
 
     static MachinePlan edge(String name, List<String> args) {
-        return new MachinePlan(name, Role.EDGE, null, List.of("sleep", "300"), args, 0, Resources.NONE, List.of(), null);
+        return MachinePlan.builder().setName(name).setRole(Role.EDGE).optCommand(List.of("sleep", "300")).optArgs(args)
+                .build();
     }
 
     /** A cloud and one edge linked both ways with the same rate, one-way delay and loss. */

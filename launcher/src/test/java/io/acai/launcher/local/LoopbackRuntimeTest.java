@@ -73,8 +73,8 @@ class LoopbackRuntimeTest {
     void crashedMachineIsReportedWithItsExitCodeAndLog() throws Exception {
         int port = freePort();
         MachinePlan cloud = LocalPlans.cloud(port, Resources.NONE);
-        MachinePlan crashing = new MachinePlan("edge1", Role.EDGE, null, List.of("sh", "-c", "echo broken model >&2; exit 3"),
-                List.of(), 0, Resources.NONE, List.of(), null);
+        MachinePlan crashing = MachinePlan.builder().setName("edge1").setRole(Role.EDGE)
+                .optCommand(List.of("sh", "-c", "echo broken model >&2; exit 3")).build();
         ExperimentPlan plan = new ExperimentPlan("crash", 1, Duration.ofMinutes(1), Duration.ofSeconds(10),
                 RuntimeKind.LOCAL, List.of(cloud, crashing), List.of());
         try (LocalDeployment deployment = (LocalDeployment) new LocalRuntime(LocalPlans.noJars(), true, false).deploy(plan, logs)) {
@@ -88,9 +88,11 @@ class LoopbackRuntimeTest {
 
     @Test
     void scratchVolumesAreFoldersAndNfsVolumesAreReported() throws Exception {
-        MachinePlan cloud = new MachinePlan("cloud", Role.CLOUD, null, LocalPlans.probeServer(freePort()), List.of(), 0,
-                Resources.NONE, List.of(new io.acai.launcher.plan.Volume("scratch", "/data", null, null),
-                        new io.acai.launcher.plan.Volume("datasets", "/mnt", "10.0.0.5", "/exports/acai")), null);
+        MachinePlan cloud = MachinePlan.builder().setName("cloud").setRole(Role.CLOUD)
+                .optCommand(LocalPlans.probeServer(freePort()))
+                .optVolumes(List.of(new io.acai.launcher.plan.Volume("scratch", "/data", null, null),
+                        new io.acai.launcher.plan.Volume("datasets", "/mnt", "10.0.0.5", "/exports/acai")))
+                .build();
         ExperimentPlan plan = new ExperimentPlan("volumes", 1, Duration.ofMinutes(1), Duration.ofSeconds(10),
                 RuntimeKind.LOCAL, List.of(cloud), List.of());
         try (LocalDeployment deployment = (LocalDeployment) new LocalRuntime(LocalPlans.noJars(), true, false).deploy(plan, logs)) {
@@ -102,8 +104,8 @@ class LoopbackRuntimeTest {
 
     @Test
     void missingJarFailsBeforeAnythingStarts() {
-        MachinePlan cloud = new MachinePlan("cloud", Role.CLOUD, null, List.of(), List.of("7000"), 7000, Resources.NONE,
-                List.of(), null);
+        MachinePlan cloud = MachinePlan.builder().setName("cloud").setRole(Role.CLOUD)
+                .optArgs(List.of("7000")).optPort(7000).build();
         ExperimentPlan plan = new ExperimentPlan("nojar", 1, Duration.ofMinutes(1), Duration.ofSeconds(10),
                 RuntimeKind.LOCAL, List.of(cloud), List.of());
         assertThatThrownBy(() -> new LocalRuntime(LocalPlans.noJars(), true, false).deploy(plan, logs))

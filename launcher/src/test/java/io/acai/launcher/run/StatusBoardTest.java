@@ -3,7 +3,6 @@ package io.acai.launcher.run;
 import io.acai.launcher.plan.ExperimentPlan;
 import io.acai.launcher.plan.MachinePlan;
 import io.acai.launcher.plan.MachineState;
-import io.acai.launcher.plan.Resources;
 import io.acai.launcher.plan.Role;
 import io.acai.launcher.plan.RuntimeKind;
 import org.junit.jupiter.api.Test;
@@ -17,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StatusBoardTest {
 
     private static MachinePlan machine(String name, Role role, List<String> command) {
-        return new MachinePlan(name, role, null, command, List.of(), 0, Resources.NONE, List.of(), null);
+        return MachinePlan.builder().setName(name).setRole(role).optCommand(command).build();
     }
 
     @Test

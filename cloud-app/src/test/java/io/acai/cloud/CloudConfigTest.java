@@ -1,0 +1,64 @@
+package io.acai.cloud;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.acai.cloud.retrain.PushPolicy;
+import io.acai.detection.ModelFiles;
+import io.acai.model.TestModels;
+import io.acai.training.TrainingDevice;
+import io.acai.training.TrainingSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class CloudConfigTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void theCommandLinesDefaultsAreTheBuildersDefaults() throws Exception {
+        ModelFiles model = TestModels.initialDefaultNetwork(tmp.resolve("model"), 1);
+        CloudCommand command = new CloudCommand();
+        new CommandLine(command).parseArgs("9000", "cloud.log", tmp.resolve("cloud.csv").toString(),
+                "--model", model.cfg().getParent().toString());
+
+        CloudConfig defaults = CloudConfig.builder().setPort(9000).setLogFile(Path.of("cloud.log"))
+                .setCsvFile(tmp.resolve("cloud.csv")).setModel(command.config().model())
+                .setStoreDir(tmp.resolve("models")).build();
+        assertThat(command.config()).isEqualTo(defaults);
+        assertThat(defaults.defaultModel()).isFalse();
+        assertThat(defaults.minRetrainImages()).isZero();
+        assertThat(defaults.pushPolicy()).isEqualTo(PushPolicy.CONTRIBUTORS);
+        assertThat(defaults.replay()).isZero();
+        assertThat(defaults.token()).isEmpty();
+        assertThat(defaults.heartbeatInterval()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(defaults.seed()).isEqualTo(1);
+
+        assertThat(command.trainingSettings()).isEqualTo(TrainingSettings.builder().setEpochs(5).setBatchSize(8)
+                .optDevice(TrainingDevice.AUTO).optSeed(1).build());
+    }
+
+    @Test
+    void aMissingRequiredValueIsNamed() {
+        assertThatThrownBy(() -> CloudConfig.builder().setPort(0).setLogFile(Path.of("cloud.log"))
+                .setCsvFile(Path.of("cloud.csv")).setStoreDir(Path.of("models")).build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("CloudConfig: model is not set (call setModel)");
+    }
+
+    @Test
+    void valuesOutOfRangeNameTheOption() throws Exception {
+        ModelFiles model = TestModels.initialDefaultNetwork(tmp.resolve("model"), 1);
+        CloudConfig.Builder builder = CloudConfig.builder().setPort(0).setLogFile(Path.of("cloud.log"))
+                .setCsvFile(Path.of("cloud.csv")).setModel(model).setStoreDir(Path.of("models"));
+        assertThatThrownBy(() -> builder.optReplay(-1).build()).hasMessage("--replay : -1 (expected: >= 0)");
+        assertThatThrownBy(() -> builder.optReplay(0).optMinRetrainImages(-1).build())
+                .hasMessage("--min-retrain-images : -1 (expected: >= 0)");
+        assertThatThrownBy(() -> builder.optMinRetrainImages(0).setPort(70000).build())
+                .hasMessage("<port> : 70000 (expected: 0..65535)");
+    }
+}
