@@ -6,6 +6,8 @@ import io.acai.protocol.ErrorCode;
 import io.acai.protocol.ErrorMessage;
 import io.acai.protocol.UploadAck;
 import io.acai.records.RunLog;
+import io.acai.records.csv.CsvRowWriter;
+import io.acai.records.run.UpdateRow;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Consumer;
@@ -21,7 +23,7 @@ class EdgeUpdatesTest {
     /** Runs {@code scenario} on an update whose batch 7 was sent; returns whether it is still outstanding. */
     private boolean outstandingAfter(Consumer<EdgeUpdates> scenario) throws Exception {
         try (RunLog log = RunLog.open(tmp.resolve("update.log"));
-             UpdateCsv csv = UpdateCsv.create(tmp.resolve("edge_update.csv"))) {
+             CsvRowWriter<UpdateRow> csv = UpdateRow.SCHEMA.create(tmp.resolve("edge_update.csv"))) {
             UpdateTracker tracker = new UpdateTracker(csv);
             // the slot is used only when a model arrives or swaps in, which these scenarios do not do
             EdgeUpdates updates = new EdgeUpdates(null, tracker, log);
