@@ -1,7 +1,5 @@
 package io.acai.cloud.retrain;
 
-import io.acai.cloud.report.CloudCsv.RetrainRow;
-import io.acai.cloud.report.CloudCsv;
 import io.acai.cloud.server.EdgeRegistry;
 import io.acai.cloud.server.ModelPusher;
 import io.acai.cloud.store.ModelStore;
@@ -11,6 +9,8 @@ import io.acai.protocol.ErrorCode;
 import io.acai.protocol.ErrorMessage;
 import io.acai.protocol.ModelPush;
 import io.acai.records.RunLog;
+import io.acai.records.csv.CsvRowWriter;
+import io.acai.records.run.RetrainRow;
 import io.netty.channel.Channel;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -39,13 +39,13 @@ public final class RetrainLoop implements Runnable {
     private final ModelPusher pusher;
     private final PushPolicy pushPolicy;
     private final int minImages;
-    private final CloudCsv csv;
+    private final CsvRowWriter<RetrainRow> csv;
     private final RunLog log;
     private volatile boolean running = true;
 
     public RetrainLoop(UploadQueue uploads, ModelStore store, Retrainer retrainer, ReplayBuffer replay,
                        EdgeRegistry edges, ModelPusher pusher, PushPolicy pushPolicy, int minImages,
-                       CloudCsv csv, RunLog log) {
+                       CsvRowWriter<RetrainRow> csv, RunLog log) {
         if (minImages < 0) {
             throw new IllegalArgumentException("--min-retrain-images : " + minImages + " (expected: >= 0)");
         }
@@ -126,9 +126,9 @@ public final class RetrainLoop implements Runnable {
                 saved.version(), fresh.size(), replayed.size(), contributors.size(), outcome.epochs(),
                 outcome.lossFirst(), outcome.lossLast(), outcome.device(), started - round.receivedMillis(),
                 updated - started, savedAt - updated, sent - encoded));
-        csv.row(new RetrainRow(round.receivedMillis(), updated, savedAt, encoded, sent, fresh.size(),
+        csv.write(new RetrainRow(round.receivedMillis(), updated, savedAt, encoded, sent, fresh.size(),
                 contributors.size(), outcome.epochs(), outcome.lossFirst(), outcome.lossLast(), outcome.device(),
-                saved.version()));
+                Integer.toString(saved.version())));
     }
 
     /** Ends the contributors' updates: no new model is coming for their uploads. */

@@ -2,7 +2,6 @@ package io.acai.cloud.retrain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.acai.cloud.report.CloudCsv;
 import io.acai.cloud.server.EdgeRegistry;
 import io.acai.cloud.server.ModelPusher;
 import io.acai.cloud.store.ModelStore;
@@ -13,10 +12,11 @@ import io.acai.protocol.ErrorMessage;
 import io.acai.protocol.ModelPush;
 import io.acai.protocol.UploadImage;
 import io.acai.records.RunLog;
+import io.acai.records.csv.CsvRowWriter;
+import io.acai.records.run.RetrainRow;
 import io.netty.channel.embedded.EmbeddedChannel;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javax.imageio.ImageIO;
@@ -43,7 +43,7 @@ class RetrainLoopTest {
         EdgeRegistry edges = new EdgeRegistry();
         edges.register("e1", contributor);
         edges.register("e2", bystander);
-        try (RunLog log = RunLog.open(tmp.resolve("cloud.log")); CloudCsv csv = CloudCsv.create(csvFile)) {
+        try (RunLog log = RunLog.open(tmp.resolve("cloud.log")); CsvRowWriter<RetrainRow> csv = RetrainRow.SCHEMA.create(csvFile)) {
             RetrainLoop loop = new RetrainLoop(new UploadQueue(), store, retrainer, new ReplayBuffer(4, 1), edges,
                     new ModelPusher(store, log), PushPolicy.CONTRIBUTORS, 1, csv, log);
             loop.retrain(round());
@@ -63,9 +63,12 @@ class RetrainLoopTest {
         assertThat(push.version()).isEqualTo(1);
         assertThat(push.weights()).isEqualTo(retrained);
         assertThat((Object) bystander.readOutbound()).as("not a contributor").isNull();
-        List<String> rows = Files.readAllLines(csv);
-        assertThat(rows).hasSize(2);
-        assertThat(rows.get(1)).startsWith("5,").endsWith(",1,1,1,2.000000,1.000000,cpu,1");
+        assertThat(RetrainRow.SCHEMA.readAll(csv)).singleElement().satisfies(row -> {
+            assertThat(row.received()).isEqualTo(5);
+            assertThat(row).extracting(RetrainRow::images, RetrainRow::edges, RetrainRow::epochs, RetrainRow::lossFirst,
+                    RetrainRow::lossLast, RetrainRow::device, RetrainRow::modelVersion)
+                    .containsExactly(1.0, 1.0, 1.0, 2.0, 1.0, "cpu", "1");
+        });
     }
 
     @Test
@@ -81,7 +84,7 @@ class RetrainLoopTest {
         assertThat(error.code()).isEqualTo(ErrorCode.INTERNAL);
         assertThat(error.message()).isEqualTo("retrain failed: out of memory");
         assertThat((Object) bystander.readOutbound()).isNull();
-        assertThat(Files.readAllLines(csv)).hasSize(1);
+        assertThat(RetrainRow.SCHEMA.readAll(csv)).isEmpty();
     }
 
     @Test
