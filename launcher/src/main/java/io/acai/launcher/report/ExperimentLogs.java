@@ -8,6 +8,7 @@ import io.acai.records.run.ConsumptionRow;
 import io.acai.records.run.InferenceRow;
 import io.acai.records.run.LinkRow;
 import io.acai.records.run.RetrainRow;
+import io.acai.records.run.RunFiles;
 import io.acai.records.run.UpdateRow;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -117,7 +118,8 @@ public record ExperimentLogs(Path dir, List<EdgeLogs> edges, List<CloudLogs> clo
     private static List<Path> machineFolders(Path dir) throws ReportException {
         try (Stream<Path> children = Files.list(dir)) {
             return children.filter(Files::isDirectory)
-                    .filter(d -> Stream.of(EDGE_INF, EDGE_UPDATE, CLOUD).anyMatch(f -> Files.isRegularFile(d.resolve(f))))
+                    .filter(d -> Stream.concat(RunFiles.EDGE.stream(), RunFiles.CLOUD.stream())
+                            .anyMatch(schema -> Files.isRegularFile(schema.in(d))))
                     .sorted(Comparator.comparing(p -> p.getFileName().toString()))
                     .toList();
         } catch (IOException e) {

@@ -37,7 +37,7 @@ final class CsvFileReader {
         try (CSVParser parser = CSVParser.parse(complete, FORMAT)) {
             Iterator<CSVRecord> iterator = parser.iterator();
             if (complete.isBlank() || !iterator.hasNext()) {
-                throw new CsvHeaderException(file, "empty file (no header row)");
+                throw new CsvHeaderException(file, 0, "empty file (no header row)");
             }
             header = CsvHeader.of(iterator.next(), schema, file);
             try {
@@ -55,7 +55,7 @@ final class CsvFileReader {
             }
             throw new UncheckedIOException(e);
         } catch (UncheckedIOException e) {
-            throw new CsvHeaderException(file, "1: header is not CSV (" + e.getCause().getMessage() + ")");
+            throw new CsvHeaderException(file, 1, "header is not CSV (" + e.getCause().getMessage() + ")");
         }
 
         List<R> rows = new ArrayList<>();

@@ -29,7 +29,7 @@ final class CsvHeader {
         List<String> absent = schema.columns().stream().filter(Column::required).map(Column::name)
                 .filter(name -> !header.has(name)).toList();
         if (!absent.isEmpty()) {
-            throw new CsvHeaderException(file, "1: header lacks column(s) " + absent + ", file not used");
+            throw new CsvHeaderException(file, 1, "header lacks column(s) " + absent + ", file not used");
         }
         return header;
     }

@@ -60,7 +60,7 @@ public record NumberColumn(String name, Unit unit, int places, boolean required)
     }
 
     /**
-     * The value of a (trimmed) cell: NaN when blank.
+     * The value of a cell: NaN when blank.
      *
      * @throws IllegalArgumentException with the problem, for example {@code not a number}
      */

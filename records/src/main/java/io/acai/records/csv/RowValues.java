@@ -28,7 +28,7 @@ public final class RowValues {
         }
     }
 
-    /** The column's text, trimmed; empty when absent from the file. */
+    /** The column's text (spaces around an unquoted value are dropped); empty when absent from the file. */
     public String get(TextColumn column) {
         String cell = cell(column);
         try {
@@ -40,6 +40,6 @@ public final class RowValues {
 
     private String cell(Column column) {
         int index = header.index(column.name());
-        return index < 0 ? "" : record.get(index).trim();
+        return index < 0 ? "" : record.get(index);
     }
 }

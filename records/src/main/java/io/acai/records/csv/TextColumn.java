@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A text column. Values are written as they are, quoted when CSV requires it; a cell is read trimmed, and a
- * column absent from an older file reads as empty.
+ * A text column. Values are written as they are, quoted when CSV requires it (a comma, a double quote, a line
+ * break, or spaces at either end); spaces around an unquoted value are dropped when read, and a column absent from an
+ * older file reads as empty.
  *
  * @param expected when not empty: what a value must be, for example {@code a machine name}; then a blank cell is refused
  * @param allowed  when not empty: the only values accepted, compared without case
@@ -48,7 +49,7 @@ public record TextColumn(String name, boolean required, String expected, List<St
         return value == null ? "" : value;
     }
 
-    /** The value of a (trimmed) cell; throws IllegalArgumentException with the problem. */
+    /** The value of a cell; throws IllegalArgumentException with the problem. */
     String parse(String cell) {
         boolean refused = !expected.isEmpty() && cell.isEmpty()
                 || !allowed.isEmpty() && allowed.stream().noneMatch(a -> a.equalsIgnoreCase(cell));

@@ -88,12 +88,14 @@ class RunFilesTest {
     @Test
     void linksRoundTrip() throws Exception {
         LinkRow row = new LinkRow("cloud", "edge,1", 100, 96.4, 10, 10.8);
-        Path file = write(LinkRow.SCHEMA, row);
+        LinkRow spaced = new LinkRow(" edge 2 ", "cloud", 0, NAN, 10, 10.5);
+        Path file = write(LinkRow.SCHEMA, row, spaced);
 
         assertThat(Files.readAllLines(file)).containsExactly(
                 "from,to,configured_mbps,measured_mbps,configured_rtt_ms,measured_rtt_ms",
-                "cloud,\"edge,1\",100.000,96.400,10.000,10.800");
-        assertThat(LinkRow.SCHEMA.readAll(file)).containsExactly(row);
+                "cloud,\"edge,1\",100.000,96.400,10.000,10.800",
+                "\" edge 2 \",cloud,0.000,,10.000,10.500");
+        assertThat(LinkRow.SCHEMA.readAll(file)).containsExactly(row, spaced);
     }
 
     @Test
@@ -156,7 +158,7 @@ class RunFilesTest {
         Path file = tmp.resolve("edge_inf.csv");
         Files.writeString(file, "avg_inf_time,accuracy\n40.1,0.9\n");
         assertThatThrownBy(() -> InferenceRow.SCHEMA.read(file)).isInstanceOf(CsvHeaderException.class)
-                .hasMessage(file + ": 1: header lacks column(s) [end_time], file not used");
+                .hasMessage(file + ":1: header lacks column(s) [end_time], file not used");
 
         Files.writeString(file, "");
         assertThatThrownBy(() -> InferenceRow.SCHEMA.read(file)).isInstanceOf(CsvHeaderException.class)
