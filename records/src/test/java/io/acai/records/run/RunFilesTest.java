@@ -154,6 +154,26 @@ class RunFilesTest {
     }
 
     @Test
+    void filesAsThisProjectWroteThemBeforeCommonsCsvRead() throws Exception {
+        // the hand-written writers: NaN as "NaN", whole numbers without decimals, unquoted text
+        Path cloud = tmp.resolve("cloud.csv");
+        Files.writeString(cloud, "received,updated,saved,encoded,sent,images,edges,epochs,loss_first,loss_last,device,"
+                + "model_version\n1000,26000,26400,26600,26700,50,2,5,NaN,NaN,cpu(),1\n");
+        assertThat(RetrainRow.SCHEMA.readAll(cloud)).containsExactly(
+                new RetrainRow(1000, 26_000, 26_400, 26_600, 26_700, 50, 2, 5, NAN, NAN, "cpu()", "1"));
+
+        Path links = tmp.resolve("links.csv");
+        Files.writeString(links, "from,to,configured_mbps,measured_mbps,configured_rtt_ms,measured_rtt_ms\n"
+                + "cloud,edge1,100,96.4,10,10.8\n");
+        assertThat(LinkRow.SCHEMA.readAll(links)).containsExactly(new LinkRow("cloud", "edge1", 100, 96.4, 10, 10.8));
+
+        Path consumption = tmp.resolve("consumption.csv");
+        Files.writeString(consumption, "time,machine,role,cpu_cores,memory_mib\n1700000000000,edge-near,CLIENT,0.250,300\n");
+        assertThat(ConsumptionRow.SCHEMA.readAll(consumption)).containsExactly(
+                new ConsumptionRow(1_700_000_000_000L, "edge-near", "client", 0.25, 300));
+    }
+
+    @Test
     void aFileWithoutARequiredColumnOrEmptyIsNotUsed() throws Exception {
         Path file = tmp.resolve("edge_inf.csv");
         Files.writeString(file, "avg_inf_time,accuracy\n40.1,0.9\n");
