@@ -14,9 +14,10 @@ import org.apache.commons.csv.CSVPrinter;
 
 /**
  * A CSV file with a fixed header row, written through Apache Commons CSV one flushed row at a time:
- * RFC 4180 with {@code \n} line ends, a value quoted only when it must be (it holds a comma, a double
- * quote, a line break, or starts or ends with a space), so {@code cpu(),gpu(0)} is written
- * {@code "cpu(),gpu(0)"}. Thread-safe.
+ * RFC 4180 with {@code \n} line ends, a value quoted only where Commons CSV's minimal quoting needs it
+ * (a comma, a double quote or a line break in it, a space at either end, a leading {@code #}), so
+ * {@code cpu(),gpu(0)} is written {@code "cpu(),gpu(0)"} and numbers and plain words as they are.
+ * A blank value stays blank. Thread-safe.
  */
 public final class CsvFile implements AutoCloseable {
 
