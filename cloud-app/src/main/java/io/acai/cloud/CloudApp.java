@@ -1,6 +1,5 @@
 package io.acai.cloud;
 
-import io.acai.cloud.report.CloudCsv;
 import io.acai.cloud.retrain.ReplayBuffer;
 import io.acai.cloud.retrain.RetrainLoop;
 import io.acai.cloud.retrain.Retrainer;
@@ -13,6 +12,8 @@ import io.acai.cloud.store.ModelStore;
 import io.acai.protocol.AcaiPipeline;
 import io.acai.protocol.ProtocolLimits;
 import io.acai.records.RunLog;
+import io.acai.records.csv.CsvRowWriter;
+import io.acai.records.run.RetrainRow;
 import io.acai.scenes.SceneGenerator;
 import io.acai.scenes.SceneStyle;
 import java.io.IOException;
@@ -29,14 +30,14 @@ public final class CloudApp implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private final RunLog log;
-    private final CloudCsv csv;
+    private final CsvRowWriter<RetrainRow> csv;
     private final ModelStore store;
     private final UploadQueue uploads;
     private final CloudServer server;
     private final RetrainLoop loop;
     private final Thread retrainThread;
 
-    private CloudApp(RunLog log, CloudCsv csv, ModelStore store, UploadQueue uploads, CloudServer server,
+    private CloudApp(RunLog log, CsvRowWriter<RetrainRow> csv, ModelStore store, UploadQueue uploads, CloudServer server,
                      RetrainLoop loop, Thread retrainThread) {
         this.log = log;
         this.csv = csv;
@@ -55,7 +56,7 @@ public final class CloudApp implements AutoCloseable {
     public static CloudApp start(CloudConfig config, Function<ModelStore, Retrainer> retrainers)
             throws IOException, InterruptedException {
         RunLog log = RunLog.open(config.logFile());
-        CloudCsv csv = CloudCsv.create(config.csvFile());
+        CsvRowWriter<RetrainRow> csv = RetrainRow.SCHEMA.create(config.csvFile());
         ModelStore store = ModelStore.open(config.storeDir(), config.model());
         log.info("model " + config.model().cfg().getFileName() + " (" + store.names().size() + " classes "
                 + store.names() + ") at v" + store.current().version() + ", versions in " + store.dir());

@@ -3,7 +3,6 @@ package io.acai.edge;
 import io.acai.dataset.Datasets;
 import io.acai.detection.ModelFiles;
 import io.acai.edge.infer.FrameCheck;
-import io.acai.edge.infer.InferenceCsv;
 import io.acai.edge.infer.InferenceLoop;
 import io.acai.edge.infer.Request;
 import io.acai.edge.infer.RequestGenerator;
@@ -18,7 +17,6 @@ import io.acai.edge.source.FrameSource;
 import io.acai.edge.source.ScenarioFrames;
 import io.acai.edge.upload.EdgeUpdates;
 import io.acai.edge.upload.UpdateCompletion;
-import io.acai.edge.upload.UpdateCsv;
 import io.acai.edge.upload.UpdateTracker;
 import io.acai.edge.upload.UploadBuffer;
 import io.acai.edge.upload.Uploader;
@@ -26,6 +24,9 @@ import io.acai.model.DefaultModel;
 import io.acai.protocol.AcaiPipeline;
 import io.acai.protocol.ProtocolLimits;
 import io.acai.records.RunLog;
+import io.acai.records.csv.CsvRowWriter;
+import io.acai.records.run.InferenceRow;
+import io.acai.records.run.UpdateRow;
 import io.acai.scenes.DriftScenario;
 import java.io.IOException;
 import java.time.Duration;
@@ -52,8 +53,8 @@ public final class EdgeApp implements AutoCloseable {
     private final EdgeConfig config;
     private final RunLog inferenceLog;
     private final RunLog updateLog;
-    private final InferenceCsv inferenceCsv;
-    private final UpdateCsv updateCsv;
+    private final CsvRowWriter<InferenceRow> inferenceCsv;
+    private final CsvRowWriter<UpdateRow> updateCsv;
     private final DetectorSlot slot;
     private final RequestGenerator requests;
     private final InferenceLoop loop;
@@ -64,8 +65,8 @@ public final class EdgeApp implements AutoCloseable {
     private final ExecutorService events;
     private final long startNanos = System.nanoTime();
 
-    private EdgeApp(EdgeConfig config, RunLog inferenceLog, RunLog updateLog, InferenceCsv inferenceCsv,
-                    UpdateCsv updateCsv, DetectorSlot slot, RequestGenerator requests, InferenceLoop loop,
+    private EdgeApp(EdgeConfig config, RunLog inferenceLog, RunLog updateLog, CsvRowWriter<InferenceRow> inferenceCsv,
+                    CsvRowWriter<UpdateRow> updateCsv, DetectorSlot slot, RequestGenerator requests, InferenceLoop loop,
                     Thread inferenceThread, CloudClient client, ModelSwap swap, Uploader uploader,
                     ExecutorService events) {
         this.config = config;
@@ -91,15 +92,15 @@ public final class EdgeApp implements AutoCloseable {
         Deque<AutoCloseable> opened = new ArrayDeque<>();
         RunLog inferenceLog;
         RunLog updateLog;
-        InferenceCsv inferenceCsv;
-        UpdateCsv updateCsv;
+        CsvRowWriter<InferenceRow> inferenceCsv;
+        CsvRowWriter<UpdateRow> updateCsv;
         DetectorSlot.Loaded first;
         FrameSource source;
         try {
             inferenceLog = keep(opened, RunLog.open(config.inferenceLog()));
             updateLog = keep(opened, RunLog.open(config.updateLog()));
-            inferenceCsv = keep(opened, InferenceCsv.create(config.inferenceCsv()));
-            updateCsv = keep(opened, UpdateCsv.create(config.updateCsv()));
+            inferenceCsv = keep(opened, InferenceRow.SCHEMA.create(config.inferenceCsv()));
+            updateCsv = keep(opened, UpdateRow.SCHEMA.create(config.updateCsv()));
             ModelFiles files = config.model().isPresent() ? config.model().get() : DefaultModel.extractToTemporaryFolder();
             EdgeModel initial = EdgeModel.read(files);
             initial.check();

@@ -8,6 +8,8 @@ import io.acai.detection.ModelFiles;
 import io.acai.detection.opencv.DetectorSettings;
 import io.acai.edge.model.OpenCvDetectorLoader;
 import io.acai.model.TestModels;
+import io.acai.records.run.InferenceRow;
+import io.acai.records.run.UpdateRow;
 import io.acai.scenes.DriftScenario;
 import io.acai.scenes.SceneDatasets;
 import java.io.IOException;
@@ -55,10 +57,15 @@ class EdgeAppTest {
         assertThat(Files.readString(out.resolve("inference.log"))).contains("frames from dataset " + data)
                 .contains("12 images").contains("METRIC run requests=");
         assertThat(Files.readString(out.resolve("update.log"))).contains("upload of").contains("cannot connect");
-        List<String> rows = Files.readAllLines(out.resolve("edge_inf.csv"));
-        assertThat(rows).hasSizeGreaterThanOrEqualTo(3);
-        assertThat(rows.get(1)).matches("\\d{13},[0-9.]+,[0-9.]+,[0-9.]+,10,[0-9.]+,0");
-        assertThat(Files.readAllLines(out.resolve("edge_update.csv"))).hasSize(1); // header: no cloud, no update
+        List<InferenceRow> rows = InferenceRow.SCHEMA.readAll(out.resolve("edge_inf.csv"));
+        assertThat(rows).hasSizeGreaterThanOrEqualTo(2).allSatisfy(row -> {
+            assertThat(row.endTime()).isGreaterThan(1e12);
+            assertThat(row.avgInfMs()).isPositive();
+            assertThat(row.frames()).isEqualTo(10);
+            assertThat(row.accuracy()).isBetween(0.0, 1.0);
+            assertThat(row.modelVersion()).isEqualTo("0");
+        });
+        assertThat(UpdateRow.SCHEMA.readAll(out.resolve("edge_update.csv"))).as("no cloud, no update").isEmpty();
     }
 
     @Test

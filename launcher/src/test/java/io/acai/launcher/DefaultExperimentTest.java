@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.acai.launcher.local.PackagedJars;
 import io.acai.options.TimeSpan;
+import io.acai.records.run.InferenceRow;
+import io.acai.records.run.RetrainRow;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -49,7 +51,7 @@ class DefaultExperimentTest {
 
         assertThat(code).as("exit code of a clean run").isZero();
         assertThat(logs.resolve("report.html")).isNotEmptyFile();
-        assertThat(Files.readAllLines(logs.resolve("cloud/cloud.csv"))).as("cloud.csv: retrains").hasSizeGreaterThan(2);
+        assertThat(RetrainRow.SCHEMA.readAll(logs.resolve("cloud/cloud.csv"))).as("cloud.csv: retrains").hasSizeGreaterThan(1);
         Phases phases = Phases.of(new ObjectMapper().readTree(config.toFile()), logs);
         System.out.printf(Locale.ROOT, "default experiment accuracy: before drift %.3f, first 30 s of drift %.3f, "
                 + "last 30 s %.3f (%s)%n", phases.before, phases.dip, phases.end, phases.edges);
@@ -78,25 +80,23 @@ class DefaultExperimentTest {
                 double rate = app.get("rate").asDouble();
                 long driftFrame = Math.round(TimeSpan.parse(app.get("driftAfter").asText()).toMillis() / 1000.0 * rate);
                 int rows30s = (int) Math.round(30 * rate / WINDOW);
-                List<String> lines = Files.readAllLines(logs.resolve(name).resolve("edge_inf.csv"));
-                List<String[]> rows = lines.subList(1, lines.size()).stream().map(l -> l.split(",", -1)).toList();
+                List<InferenceRow> rows = InferenceRow.SCHEMA.readAll(InferenceRow.SCHEMA.in(logs.resolve(name)));
                 int driftRow = (int) (driftFrame / WINDOW);
                 assertThat(rows.size()).as(name + ": inference rows").isGreaterThan(driftRow + 3 * rows30s);
                 add(before, rows.subList(3, driftRow));
                 add(dip, rows.subList(driftRow, driftRow + rows30s));
                 add(end, rows.subList(rows.size() - rows30s, rows.size()));
-                edges.add(name + " v" + rows.stream().mapToInt(r -> Integer.parseInt(r[6])).max().orElse(0));
+                edges.add(name + " v" + rows.stream().mapToInt(r -> Integer.parseInt(r.modelVersion())).max().orElse(0));
             }
             assertThat(edges).as("edges in user_config.json").isNotEmpty();
             return new Phases(before[0] / before[1], dip[0] / dip[1], end[0] / end[1], edges);
         }
 
         /** Adds frames judged right and frames (columns frames, accuracy) to {@code sums}. */
-        private static void add(double[] sums, List<String[]> rows) {
-            for (String[] row : rows) {
-                double frames = Double.parseDouble(row[4]);
-                sums[0] += frames * Double.parseDouble(row[5]);
-                sums[1] += frames;
+        private static void add(double[] sums, List<InferenceRow> rows) {
+            for (InferenceRow row : rows) {
+                sums[0] += row.frames() * row.accuracy();
+                sums[1] += row.frames();
             }
         }
     }

@@ -1,67 +1,92 @@
 package io.acai.records;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 
 /**
- * A CSV file with a fixed header row, written one flushed row at a time. An existing file is
- * replaced, so that every run's file starts with its header. Thread-safe.
+ * A CSV file with a fixed header row, written through Apache Commons CSV one flushed row at a time:
+ * RFC 4180 with {@code \n} line ends, a value quoted only where Commons CSV's minimal quoting needs it
+ * (a comma, a double quote or a line break in it, a space at either end, a leading {@code #}), so
+ * {@code cpu(),gpu(0)} is written {@code "cpu(),gpu(0)"} and numbers and plain words as they are.
+ * A blank value stays blank. Thread-safe.
  */
 public final class CsvFile implements AutoCloseable {
 
+    /** The format every run file is written in and read with. */
+    public static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get();
+
     private final Path file;
     private final List<String> header;
-    private final BufferedWriter out;
+    private final CSVPrinter out;
 
-    private CsvFile(Path file, List<String> header, BufferedWriter out) {
+    private CsvFile(Path file, List<String> header, Writer out) throws IOException {
         this.file = file;
         this.header = List.copyOf(header);
-        this.out = out;
+        this.out = new CSVPrinter(out, FORMAT);
     }
 
+    /** A new file: an existing one is replaced, so that every run's file starts with its header. */
     public static CsvFile create(Path file, List<String> header) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
+        createFolder(file);
         CsvFile csv = new CsvFile(file, header, Files.newBufferedWriter(file, StandardCharsets.UTF_8));
         csv.writeLine(header);
         return csv;
     }
 
     /**
-     * Writes one row; values are written with {@link String#valueOf}, unquoted. The files hold numbers
-     * and plain words, and their readers (the report, the notebook) split on commas, so a value holding
-     * a comma, a double quote or a line break is refused rather than quoted.
-     *
-     * @throws IllegalArgumentException for a wrong number of values or such a value, naming its column
+     * Appends to {@code file}, creating it; the header is written only when the file is new or empty,
+     * so that a file sampled by successive calls keeps one header.
      */
-    public synchronized void row(Object... values) {
-        if (values.length != header.size()) {
-            throw new IllegalArgumentException(file + ": row of " + values.length + " values (expected: "
+    public static CsvFile append(Path file, List<String> header) throws IOException {
+        createFolder(file);
+        boolean fresh = !Files.exists(file) || Files.size(file) == 0;
+        CsvFile csv = new CsvFile(file, header, Files.newBufferedWriter(file, StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND));
+        if (fresh) {
+            csv.writeLine(header);
+        }
+        return csv;
+    }
+
+    private static void createFolder(Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+    }
+
+    /**
+     * Writes one row, each value with {@link String#valueOf} and quoted as CSV requires.
+     *
+     * @throws IllegalArgumentException for a wrong number of values, naming the file and its header
+     */
+    public void row(Object... values) {
+        row(Arrays.asList(values));
+    }
+
+    /** As {@link #row(Object...)}. */
+    public synchronized void row(List<?> values) {
+        if (values.size() != header.size()) {
+            throw new IllegalArgumentException(file + ": row of " + values.size() + " values (expected: "
                     + header.size() + ", " + header + ")");
         }
-        List<String> cells = Arrays.stream(values).map(String::valueOf).toList();
-        for (int i = 0; i < cells.size(); i++) {
-            String cell = cells.get(i);
-            if (cell.indexOf(',') >= 0 || cell.indexOf('"') >= 0 || cell.indexOf('\n') >= 0 || cell.indexOf('\r') >= 0) {
-                throw new IllegalArgumentException(file + ": column " + header.get(i) + ": '" + cell
-                        + "' (expected: no comma, double quote or line break)");
-            }
-        }
-        writeLine(cells);
+        writeLine(values.stream().map(String::valueOf).toList());
     }
 
     private synchronized void writeLine(List<String> cells) {
         try {
-            out.write(String.join(",", cells));
-            out.newLine();
+            // Commons CSV quotes an empty first value ("") so that a one-column row is not a blank line;
+            // these files have several columns, so a blank cell stays blank (printed as a null).
+            out.printRecord(header.size() > 1 ? cells.stream().map(c -> c.isEmpty() ? null : c).toList() : cells);
             out.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(file + ": write failed", e);

@@ -1,11 +1,11 @@
 package io.acai.cloud.retrain;
 
-import io.acai.cloud.report.CloudCsv.RetrainRow;
-import io.acai.cloud.report.CloudCsv;
 import io.acai.cloud.store.ModelStore;
 import io.acai.cloud.store.ModelVersion;
 import io.acai.detection.LabeledFrame;
 import io.acai.records.RunLog;
+import io.acai.records.csv.CsvRowWriter;
+import io.acai.records.run.RetrainRow;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,13 +34,13 @@ public final class RetrainLoop implements Runnable {
     private final EdgeFleet edges;
     private final PushPolicy pushPolicy;
     private final int minImages;
-    private final CloudCsv csv;
+    private final CsvRowWriter<RetrainRow> csv;
     private final RunLog log;
     private volatile boolean running = true;
 
     public RetrainLoop(UploadQueue uploads, ModelStore store, Retrainer retrainer, ReplayBuffer replay,
                        EdgeFleet edges, PushPolicy pushPolicy, int minImages,
-                       CloudCsv csv, RunLog log) {
+                       CsvRowWriter<RetrainRow> csv, RunLog log) {
         if (minImages < 0) {
             throw new IllegalArgumentException("--min-retrain-images : " + minImages + " (expected: >= 0)");
         }
@@ -120,9 +120,9 @@ public final class RetrainLoop implements Runnable {
                 saved.version(), fresh.size(), replayed.size(), contributors.size(), outcome.epochs(),
                 outcome.lossFirst(), outcome.lossLast(), outcome.device(), started - round.receivedMillis(),
                 updated - started, savedAt - updated, sent - encoded));
-        csv.row(new RetrainRow(round.receivedMillis(), updated, savedAt, encoded, sent, fresh.size(),
+        csv.write(new RetrainRow(round.receivedMillis(), updated, savedAt, encoded, sent, fresh.size(),
                 contributors.size(), outcome.epochs(), outcome.lossFirst(), outcome.lossLast(), outcome.device(),
-                saved.version()));
+                Integer.toString(saved.version())));
     }
 
     private List<LabeledFrame> decode(Round round) {

@@ -15,6 +15,9 @@ import io.acai.detection.darknet.DarknetWeights;
 import io.acai.detection.opencv.DetectorSettings;
 import io.acai.detection.opencv.OpenCvDetector;
 import io.acai.model.DefaultModel;
+import io.acai.records.run.InferenceRow;
+import io.acai.records.run.RetrainRow;
+import io.acai.records.run.UpdateRow;
 import io.acai.scenes.DriftScenario;
 import io.acai.training.TrainingDevice;
 import io.acai.training.TrainingSettings;
@@ -53,26 +56,19 @@ class LoopbackEndToEndTest {
                 awaitLogLines(run.dir.resolve(edge).resolve("inference.log"), "model_version=1");
             }
         }
-        List<String> cloudCsv = Files.readAllLines(tmp.resolve("run/cloud/cloud.csv"));
-        assertThat(cloudCsv.get(0)).isEqualTo("received,updated,saved,encoded,sent,images,edges,epochs,loss_first,"
-                + "loss_last,device,model_version");
-        String[] first = cloudCsv.get(1).split(",");
-        assertThat(first[6]).as("edges in the first retrain").isEqualTo("2");
-        assertThat(Integer.parseInt(first[5])).as("images").isGreaterThanOrEqualTo(8);
-        assertThat(first[11]).isEqualTo("1");
+        RetrainRow first = RetrainRow.SCHEMA.readAll(tmp.resolve("run/cloud/cloud.csv")).get(0);
+        assertThat(first.edges()).as("edges in the first retrain").isEqualTo(2);
+        assertThat(first.images()).as("images").isGreaterThanOrEqualTo(8);
+        assertThat(first.modelVersion()).isEqualTo("1");
         for (String edge : EDGES) {
-            List<String> updates = Files.readAllLines(tmp.resolve("run").resolve(edge).resolve("edge_update.csv"));
-            assertThat(updates.get(0)).isEqualTo("update_start,prepare,send_start,send_end,receive,update_end,images,"
-                    + "bytes_up,bytes_down,model_version");
-            String[] row = updates.get(1).split(",", -1);
-            assertThat(row[9]).isEqualTo("1");
-            long start = Long.parseLong(row[0]);
-            long end = Long.parseLong(row[5]);
-            assertThat(end).isGreaterThanOrEqualTo(Long.parseLong(row[4])).isGreaterThanOrEqualTo(start);
-            List<String> inference = Files.readAllLines(tmp.resolve("run").resolve(edge).resolve("edge_inf.csv"));
-            assertThat(inference.get(0)).isEqualTo("end_time,avg_inf_time,avg_wait_time,avg_queue_len,frames,accuracy,"
-                    + "model_version");
-            assertThat(inference.subList(1, inference.size())).anyMatch(line -> line.endsWith(",1"));
+            Path folder = tmp.resolve("run").resolve(edge);
+            UpdateRow update = UpdateRow.SCHEMA.readAll(UpdateRow.SCHEMA.in(folder)).get(0);
+            assertThat(update.modelVersion()).isEqualTo("1");
+            assertThat(update.isOwnUpload()).isTrue();
+            assertThat(update.updateEnd()).isGreaterThanOrEqualTo(update.receive())
+                    .isGreaterThanOrEqualTo(update.updateStart());
+            assertThat(InferenceRow.SCHEMA.readAll(InferenceRow.SCHEMA.in(folder)))
+                    .anyMatch(row -> row.modelVersion().equals("1"));
         }
     }
 

@@ -5,6 +5,8 @@ import io.acai.detection.ModelFiles;
 import io.acai.edge.EdgeApp;
 import io.acai.model.DefaultModel;
 import io.acai.model.TestModels;
+import io.acai.records.run.RetrainRow;
+import io.acai.records.run.UpdateRow;
 import io.acai.training.TrainingDevice;
 import io.acai.training.TrainingSettings;
 import java.nio.file.Files;
@@ -64,25 +66,26 @@ class UpdateLoopBenchmark {
         StringBuilder report = new StringBuilder();
         report.append("model: ").append(trained ? "default acai-shapes (trained)" : "acai-shapes network, untrained weights")
                 .append(", ").append(RATE).append(" req/s, threshold 50, retrain 1 epoch batch 8 on CPU (1 PyTorch thread)\n");
-        List<String> updates = Files.readAllLines(tmp.resolve("run/edge-a/edge_update.csv"));
-        List<String> cloud = Files.readAllLines(tmp.resolve("run/cloud/cloud.csv"));
-        for (int i = 1; i < updates.size() && i < cloud.size(); i++) {
-            long[] u = longs(updates.get(i));
-            long[] c = longs(cloud.get(i));
-            long total = u[5] - u[0];
-            long upload = u[3] - u[0];
-            long retrain = c[1] - c[0];
-            long save = c[2] - c[1];
-            long encode = c[3] - c[2];
-            long push = u[4] - c[3];
-            long load = u[5] - u[4];
-            long waitForCloud = c[0] - u[3];
+        List<UpdateRow> updates = UpdateRow.SCHEMA.readAll(tmp.resolve("run/edge-a/edge_update.csv"));
+        List<RetrainRow> cloud = RetrainRow.SCHEMA.readAll(tmp.resolve("run/cloud/cloud.csv"));
+        for (int i = 0; i < updates.size() && i < cloud.size(); i++) {
+            UpdateRow u = updates.get(i);
+            RetrainRow c = cloud.get(i);
+            double total = u.updateEnd() - u.updateStart();
+            double upload = u.sendEnd() - u.updateStart();
+            double retrain = c.updated() - c.received();
+            double save = c.saved() - c.updated();
+            double encode = c.encoded() - c.saved();
+            double push = u.receive() - c.encoded();
+            double load = u.updateEnd() - u.receive();
+            double waitForCloud = c.received() - u.sendEnd();
             report.append(String.format(Locale.ROOT,
-                    "update %d (v%d, %d images, %d bytes up, %d bytes down): total %d ms = upload %d (encode %d, write %d)"
-                            + " + cloud receive %d + retrain %d + save %d + encode %d + push %d + load/warm/swap %d;"
-                            + " all but the retrain: %d ms%n",
-                    i, u[9], u[6], u[7], u[8], total, upload, u[1] - u[0], u[3] - u[1], waitForCloud, retrain, save,
-                    encode, push, load, total - retrain));
+                    "update %d (v%s, %.0f images, %.0f bytes up, %.0f bytes down): total %.0f ms = upload %.0f (encode "
+                            + "%.0f, write %.0f) + cloud receive %.0f + retrain %.0f + save %.0f + encode %.0f + push %.0f"
+                            + " + load/warm/swap %.0f; all but the retrain: %.0f ms%n",
+                    i + 1, u.modelVersion(), u.images(), u.bytesUp(), u.bytesDown(), total, upload,
+                    u.prepare() - u.updateStart(), u.sendEnd() - u.prepare(), waitForCloud, retrain, save, encode, push,
+                    load, total - retrain));
         }
         List<Served> all;
         synchronized (served) {
@@ -103,19 +106,6 @@ class UpdateLoopBenchmark {
         Path out = Path.of("target", "benchmarks", "update-loop.txt");
         Files.createDirectories(out.getParent());
         Files.writeString(out, report.toString());
-    }
-
-    private static long[] longs(String csvLine) {
-        String[] cells = csvLine.split(",", -1);
-        long[] values = new long[cells.length];
-        for (int i = 0; i < cells.length; i++) {
-            try {
-                values[i] = cells[i].isEmpty() ? 0 : Long.parseLong(cells[i]);
-            } catch (NumberFormatException e) {
-                values[i] = -1; // loss and device columns
-            }
-        }
-        return values;
     }
 
     private static long firstWith(List<Served> all, int version) {

@@ -2,12 +2,13 @@ package io.acai.cloud.retrain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.acai.cloud.report.CloudCsv;
 import io.acai.cloud.store.ModelStore;
 import io.acai.detection.darknet.DarknetWeights;
 import io.acai.model.TestModels;
 import io.acai.protocol.UploadImage;
 import io.acai.records.RunLog;
+import io.acai.records.csv.CsvRowWriter;
+import io.acai.records.run.RetrainRow;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
@@ -50,7 +51,7 @@ class RetrainLoopTest {
     }
 
     private void runRound(Round round, Retrainer retrainer, PushPolicy policy) throws Exception {
-        try (RunLog log = RunLog.open(tmp.resolve("cloud.log")); CloudCsv csv = CloudCsv.create(tmp.resolve("cloud.csv"))) {
+        try (RunLog log = RunLog.open(tmp.resolve("cloud.log")); CsvRowWriter<RetrainRow> csv = RetrainRow.SCHEMA.create(tmp.resolve("cloud.csv"))) {
             RetrainLoop loop = new RetrainLoop(new UploadQueue(), store, retrainer, new ReplayBuffer(4, 1), fleet,
                     policy, 1, csv, log);
             loop.retrain(round);
@@ -69,9 +70,13 @@ class RetrainLoopTest {
         assertThat(store.current().version()).isEqualTo(1);
         assertThat(fleet.pushes).containsExactly(new RecordingFleet.Push(1, List.of("e1")));
         assertThat(fleet.failures).isEmpty();
-        List<String> rows = Files.readAllLines(tmp.resolve("cloud.csv"));
-        assertThat(rows).hasSize(2);
-        assertThat(rows.get(1)).as("2 images from 2 edges").startsWith("5,").endsWith(",2,2,1,2.000000,1.000000,cpu,1");
+        assertThat(RetrainRow.SCHEMA.readAll(tmp.resolve("cloud.csv"))).as("2 images from 2 edges").singleElement()
+                .satisfies(row -> {
+                    assertThat(row.received()).isEqualTo(5);
+                    assertThat(row).extracting(RetrainRow::images, RetrainRow::edges, RetrainRow::epochs,
+                                    RetrainRow::lossFirst, RetrainRow::lossLast, RetrainRow::device, RetrainRow::modelVersion)
+                            .containsExactly(2.0, 2.0, 1.0, 2.0, 1.0, "cpu", "1");
+                });
         assertThat(Files.readString(tmp.resolve("cloud.log")))
                 .contains("pushed to 1 of 1 edges (contributors)")
                 .contains("METRIC retrain version=1 images=2 replayed=0 edges=2 epochs=1");
@@ -94,7 +99,7 @@ class RetrainLoopTest {
         assertThat(store.current().version()).isZero();
         assertThat(fleet.pushes).isEmpty();
         assertThat(fleet.failures).containsExactly(new RecordingFleet.Failure(List.of("e1"), "retrain failed: out of memory"));
-        assertThat(Files.readAllLines(tmp.resolve("cloud.csv"))).hasSize(1);
+        assertThat(RetrainRow.SCHEMA.readAll(tmp.resolve("cloud.csv"))).isEmpty();
     }
 
     @Test

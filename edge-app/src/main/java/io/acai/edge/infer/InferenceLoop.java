@@ -6,6 +6,8 @@ import io.acai.detection.LabeledFrame;
 import io.acai.edge.model.DetectorSlot;
 import io.acai.edge.source.FrameSource;
 import io.acai.records.RunLog;
+import io.acai.records.csv.CsvRowWriter;
+import io.acai.records.run.InferenceRow;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.BlockingQueue;
@@ -25,7 +27,7 @@ public final class InferenceLoop implements Runnable {
     private final DetectorSlot slot;
     private final FrameCheck judge;
     private final Consumer<LabeledFrame> onMispredicted;
-    private final InferenceCsv csv;
+    private final CsvRowWriter<InferenceRow> csv;
     private final RunLog log;
     private final InferenceWindow window = new InferenceWindow();
     private volatile Observer observer = (request, takenNanos, endNanos, version) -> { };
@@ -35,7 +37,8 @@ public final class InferenceLoop implements Runnable {
     private volatile long maxSwapNanos;
 
     public InferenceLoop(BlockingQueue<Request> queue, FrameSource source, DetectorSlot slot, FrameCheck judge,
-                         Consumer<LabeledFrame> onMispredicted, InferenceCsv csv, RunLog log) {
+                         Consumer<LabeledFrame> onMispredicted, CsvRowWriter<InferenceRow> csv,
+                         RunLog log) {
         this.queue = queue;
         this.source = source;
         this.slot = slot;
@@ -89,7 +92,7 @@ public final class InferenceLoop implements Runnable {
         InferenceWindow.Summary summary = window.add(end - start, taken - request.enqueuedNanos(), waiting, correct,
                 version, System.currentTimeMillis());
         if (summary != null) {
-            csv.row(summary);
+            csv.write(summary.row());
             log.metric("inference", String.format(Locale.ROOT,
                     "avg_inf_ms=%.3f avg_wait_ms=%.3f avg_queue=%.2f accuracy=%.2f model_version=%d",
                     summary.avgInferenceMillis(), summary.avgWaitMillis(), summary.avgQueueLength(),

@@ -1,5 +1,7 @@
 package io.acai.edge.infer;
 
+import io.acai.records.run.InferenceRow;
+
 /**
  * Sums over the last {@value #SIZE} inferences; {@link #add} returns their summary when the window
  * is full and starts the next one. Used by the inference thread only.
@@ -11,6 +13,12 @@ public final class InferenceWindow {
     /** One window, as a row of {@code edge_inf.csv} gives it. */
     public record Summary(long endMillis, double avgInferenceMillis, double avgWaitMillis, double avgQueueLength,
                           int frames, double accuracy, int modelVersion) {
+
+        /** The window as a row of {@code edge_inf.csv}. */
+        public InferenceRow row() {
+            return new InferenceRow(endMillis, avgInferenceMillis, avgWaitMillis, avgQueueLength, frames, accuracy,
+                    Integer.toString(modelVersion));
+        }
     }
 
     private int frames;

@@ -1,12 +1,15 @@
 package io.acai.edge.upload;
 
+import io.acai.records.csv.CsvRowWriter;
+import io.acai.records.run.UpdateRow;
+
 /**
  * The times of the update in progress, from the buffer reaching the threshold to the new model
  * serving, and whether one is outstanding (a new upload waits until it is not). Thread-safe.
  */
 public final class UpdateTracker {
 
-    private final UpdateCsv csv;
+    private final CsvRowWriter<UpdateRow> csv;
     private boolean outstanding;
     private long updateStart;
     private long prepare;
@@ -19,7 +22,7 @@ public final class UpdateTracker {
     private long batchId = -1;
     private boolean acknowledged;
 
-    public UpdateTracker(UpdateCsv csv) {
+    public UpdateTracker(CsvRowWriter<UpdateRow> csv) {
         this.csv = csv;
     }
 
@@ -76,7 +79,7 @@ public final class UpdateTracker {
     public synchronized UpdateRecord finished(long now, int version) {
         UpdateRecord record = new UpdateRecord(updateStart, prepare, sendStart, sendEnd, receive == 0 ? now : receive,
                 now, images, bytesUp, bytesDown, version);
-        csv.row(record);
+        csv.write(record.row());
         outstanding = false;
         reset();
         return record;

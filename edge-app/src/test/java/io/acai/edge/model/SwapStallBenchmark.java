@@ -3,7 +3,6 @@ package io.acai.edge.model;
 import io.acai.dataset.metrics.FrameJudge;
 import io.acai.detection.ModelFiles;
 import io.acai.detection.opencv.DetectorSettings;
-import io.acai.edge.infer.InferenceCsv;
 import io.acai.edge.infer.InferenceLoop;
 import io.acai.edge.infer.Request;
 import io.acai.edge.infer.RequestGenerator;
@@ -12,6 +11,8 @@ import io.acai.model.DefaultModel;
 import io.acai.model.TestModels;
 import io.acai.protocol.ModelPush;
 import io.acai.records.RunLog;
+import io.acai.records.csv.CsvRowWriter;
+import io.acai.records.run.InferenceRow;
 import io.acai.scenes.DriftScenario;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,7 +63,7 @@ class SwapStallBenchmark {
         List<Long> pushes = new ArrayList<>();
         LinkedBlockingQueue<Request> queue = new LinkedBlockingQueue<>();
         try (RunLog log = RunLog.open(tmp.resolve("edge.log"));
-             InferenceCsv csv = InferenceCsv.create(tmp.resolve("edge_inf.csv"));
+             CsvRowWriter<InferenceRow> csv = InferenceRow.SCHEMA.create(tmp.resolve("edge_inf.csv"));
              ModelSwap swap = new ModelSwap(slot, loader, m -> { }, log);
              RequestGenerator requests = new RequestGenerator(queue, RATE)) {
             InferenceLoop loop = new InferenceLoop(queue, new ScenarioFrames(DriftScenario.builder("bench").build()), slot,

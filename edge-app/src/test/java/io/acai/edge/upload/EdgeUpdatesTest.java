@@ -15,6 +15,8 @@ import io.acai.protocol.ModelAck;
 import io.acai.protocol.ModelPush;
 import io.acai.protocol.UploadAck;
 import io.acai.records.RunLog;
+import io.acai.records.csv.CsvRowWriter;
+import io.acai.records.run.UpdateRow;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -39,7 +41,7 @@ class EdgeUpdatesTest {
         OpenCvDetectorLoader loader = new OpenCvDetectorLoader(new DetectorSettings(0.5f, 0.3f, 1));
         RecordingCloudLink cloud = new RecordingCloudLink();
         try (RunLog log = RunLog.open(tmp.resolve("update.log"));
-             UpdateCsv csv = UpdateCsv.create(tmp.resolve("edge_update.csv"))) {
+             CsvRowWriter<UpdateRow> csv = UpdateRow.SCHEMA.create(tmp.resolve("edge_update.csv"))) {
             UpdateTracker tracker = new UpdateTracker(csv);
             UpdateCompletion completion = new UpdateCompletion(tracker, cloud, log);
             DetectorSlot slot = new DetectorSlot(new DetectorSlot.Loaded(loader.load(initial), initial), Runnable::run,
@@ -64,9 +66,8 @@ class EdgeUpdatesTest {
                 slot.close();
             }
         }
-        assertThat(Files.readAllLines(tmp.resolve("edge_update.csv")))
-                .containsExactly("update_start,prepare,send_start,send_end,receive,update_end,images,bytes_up,bytes_down,"
-                        + "model_version", "100,110,120,130,900,1000,3,300,5000,1");
+        assertThat(UpdateRow.SCHEMA.readAll(tmp.resolve("edge_update.csv")))
+                .containsExactly(new UpdateRow(100, 110, 120, 130, 900, 1000, 3, 300, 5000, "1"));
         assertThat(Files.readString(tmp.resolve("update.log"))).contains("model v1 serving (sha256 ")
                 .contains("METRIC update version=1 images=3 bytes_up=300 bytes_down=5000 total_ms=900");
     }
@@ -83,7 +84,7 @@ class EdgeUpdatesTest {
     /** Runs {@code scenario} on an update whose batch 7 was sent; returns whether it is still outstanding. */
     private boolean outstandingAfter(Consumer<EdgeUpdates> scenario) throws Exception {
         try (RunLog log = RunLog.open(tmp.resolve("update.log"));
-             UpdateCsv csv = UpdateCsv.create(tmp.resolve("edge_update.csv"))) {
+             CsvRowWriter<UpdateRow> csv = UpdateRow.SCHEMA.create(tmp.resolve("edge_update.csv"))) {
             UpdateTracker tracker = new UpdateTracker(csv);
             // the slot and the swap are used only when a model arrives, which these scenarios do not do
             EdgeUpdates updates = new EdgeUpdates(null, tracker, null, log);

@@ -2,7 +2,8 @@ package io.acai.edge.upload;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
+import io.acai.records.csv.CsvRowWriter;
+import io.acai.records.run.UpdateRow;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,7 +16,7 @@ class UpdateTrackerTest {
     @Test
     void writesOneRowPerUpdateAndAllowsOneOutstanding() throws Exception {
         Path file = tmp.resolve("edge_update.csv");
-        try (UpdateCsv csv = UpdateCsv.create(file)) {
+        try (CsvRowWriter<UpdateRow> csv = UpdateRow.SCHEMA.create(file)) {
             UpdateTracker tracker = new UpdateTracker(csv);
             assertThat(tracker.begin(100)).isTrue();
             assertThat(tracker.begin(101)).as("one outstanding at a time").isFalse();
@@ -33,15 +34,15 @@ class UpdateTrackerTest {
             tracker.received(2000, 800); // a push without an upload of this edge
             tracker.finished(2050, 2);
         }
-        assertThat(Files.readAllLines(file)).containsExactly(
-                "update_start,prepare,send_start,send_end,receive,update_end,images,bytes_up,bytes_down,model_version",
-                "100,110,120,130,900,950,50,5000,700,1",
-                ",,,,2000,2050,0,0,800,2");
+        double none = Double.NaN;
+        assertThat(UpdateRow.SCHEMA.readAll(file)).containsExactly(
+                new UpdateRow(100, 110, 120, 130, 900, 950, 50, 5000, 700, "1"),
+                new UpdateRow(none, none, none, none, 2000, 2050, 0, 0, 800, "2"));
     }
 
     @Test
     void anAbandonedUpdateLetsTheNextOneStart() throws Exception {
-        try (UpdateCsv csv = UpdateCsv.create(tmp.resolve("u.csv"))) {
+        try (CsvRowWriter<UpdateRow> csv = UpdateRow.SCHEMA.create(tmp.resolve("u.csv"))) {
             UpdateTracker tracker = new UpdateTracker(csv);
             tracker.begin(1);
             tracker.abandon();

@@ -6,6 +6,8 @@ import io.acai.protocol.ProtocolLimits;
 import io.acai.protocol.UploadBatch;
 import io.acai.protocol.UploadImage;
 import io.acai.records.RunLog;
+import io.acai.records.csv.CsvRowWriter;
+import io.acai.records.run.UpdateRow;
 import io.acai.scenes.DriftScenario;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +26,7 @@ class UploaderTest {
         DriftScenario scenes = DriftScenario.builder("cam-u").build();
         RecordingCloudLink cloud = new RecordingCloudLink();
         try (RunLog log = RunLog.open(tmp.resolve("update.log"));
-             UpdateCsv csv = UpdateCsv.create(tmp.resolve("edge_update.csv"))) {
+             CsvRowWriter<UpdateRow> csv = UpdateRow.SCHEMA.create(tmp.resolve("edge_update.csv"))) {
             UpdateTracker tracker = new UpdateTracker(csv);
             UploadBuffer buffer = new UploadBuffer(3, 12);
             try (Uploader uploader = new Uploader(buffer, tracker, cloud, "edge-u", ProtocolLimits.DEFAULT, log)) {

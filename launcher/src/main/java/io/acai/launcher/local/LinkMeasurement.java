@@ -1,9 +1,10 @@
 package io.acai.launcher.local;
 
 import io.acai.launcher.plan.LinkPlan;
+import io.acai.records.csv.CsvRowWriter;
+import io.acai.records.run.LinkRow;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,16 +15,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Measures every shaped direction once the links are up and writes {@code links.csv}:
- * {@code from,to,configured_mbps,measured_mbps,configured_rtt_ms,measured_rtt_ms} (a configured rate
- * of 0 means unlimited). A measurement more than 10% away from its configuration (for the round trip:
- * more than 10% or 2 ms, whichever is larger) is reported as a warning.
+ * Measures every shaped direction once the links are up and writes {@code links.csv} ({@link LinkRow}: a
+ * configured rate of 0 means unlimited). A measurement more than 10% away from its configuration (for the
+ * round trip: more than 10% or 2 ms, whichever is larger) is reported as a warning.
  */
 final class LinkMeasurement {
 
     private static final Logger LOG = LoggerFactory.getLogger(LinkMeasurement.class);
-    static final String FILE = "links.csv";
-    static final String HEADER = "from,to,configured_mbps,measured_mbps,configured_rtt_ms,measured_rtt_ms";
 
     /** Runs the probe of one pair wherever its machines live. */
     @FunctionalInterface
@@ -31,28 +29,23 @@ final class LinkMeasurement {
         LinkProbe.Measurement measure(ProbePair pair) throws IOException;
     }
 
-    /** One row of links.csv. */
-    record Row(String from, String to, double configuredMbps, double measuredMbps, double configuredRttMs,
-            double measuredRttMs) {
-
-        String csv() {
-            return String.format(Locale.ROOT, "%s,%s,%.3f,%.3f,%.3f,%.3f", from, to, configuredMbps, measuredMbps,
-                    configuredRttMs, measuredRttMs);
+    /** Why {@code row} is off, or null when it is within tolerance. */
+    static String warning(LinkRow row) {
+        double configuredMbps = row.configuredMbps();
+        double measuredMbps = row.measuredMbps();
+        double configuredRttMs = row.configuredRttMs();
+        double measuredRttMs = row.measuredRttMs();
+        List<String> off = new ArrayList<>();
+        if (configuredMbps > 0 && Math.abs(measuredMbps - configuredMbps) > 0.10 * configuredMbps) {
+            off.add(String.format(Locale.ROOT, "rate %.2f Mbit/s measured, %.2f configured", measuredMbps,
+                    configuredMbps));
         }
-
-        /** Why this row is off, or null when it is within tolerance. */
-        String warning() {
-            List<String> off = new ArrayList<>();
-            if (configuredMbps > 0 && Math.abs(measuredMbps - configuredMbps) > 0.10 * configuredMbps) {
-                off.add(String.format(Locale.ROOT, "rate %.2f Mbit/s measured, %.2f configured", measuredMbps,
-                        configuredMbps));
-            }
-            if (Math.abs(measuredRttMs - configuredRttMs) > Math.max(0.10 * configuredRttMs, 2.0)) {
-                off.add(String.format(Locale.ROOT, "round trip %.1f ms measured, %.1f configured", measuredRttMs,
-                        configuredRttMs));
-            }
-            return off.isEmpty() ? null : "link " + from + " -> " + to + " is off by more than 10%: " + String.join(", ", off);
+        if (Math.abs(measuredRttMs - configuredRttMs) > Math.max(0.10 * configuredRttMs, 2.0)) {
+            off.add(String.format(Locale.ROOT, "round trip %.1f ms measured, %.1f configured", measuredRttMs,
+                    configuredRttMs));
         }
+        return off.isEmpty() ? null
+                : "link " + row.from() + " -> " + row.to() + " is off by more than 10%: " + String.join(", ", off);
     }
 
     private LinkMeasurement() {
@@ -85,35 +78,34 @@ final class LinkMeasurement {
     }
 
     /** Measures every pair in turn (so that they do not compete for the CPU) and returns the rows. */
-    static List<Row> measure(List<ProbePair> pairs, ProbeRunner runner) throws IOException {
-        List<Row> rows = new ArrayList<>();
+    static List<LinkRow> measure(List<ProbePair> pairs, ProbeRunner runner) throws IOException {
+        List<LinkRow> rows = new ArrayList<>();
         for (ProbePair pair : pairs) {
             LinkProbe.Measurement m = runner.measure(pair);
             double rtt = pair.configuredRtt().toNanos() / 1e6;
             if (pair.up() != null) {
-                rows.add(new Row(pair.client(), pair.server(), pair.up().rateMbps(), m.upMbps(), rtt, m.rttMs()));
+                rows.add(new LinkRow(pair.client(), pair.server(), pair.up().rateMbps(), m.upMbps(), rtt, m.rttMs()));
             }
             if (pair.down() != null) {
-                rows.add(new Row(pair.server(), pair.client(), pair.down().rateMbps(), m.downMbps(), rtt, m.rttMs()));
+                rows.add(new LinkRow(pair.server(), pair.client(), pair.down().rateMbps(), m.downMbps(), rtt, m.rttMs()));
             }
         }
         return rows;
     }
 
     /** Writes links.csv and returns the warnings (also logged). */
-    static List<String> write(Path logsDir, List<Row> rows) throws IOException {
-        Files.createDirectories(logsDir);
-        List<String> lines = new ArrayList<>(List.of(HEADER));
+    static List<String> write(Path logsDir, List<LinkRow> rows) throws IOException {
         List<String> warnings = new ArrayList<>();
-        for (Row row : rows) {
-            lines.add(row.csv());
-            String warning = row.warning();
-            if (warning != null) {
-                warnings.add(warning);
-                LOG.warn(warning);
+        try (CsvRowWriter<LinkRow> out = LinkRow.SCHEMA.create(LinkRow.SCHEMA.in(logsDir))) {
+            for (LinkRow row : rows) {
+                out.write(row);
+                String warning = warning(row);
+                if (warning != null) {
+                    warnings.add(warning);
+                    LOG.warn(warning);
+                }
             }
         }
-        Files.write(logsDir.resolve(FILE), lines);
         return warnings;
     }
 }

@@ -4,6 +4,7 @@ import io.acai.launcher.plan.DeployException;
 import io.acai.launcher.plan.ExperimentPlan;
 import io.acai.launcher.plan.LinkPlan;
 import io.acai.launcher.plan.MachinePlan;
+import io.acai.records.run.LinkRow;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -129,7 +130,7 @@ final class LoopbackDeployer {
                 .filter(l -> l.from().equals(cloud) || l.to().equals(cloud)).toList();
         List<ProbePair> pairs = LinkMeasurement.pairs(cloudLinks, cloud::equals);
         try (ServerSocket server = LinkProbe.serveInBackground(new InetSocketAddress(plan.cloud().port()))) {
-            List<LinkMeasurement.Row> rows = LinkMeasurement.measure(pairs, pair -> LinkProbe.measure(
+            List<LinkRow> rows = LinkMeasurement.measure(pairs, pair -> LinkProbe.measure(
                     relays.get(pair.client()).address(), ProbePair.bytesFor(pair.up()), ProbePair.bytesFor(pair.down()),
                     pair.pings()));
             return LinkMeasurement.write(logsDir, rows);

@@ -4,6 +4,7 @@ import io.acai.launcher.plan.DeployException;
 import io.acai.launcher.plan.ExperimentPlan;
 import io.acai.launcher.plan.LinkPlan;
 import io.acai.launcher.plan.MachinePlan;
+import io.acai.records.run.LinkRow;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -117,7 +118,7 @@ final class NamespaceDeployer {
                         : network.host(pair.server()).address(),
                 ledger)) {
             runner.prepare(pairs);
-            List<LinkMeasurement.Row> rows = LinkMeasurement.measure(pairs, runner);
+            List<LinkRow> rows = LinkMeasurement.measure(pairs, runner);
             return LinkMeasurement.write(logsDir, rows);
         }
     }

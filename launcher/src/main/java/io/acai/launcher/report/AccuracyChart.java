@@ -1,5 +1,7 @@
 package io.acai.launcher.report;
 
+import io.acai.records.run.InferenceRow;
+import io.acai.records.run.UpdateRow;
 import java.awt.Color;
 import java.util.Arrays;
 import java.util.Optional;
@@ -37,7 +39,7 @@ public final class AccuracyChart implements ReportChart {
 
     @Override
     public String needs() {
-        return "<edge>/edge_inf.csv";
+        return "<edge>/" + InferenceRow.SCHEMA.fileName();
     }
 
     @Override

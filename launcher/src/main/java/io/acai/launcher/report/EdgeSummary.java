@@ -1,5 +1,8 @@
 package io.acai.launcher.report;
 
+import io.acai.records.run.InferenceRow;
+import io.acai.records.run.UpdateRow;
+
 /**
  * One edge over the whole run.
  *

@@ -1,5 +1,15 @@
 package io.acai.launcher.report;
 
+import io.acai.records.csv.CsvHeaderException;
+import io.acai.records.csv.CsvRows;
+import io.acai.records.csv.CsvSchema;
+import io.acai.records.csv.SkippedLine;
+import io.acai.records.run.ConsumptionRow;
+import io.acai.records.run.InferenceRow;
+import io.acai.records.run.LinkRow;
+import io.acai.records.run.RetrainRow;
+import io.acai.records.run.RunFiles;
+import io.acai.records.run.UpdateRow;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,20 +20,21 @@ import java.util.stream.DoubleStream;
 import java.util.stream.Stream;
 
 /**
- * Everything an experiment's logs folder holds, read into typed rows.
+ * Everything an experiment's logs folder holds, read into typed rows through the run files' schemas (records).
  *
  * <p>Layout: {@code <logs>/<machine>/edge_inf.csv} and {@code edge_update.csv} for an edge,
  * {@code <logs>/<machine>/cloud.csv} for the cloud, {@code <logs>/consumption.csv} and {@code <logs>/links.csv}.
- * A machine's folder is recognised by the CSV it holds. What is missing is recorded in {@link #notes()}.
+ * A machine's folder is recognised by the CSV it holds. What is missing, and every line left out (one that does
+ * not parse, or a last line without its line end), is recorded in {@link #notes()}.
  */
 public record ExperimentLogs(Path dir, List<EdgeLogs> edges, List<CloudLogs> clouds,
                              List<ConsumptionRow> consumption, List<LinkRow> links, ReportNotes notes) {
 
-    public static final String EDGE_INF = "edge_inf.csv";
-    public static final String EDGE_UPDATE = "edge_update.csv";
-    public static final String CLOUD = "cloud.csv";
-    public static final String CONSUMPTION = "consumption.csv";
-    public static final String LINKS = "links.csv";
+    private static final String EDGE_INF = InferenceRow.SCHEMA.fileName();
+    private static final String EDGE_UPDATE = UpdateRow.SCHEMA.fileName();
+    private static final String CLOUD = RetrainRow.SCHEMA.fileName();
+    private static final String CONSUMPTION = ConsumptionRow.SCHEMA.fileName();
+    private static final String LINKS = LinkRow.SCHEMA.fileName();
 
     /**
      * Reads the folder.
@@ -48,16 +59,11 @@ public record ExperimentLogs(Path dir, List<EdgeLogs> edges, List<CloudLogs> clo
         for (Path machine : machines) {
             String name = machine.getFileName().toString();
             if (Files.isRegularFile(machine.resolve(CLOUD))) {
-                clouds.add(new CloudLogs(name,
-                        CsvTable.read(machine.resolve(CLOUD), name + "/" + CLOUD, RetrainRow.PARSER, notes)
-                                .orElse(List.of())));
+                clouds.add(new CloudLogs(name, read(RetrainRow.SCHEMA, machine, name + "/", notes)));
             }
             if (Files.isRegularFile(machine.resolve(EDGE_INF)) || Files.isRegularFile(machine.resolve(EDGE_UPDATE))) {
-                edges.add(new EdgeLogs(name,
-                        CsvTable.read(machine.resolve(EDGE_INF), name + "/" + EDGE_INF, InferenceRow.PARSER, notes)
-                                .orElse(List.of()),
-                        CsvTable.read(machine.resolve(EDGE_UPDATE), name + "/" + EDGE_UPDATE, UpdateRow.PARSER, notes)
-                                .orElse(List.of())));
+                edges.add(new EdgeLogs(name, read(InferenceRow.SCHEMA, machine, name + "/", notes),
+                        read(UpdateRow.SCHEMA, machine, name + "/", notes)));
             }
         }
         if (edges.isEmpty()) {
@@ -66,16 +72,54 @@ public record ExperimentLogs(Path dir, List<EdgeLogs> edges, List<CloudLogs> clo
         if (clouds.isEmpty()) {
             notes.missing("<cloud>/" + CLOUD + " (no cloud folder found)");
         }
-        List<ConsumptionRow> consumption = CsvTable.read(dir.resolve(CONSUMPTION), CONSUMPTION,
-                ConsumptionRow.PARSER, notes).orElse(List.of());
-        List<LinkRow> links = CsvTable.read(dir.resolve(LINKS), LINKS, LinkRow.PARSER, notes).orElse(List.of());
+        List<ConsumptionRow> consumption = read(ConsumptionRow.SCHEMA, dir, "", notes);
+        List<LinkRow> links = read(LinkRow.SCHEMA, dir, "", notes);
         return new ExperimentLogs(dir, List.copyOf(edges), List.copyOf(clouds), consumption, links, notes);
+    }
+
+    /**
+     * The rows of {@code schema}'s file in {@code folder}, tolerating what a run cut short leaves behind: a missing
+     * or unusable file is noted as missing and gives no rows; a line left out is noted with its number and why; a
+     * file from an earlier run without some optional columns is read, and noted.
+     *
+     * @param prefix how the file's folder is named in the notes, for example {@code edge1/}
+     */
+    static <R> List<R> read(CsvSchema<R> schema, Path folder, String prefix, ReportNotes notes) {
+        String label = prefix + schema.fileName();
+        Path file = schema.in(folder);
+        if (!Files.isRegularFile(file)) {
+            notes.missing(label);
+            return List.of();
+        }
+        CsvRows<R> rows;
+        try {
+            rows = schema.read(file);
+        } catch (CsvHeaderException e) {
+            notes.missing(label);
+            notes.warning(label + (e.line() > 0 ? ":" + e.line() : "") + ": " + e.problem());
+            return List.of();
+        } catch (IOException e) {
+            notes.missing(label);
+            notes.warning(label + ": cannot be read (" + e.getMessage() + ")");
+            return List.of();
+        }
+        if (!rows.absentColumns().isEmpty()) {
+            notes.warning(label + ":1: header lacks column(s) " + rows.absentColumns()
+                    + ", read as blank (a file from an earlier run?)");
+        }
+        for (SkippedLine skipped : rows.skipped()) {
+            notes.warning(label + ":" + skipped.line() + ": " + (skipped.unfinished()
+                    ? "truncated last line skipped (no line end; run cut short?)"
+                    : (skipped.last() ? "truncated last line skipped: " : "line skipped: ") + skipped.problem()));
+        }
+        return rows.rows();
     }
 
     private static List<Path> machineFolders(Path dir) throws ReportException {
         try (Stream<Path> children = Files.list(dir)) {
             return children.filter(Files::isDirectory)
-                    .filter(d -> Stream.of(EDGE_INF, EDGE_UPDATE, CLOUD).anyMatch(f -> Files.isRegularFile(d.resolve(f))))
+                    .filter(d -> Stream.concat(RunFiles.EDGE.stream(), RunFiles.CLOUD.stream())
+                            .anyMatch(schema -> Files.isRegularFile(schema.in(d))))
                     .sorted(Comparator.comparing(p -> p.getFileName().toString()))
                     .toList();
         } catch (IOException e) {

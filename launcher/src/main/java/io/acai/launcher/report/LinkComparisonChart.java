@@ -1,5 +1,6 @@
 package io.acai.launcher.report;
 
+import io.acai.records.run.LinkRow;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.ToDoubleFunction;
@@ -30,7 +31,7 @@ public record LinkComparisonChart(String fileName, String title, String caption,
 
     @Override
     public String needs() {
-        return "links.csv";
+        return LinkRow.SCHEMA.fileName();
     }
 
     @Override

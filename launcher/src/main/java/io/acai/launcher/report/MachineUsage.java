@@ -1,5 +1,6 @@
 package io.acai.launcher.report;
 
+import io.acai.records.run.ConsumptionRow;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,7 @@ public record MachineUsage(String machine, String role, List<ConsumptionRow> sam
             byMachine.computeIfAbsent(row.machine(), m -> new ArrayList<>()).add(row);
         }
         return byMachine.entrySet().stream()
-                .map(e -> new MachineUsage(e.getKey(), e.getValue().get(0).role(), List.copyOf(e.getValue())))
+                .map(e -> new MachineUsage(e.getKey(), e.getValue().get(0).cloudOrEdge(), List.copyOf(e.getValue())))
                 .toList();
     }
 

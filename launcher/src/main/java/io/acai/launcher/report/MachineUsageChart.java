@@ -1,5 +1,6 @@
 package io.acai.launcher.report;
 
+import io.acai.records.run.ConsumptionRow;
 import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 import org.knowm.xchart.XYChart;
@@ -25,7 +26,7 @@ public record MachineUsageChart(String fileName, String title, String caption, S
 
     @Override
     public String needs() {
-        return "consumption.csv";
+        return ConsumptionRow.SCHEMA.fileName();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.acai.launcher.report;
 
+import io.acai.records.run.InferenceRow;
 import java.util.Optional;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.internal.chartpart.Chart;
@@ -25,7 +26,7 @@ public final class ProcessedImagesChart implements ReportChart {
 
     @Override
     public String needs() {
-        return "<edge>/edge_inf.csv";
+        return "<edge>/" + InferenceRow.SCHEMA.fileName();
     }
 
     @Override

@@ -1,5 +1,8 @@
 package io.acai.launcher.report;
 
+import io.acai.records.run.LinkRow;
+import io.acai.records.run.RetrainRow;
+import io.acai.records.run.UpdateRow;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

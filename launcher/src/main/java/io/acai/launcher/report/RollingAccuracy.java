@@ -1,5 +1,6 @@
 package io.acai.launcher.report;
 
+import io.acai.records.run.InferenceRow;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

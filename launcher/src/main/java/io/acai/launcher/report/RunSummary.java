@@ -1,5 +1,9 @@
 package io.acai.launcher.report;
 
+import io.acai.records.run.ConsumptionRow;
+import io.acai.records.run.InferenceRow;
+import io.acai.records.run.RetrainRow;
+import io.acai.records.run.UpdateRow;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

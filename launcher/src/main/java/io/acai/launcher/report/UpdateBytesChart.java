@@ -1,5 +1,6 @@
 package io.acai.launcher.report;
 
+import io.acai.records.run.UpdateRow;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.ToDoubleFunction;
@@ -27,7 +28,7 @@ public final class UpdateBytesChart implements ReportChart {
 
     @Override
     public String needs() {
-        return "<edge>/edge_update.csv";
+        return "<edge>/" + UpdateRow.SCHEMA.fileName();
     }
 
     @Override

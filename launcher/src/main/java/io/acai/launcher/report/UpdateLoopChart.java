@@ -1,5 +1,7 @@
 package io.acai.launcher.report;
 
+import io.acai.records.run.RetrainRow;
+import io.acai.records.run.UpdateRow;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.ToDoubleFunction;
@@ -29,7 +31,8 @@ public final class UpdateLoopChart implements ReportChart {
 
     @Override
     public String needs() {
-        return "<edge>/edge_update.csv (and <cloud>/cloud.csv for the retrain share)";
+        return "<edge>/" + UpdateRow.SCHEMA.fileName() + " (and <cloud>/" + RetrainRow.SCHEMA.fileName()
+                + " for the retrain share)";
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.acai.launcher.report;
 
+import io.acai.records.run.UpdateRow;
 import java.util.Optional;
 
 /**

@@ -5,6 +5,7 @@ import io.acai.launcher.plan.LinkPlan;
 import io.acai.launcher.plan.MachinePlan;
 import io.acai.launcher.plan.Resources;
 import io.acai.launcher.plan.RuntimeKind;
+import io.acai.records.run.LinkRow;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -77,26 +78,24 @@ class LinkShapingBenchmark {
         StringBuilder sb = new StringBuilder("\n### " + title + "\n\n" + runtime.describe() + "\n\n");
         sb.append("| case | direction | configured | measured | error |\n| --- | --- | ---: | ---: | ---: |\n");
         try (LocalDeployment d = (LocalDeployment) runtime.deploy(cases(47_200), dir)) {
-            List<String> rows = Files.readAllLines(dir.resolve("links.csv"));
+            List<LinkRow> rows = LinkRow.SCHEMA.readAll(LinkRow.SCHEMA.in(dir));
             double baseRtt = Double.NaN;
-            for (String row : rows.subList(1, rows.size())) {
-                String[] f = row.split(",");
-                if (f[0].startsWith("rate") && f[1].equals("cloud")) {
-                    baseRtt = Double.isNaN(baseRtt) ? Double.parseDouble(f[5]) : Math.min(baseRtt, Double.parseDouble(f[5]));
+            for (LinkRow row : rows) {
+                if (row.from().startsWith("rate") && row.to().equals("cloud")) {
+                    baseRtt = Double.isNaN(baseRtt) ? row.measuredRttMs() : Math.min(baseRtt, row.measuredRttMs());
                 }
             }
-            for (String row : rows.subList(1, rows.size())) {
-                String[] f = row.split(",");
-                String edge = f[0].equals("cloud") ? f[1] : f[0];
-                double configuredMbps = Double.parseDouble(f[2]);
-                double measuredMbps = Double.parseDouble(f[3]);
+            for (LinkRow row : rows) {
+                String edge = row.from().equals("cloud") ? row.to() : row.from();
+                double configuredMbps = row.configuredMbps();
+                double measuredMbps = row.measuredMbps();
                 if (edge.startsWith("rate")) {
                     sb.append(String.format(Locale.ROOT, "| rate %s Mbit/s | %s -> %s | %.2f Mbit/s | %.2f Mbit/s | %+.1f%% |\n",
-                            edge.substring(4), f[0], f[1], configuredMbps, measuredMbps,
+                            edge.substring(4), row.from(), row.to(), configuredMbps, measuredMbps,
                             100 * (measuredMbps - configuredMbps) / configuredMbps));
-                } else if (f[1].equals("cloud")) {
-                    double configured = Double.parseDouble(f[4]);
-                    double measured = Double.parseDouble(f[5]);
+                } else if (row.to().equals("cloud")) {
+                    double configured = row.configuredRttMs();
+                    double measured = row.measuredRttMs();
                     sb.append(String.format(Locale.ROOT,
                             "| delay %s ms one way | round trip | %.1f ms | %.2f ms (base %.2f ms) | %+.2f ms |\n",
                             edge.substring(5), configured, measured, baseRtt, measured - configured));

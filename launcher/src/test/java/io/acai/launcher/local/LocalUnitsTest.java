@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.acai.launcher.plan.LinkPlan;
 import io.acai.launcher.plan.Resources;
+import io.acai.records.run.LinkRow;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The pieces of the local runtime that need neither root nor a network. */
 class LocalUnitsTest {
@@ -67,12 +70,18 @@ class LocalUnitsTest {
 
     @Test
     void rowsOffByMoreThanTenPercentWarn() {
-        assertThat(new LinkMeasurement.Row("a", "b", 10, 9.5, 100, 101).warning()).isNull();
-        assertThat(new LinkMeasurement.Row("a", "b", 10, 8.5, 100, 101).warning())
+        assertThat(LinkMeasurement.warning(new LinkRow("a", "b", 10, 9.5, 100, 101))).isNull();
+        assertThat(LinkMeasurement.warning(new LinkRow("a", "b", 10, 8.5, 100, 101)))
                 .contains("a -> b", "rate 8.50 Mbit/s measured, 10.00 configured");
-        assertThat(new LinkMeasurement.Row("a", "b", 0, 900, 0, 1.5).warning()).isNull();
-        assertThat(new LinkMeasurement.Row("a", "b", 0, 900, 100, 125).warning()).contains("round trip 125.0 ms");
-        assertThat(new LinkMeasurement.Row("a", "b", 1, 1, 2, 3).csv()).isEqualTo("a,b,1.000,1.000,2.000,3.000");
+        assertThat(LinkMeasurement.warning(new LinkRow("a", "b", 0, 900, 0, 1.5))).isNull();
+        assertThat(LinkMeasurement.warning(new LinkRow("a", "b", 0, 900, 100, 125))).contains("round trip 125.0 ms");
+    }
+
+    @Test
+    void linksCsvHoldsTheMeasuredRowsAndReturnsTheWarnings(@TempDir Path logs) throws Exception {
+        List<LinkRow> rows = List.of(new LinkRow("a", "b", 10, 9.5, 100, 101), new LinkRow("b", "a", 10, 8.5, 100, 101));
+        assertThat(LinkMeasurement.write(logs, rows)).singleElement().asString().contains("b -> a");
+        assertThat(LinkRow.SCHEMA.readAll(logs.resolve("links.csv"))).isEqualTo(rows);
     }
 
     @Test

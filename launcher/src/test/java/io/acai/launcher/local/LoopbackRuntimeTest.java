@@ -12,6 +12,7 @@ import io.acai.launcher.plan.MachineUsage;
 import io.acai.launcher.plan.Resources;
 import io.acai.launcher.plan.Role;
 import io.acai.launcher.plan.RuntimeKind;
+import io.acai.records.run.LinkRow;
 
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -42,15 +43,13 @@ class LoopbackRuntimeTest {
         LocalRuntime runtime = new LocalRuntime(LocalPlans.noJars(), true, false);
         assertThat(runtime.describe()).contains("loopback mode", "loss");
         try (Deployment deployment = runtime.deploy(plan, logs)) {
-            List<String> csv = Files.readAllLines(logs.resolve("links.csv"));
-            assertThat(csv.get(0)).isEqualTo(LinkMeasurement.HEADER);
-            assertThat(csv).hasSize(3);
-            for (String row : csv.subList(1, 3)) {
-                String[] f = row.split(",");
-                assertThat(Double.parseDouble(f[2])).isEqualTo(8.0);
-                assertThat(Double.parseDouble(f[3])).as(row).isBetween(6.4, 8.8);
-                assertThat(Double.parseDouble(f[4])).isEqualTo(50.0);
-                assertThat(Double.parseDouble(f[5])).as(row).isBetween(48.0, 110.0);
+            List<LinkRow> links = LinkRow.SCHEMA.readAll(LinkRow.SCHEMA.in(logs));
+            assertThat(links).hasSize(2);
+            for (LinkRow row : links) {
+                assertThat(row.configuredMbps()).isEqualTo(8.0);
+                assertThat(row.measuredMbps()).as(row.toString()).isBetween(6.4, 8.8);
+                assertThat(row.configuredRttMs()).isEqualTo(50.0);
+                assertThat(row.measuredRttMs()).as(row.toString()).isBetween(48.0, 110.0);
             }
             assertThat(deployment.states()).containsEntry("cloud", MachineState.RUNNING).containsEntry("edge1", MachineState.RUNNING);
             assertThat(Files.isRegularFile(logs.resolve("cloud").resolve("stdout.log"))).isTrue();

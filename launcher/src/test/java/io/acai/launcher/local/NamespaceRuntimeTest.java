@@ -8,6 +8,7 @@ import io.acai.launcher.plan.ExperimentPlan;
 import io.acai.launcher.plan.MachineState;
 import io.acai.launcher.plan.MachineUsage;
 import io.acai.launcher.plan.Resources;
+import io.acai.records.run.LinkRow;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,15 +40,14 @@ class NamespaceRuntimeTest {
         assertThat(runtime.describe()).contains("namespace mode", "netem");
         LocalDeployment deployment = (LocalDeployment) runtime.deploy(plan, logs);
         try {
-            List<String> csv = Files.readAllLines(logs.resolve("links.csv"));
-            assertThat(csv).hasSize(3);
-            for (String row : csv.subList(1, 3)) {
-                String[] f = row.split(",");
-                assertThat(Double.parseDouble(f[2])).isEqualTo(10.0);
+            List<LinkRow> links = LinkRow.SCHEMA.readAll(LinkRow.SCHEMA.in(logs));
+            assertThat(links).hasSize(2);
+            for (LinkRow row : links) {
+                assertThat(row.configuredMbps()).isEqualTo(10.0);
                 // TCP payload over htb's rate counts Ethernet, IP and TCP headers: about 95.6% of the rate
-                assertThat(Double.parseDouble(f[3])).as(row).isBetween(8.5, 10.5);
-                assertThat(Double.parseDouble(f[4])).isEqualTo(100.0);
-                assertThat(Double.parseDouble(f[5])).as(row).isBetween(99.0, 130.0);
+                assertThat(row.measuredMbps()).as(row.toString()).isBetween(8.5, 10.5);
+                assertThat(row.configuredRttMs()).isEqualTo(100.0);
+                assertThat(row.measuredRttMs()).as(row.toString()).isBetween(99.0, 130.0);
             }
             assertThat(deployment.warnings()).isEmpty();
             assertThat(deployment.states()).containsEntry("cloud", MachineState.RUNNING);

@@ -1,19 +1,25 @@
 package io.acai.launcher.report;
 
+import io.acai.records.csv.CsvRowWriter;
+import io.acai.records.csv.CsvSchema;
+import io.acai.records.run.ConsumptionRow;
+import io.acai.records.run.InferenceRow;
+import io.acai.records.run.LinkRow;
+import io.acai.records.run.RetrainRow;
+import io.acai.records.run.UpdateRow;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Random;
 
 /**
  * Writes the logs folder of a plausible 240 s run: one cloud and two edges at 5 requests per second on the drift
  * scenario. Each edge's accuracy drops when its camera drifts, an update is uploaded 20 s later, and accuracy
  * recovers once the new model is swapped in; edge1 updates twice, and its second model is also pushed to edge2
- * (a row without upload times). Seeded, so every call writes the same bytes.
+ * (a row without upload times). Seeded, so every call writes the same bytes, through the files' schemas.
  */
 final class FixtureLogs {
 
@@ -36,46 +42,45 @@ final class FixtureLogs {
 
     static void write(Path dir) throws IOException {
         Files.createDirectories(dir);
-        List<String> cloud = new ArrayList<>(List.of(
-                "received,updated,saved,encoded,sent,images,edges,epochs,loss_first,loss_last,device,model_version"));
+        List<RetrainRow> cloud = new ArrayList<>();
         Random random = new Random(6);
         for (int e = 0; e < UPDATES.length; e++) {
             String edge = "edge" + (e + 1);
-            List<String> updates = new ArrayList<>(List.of(
-                    "update_start,prepare,send_start,send_end,receive,update_end,images,bytes_up,bytes_down,model_version"));
+            List<UpdateRow> updates = new ArrayList<>();
             for (int u = 0; u < UPDATES[e].length; u++) {
                 double start = UPDATES[e][u][0];
                 double swap = UPDATES[e][u][1];
                 double sendStart = start + 0.35;
                 double sendEnd = sendStart + 1.8 + e * 2.5;
                 double receive = swap - 0.9;
-                int newVersion = 2 + (e == 0 ? u * 2 : 1);
-                updates.add(csv(ms(start), ms(start + 0.3), ms(sendStart), ms(sendEnd), ms(receive), ms(swap), 50,
-                        BYTES_UP[(e + u) % BYTES_UP.length], WEIGHTS_BYTES, newVersion));
+                String newVersion = Integer.toString(2 + (e == 0 ? u * 2 : 1));
+                updates.add(new UpdateRow(ms(start), ms(start + 0.3), ms(sendStart), ms(sendEnd), ms(receive), ms(swap),
+                        50, BYTES_UP[(e + u) % BYTES_UP.length], WEIGHTS_BYTES, newVersion));
                 double received = sendEnd + 0.05;
                 double updated = received + (receive - sendEnd) - 3.2;
-                cloud.add(csv(ms(received), ms(updated), ms(updated + 0.4), ms(updated + 0.6), ms(updated + 0.7), 50,
-                        1, 5, 4.8312 - u, 1.9021 - u * 0.4, "cpu", newVersion));
+                cloud.add(new RetrainRow(ms(received), ms(updated), ms(updated + 0.4), ms(updated + 0.6),
+                        ms(updated + 0.7), 50, 1, 5, 4.831 - u, 1.902 - u * 0.4, "cpu", newVersion));
             }
             if (e == 1) {
-                updates.add(csv("", "", "", "", ms(PUSHED_TO_EDGE2[0]), ms(PUSHED_TO_EDGE2[1]), 0, 0, WEIGHTS_BYTES, 4));
+                double none = Double.NaN;
+                updates.add(new UpdateRow(none, none, none, none, ms(PUSHED_TO_EDGE2[0]), ms(PUSHED_TO_EDGE2[1]), 0, 0,
+                        WEIGHTS_BYTES, "4"));
             }
-            write(dir.resolve(edge).resolve("edge_update.csv"), updates);
-            write(dir.resolve(edge).resolve("edge_inf.csv"), inference(e, random));
+            write(UpdateRow.SCHEMA, dir.resolve(edge), updates);
+            write(InferenceRow.SCHEMA, dir.resolve(edge), inference(e, random));
         }
-        write(dir.resolve("cloud").resolve("cloud.csv"), sortedByTime(cloud));
-        write(dir.resolve("consumption.csv"), consumption(random));
-        write(dir.resolve("links.csv"), List.of(
-                "from,to,configured_mbps,measured_mbps,configured_rtt_ms,measured_rtt_ms",
-                "cloud,edge1,100,96.4,10,10.8",
-                "edge1,cloud,100,95.9,10,10.7",
-                "cloud,edge2,10,9.71,200,201.9",
-                "edge2,cloud,10,9.66,200,202.3"));
+        cloud.sort(Comparator.comparingDouble(RetrainRow::received));
+        write(RetrainRow.SCHEMA, dir.resolve("cloud"), cloud);
+        write(ConsumptionRow.SCHEMA, dir, consumption(random));
+        write(LinkRow.SCHEMA, dir, List.of(
+                new LinkRow("cloud", "edge1", 100, 96.4, 10, 10.8),
+                new LinkRow("edge1", "cloud", 100, 95.9, 10, 10.7),
+                new LinkRow("cloud", "edge2", 10, 9.71, 200, 201.9),
+                new LinkRow("edge2", "cloud", 10, 9.66, 200, 202.3)));
     }
 
-    private static List<String> inference(int e, Random random) {
-        List<String> rows = new ArrayList<>(List.of(
-                "end_time,avg_inf_time,avg_wait_time,avg_queue_len,frames,accuracy,model_version"));
+    private static List<InferenceRow> inference(int e, Random random) {
+        List<InferenceRow> rows = new ArrayList<>();
         int version = 1;
         int updateIndex = 0;
         for (double t = 2.0 + e * 0.7; t <= DURATION_S; t += 2.0) {
@@ -91,48 +96,32 @@ final class FixtureLogs {
             double inf = 42 + e * 9 + random.nextGaussian() * 3;
             double wait = 12 + random.nextDouble() * 15;
             double queue = 0.1 + random.nextDouble() * 0.4;
-            rows.add(csv(ms(t), inf, wait, queue, 10, correct / 10.0, version));
+            rows.add(new InferenceRow(ms(t), inf, wait, queue, 10, correct / 10.0, Integer.toString(version)));
         }
         return rows;
     }
 
-    private static List<String> consumption(Random random) {
-        List<String> rows = new ArrayList<>(List.of("time,machine,role,cpu_cores,memory_mib"));
+    private static List<ConsumptionRow> consumption(Random random) {
+        List<ConsumptionRow> rows = new ArrayList<>();
         for (double t = 0; t <= DURATION_S; t += 10) {
             boolean retraining = (t >= 85 && t <= 105) || (t >= 125 && t <= 150) || (t >= 175 && t <= 195);
-            rows.add(csv(ms(t), "cloud", "server", (retraining ? 1.7 : 0.15) + random.nextDouble() * 0.1,
+            rows.add(new ConsumptionRow(ms(t), "cloud", "server", (retraining ? 1.7 : 0.15) + random.nextDouble() * 0.1,
                     820 + (retraining ? 610 : 0) + random.nextInt(20)));
-            rows.add(csv(ms(t), "edge1", "client", 0.55 + random.nextDouble() * 0.1, 310 + random.nextInt(15)));
-            rows.add(csv(ms(t), "edge2", "client", 0.62 + random.nextDouble() * 0.1, 318 + random.nextInt(15)));
+            rows.add(new ConsumptionRow(ms(t), "edge1", "client", 0.55 + random.nextDouble() * 0.1,
+                    310 + random.nextInt(15)));
+            rows.add(new ConsumptionRow(ms(t), "edge2", "client", 0.62 + random.nextDouble() * 0.1,
+                    318 + random.nextInt(15)));
         }
         return rows;
-    }
-
-    private static List<String> sortedByTime(List<String> rows) {
-        List<String> data = new ArrayList<>(rows.subList(1, rows.size()));
-        data.sort((a, b) -> Long.compare(Long.parseLong(a.split(",")[0]), Long.parseLong(b.split(",")[0])));
-        data.add(0, rows.get(0));
-        return data;
     }
 
     private static long ms(double seconds) {
         return T0 + Math.round(seconds * 1000);
     }
 
-    private static String csv(Object... fields) {
-        StringBuilder line = new StringBuilder();
-        for (int i = 0; i < fields.length; i++) {
-            Object field = fields[i];
-            if (i > 0) {
-                line.append(',');
-            }
-            line.append(field instanceof Double d ? String.format(Locale.ROOT, "%.3f", d) : String.valueOf(field));
+    private static <R> void write(CsvSchema<R> schema, Path folder, List<R> rows) throws IOException {
+        try (CsvRowWriter<R> out = schema.create(schema.in(folder))) {
+            rows.forEach(out::write);
         }
-        return line.toString();
-    }
-
-    static void write(Path file, List<String> lines) throws IOException {
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
     }
 }

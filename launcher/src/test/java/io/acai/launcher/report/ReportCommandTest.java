@@ -2,6 +2,7 @@ package io.acai.launcher.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.acai.records.run.InferenceRow;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -52,8 +53,8 @@ class ReportCommandTest {
     @Test
     void summaryShowsFramesRetrainsBytesAndAccuracyAroundEachUpdate() throws IOException {
         String html = Files.readString(fullRun.resolve("report.html"));
-        long windows = Files.readAllLines(fullRun.resolve("edge1/edge_inf.csv")).size() - 1
-                + Files.readAllLines(fullRun.resolve("edge2/edge_inf.csv")).size() - 1;
+        long windows = InferenceRow.SCHEMA.readAll(fullRun.resolve("edge1/edge_inf.csv")).size()
+                + InferenceRow.SCHEMA.readAll(fullRun.resolve("edge2/edge_inf.csv")).size();
         assertThat(html).contains("<td>" + String.format("%,d", windows * 10) + "</td>");
         assertThat(html).contains("<td>edge1 #1</td>", "<td>edge1 #2</td>", "<td>edge2 #1</td>", "<td>edge2 push</td>");
         assertThat(html).contains("Retrains (cloud)").contains("<td>cpu</td>");

@@ -3,6 +3,9 @@ package io.acai.launcher.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.acai.records.run.InferenceRow;
+import io.acai.records.run.RetrainRow;
+import io.acai.records.run.UpdateRow;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

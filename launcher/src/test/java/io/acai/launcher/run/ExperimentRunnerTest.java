@@ -4,6 +4,8 @@ import io.acai.launcher.config.UserConfigReader;
 import io.acai.launcher.local.AppJars;
 import io.acai.launcher.local.LocalRuntime;
 import io.acai.launcher.plan.ExperimentPlan;
+import io.acai.records.run.ConsumptionRow;
+import io.acai.records.run.InferenceRow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,8 +28,10 @@ import static org.assertj.core.api.Assumptions.assumeThat;
  */
 class ExperimentRunnerTest {
 
-    private static final String CAMERA = "printf 'end_time,avg_inf_time,avg_wait_time,avg_queue_len,frames,accuracy,"
-            + "model_version\\n' > edge_inf.csv; i=0; while true; do i=$((i+1)); echo \"$(date +%s)000,30,1,0.5,10,0.8,$i\""
+    /** Writes the columns the run loop follows (the others read as blank), a row every 0.3 s. */
+    private static final String CAMERA = "printf '" + String.join(",", InferenceRow.END_TIME.name(),
+            InferenceRow.FRAMES.name(), InferenceRow.ACCURACY.name(), InferenceRow.MODEL_VERSION.name())
+            + "\\n' > edge_inf.csv; i=0; while true; do i=$((i+1)); echo \"$(date +%s)000,10,0.8,$i\""
             + " >> edge_inf.csv; sleep 0.3; done";
 
     private static ExperimentPlan plan(Path dir, String duration, boolean withCrash) throws Exception {
@@ -65,10 +69,16 @@ class ExperimentRunnerTest {
         String errors = err.toString(StandardCharsets.UTF_8);
         assertThat(errors).contains("machine flaky ended during the run", "| fatal: camera lost", "not clean");
 
-        List<String> consumption = Files.readAllLines(logs.resolve(ConsumptionCsv.FILE));
-        assertThat(consumption.get(0)).isEqualTo(ConsumptionCsv.HEADER);
-        assertThat(consumption).anySatisfy(row -> assertThat(row).matches("\\d{13},cloud,server,[0-9.]+,[0-9.]+"));
-        assertThat(consumption).anySatisfy(row -> assertThat(row).matches("\\d{13},cam,client,[0-9.]+,[0-9.]+"));
+        List<ConsumptionRow> consumption = ConsumptionRow.SCHEMA.readAll(ConsumptionRow.SCHEMA.in(logs));
+        for (String[] machine : new String[][] {{"cloud", "server"}, {"cam", "client"}}) {
+            assertThat(consumption).anySatisfy(row -> {
+                assertThat(row.time()).isGreaterThan(1e12);
+                assertThat(row.machine()).isEqualTo(machine[0]);
+                assertThat(row.role()).isEqualTo(machine[1]);
+                assertThat(row.cpuCores()).isNotNaN().isNotNegative();
+                assertThat(row.memoryMib()).isNotNaN().isNotNegative();
+            });
+        }
 
         String status = out.toString(StandardCharsets.UTF_8);
         assertThat(status).contains("runner-test [", "cloud", "RUNNING").containsPattern("cam +client +RUNNING +frames +\\d+  accuracy 0.80");

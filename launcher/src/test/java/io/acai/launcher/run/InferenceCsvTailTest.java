@@ -1,5 +1,6 @@
 package io.acai.launcher.run;
 
+import io.acai.records.run.InferenceRow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -11,7 +12,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class InferenceCsvTailTest {
 
-    private static final String HEADER = "end_time,avg_inf_time,avg_wait_time,avg_queue_len,frames,accuracy,model_version\n";
+    private static final String HEADER = String.join(",", InferenceRow.SCHEMA.header()) + "\n";
+
+    /** A line of edge_inf.csv as the edge app writes it. */
+    private static String line(long endTime, double accuracy, int version) {
+        return String.join(",", InferenceRow.SCHEMA.cells(new InferenceRow(endTime, 30, 1, 0.2, 10, accuracy,
+                Integer.toString(version)))) + "\n";
+    }
 
     @Test
     void addsUpFramesAndKeepsTheLatestAccuracyAndVersion(@TempDir Path dir) throws Exception {
@@ -20,19 +27,21 @@ class InferenceCsvTailTest {
         assertThat(tail.poll().started()).isFalse();
 
         Path csv = dir.resolve("edge_inf.csv");
-        Files.writeString(csv, HEADER + "1000,31.5,2.0,0.4,10,0.9,0\n1500,30.0,1.0,0.2,10,0.8,0\n");
+        Files.writeString(csv, HEADER + line(1000, 0.9, 0) + line(1500, 0.8, 0));
         assertThat(tail.poll()).isEqualTo(new EdgeProgress(20, 0.8, "0"));
 
-        Files.writeString(csv, "2000,30.0,1.0,0.2,10,0.5,1\n2500,30.0,1.0,0.2,1", StandardOpenOption.APPEND);
+        String cut = line(2500, 0.7, 2);
+        Files.writeString(csv, line(2000, 0.5, 1) + cut.substring(0, 12), StandardOpenOption.APPEND);
         assertThat(tail.poll()).as("the cut last line waits").isEqualTo(new EdgeProgress(30, 0.5, "1"));
 
-        Files.writeString(csv, "0,0.7,2\n", StandardOpenOption.APPEND);
+        Files.writeString(csv, cut.substring(12), StandardOpenOption.APPEND);
         assertThat(tail.poll()).isEqualTo(new EdgeProgress(40, 0.7, "2"));
     }
 
     @Test
     void findsColumnsByNameAndSkipsLinesThatDoNotParse(@TempDir Path dir) throws Exception {
-        Files.writeString(dir.resolve("edge_inf.csv"), "model_version,accuracy,frames\n3,0.25,10\ngarbage,x,y\n4,0.5,7\n");
+        Files.writeString(dir.resolve("edge_inf.csv"),
+                "model_version,accuracy,frames,end_time\n3,0.25,10,1\ngarbage,x,y,2\n4,0.5,7,3\n");
         assertThat(new InferenceCsvTail(dir).poll()).isEqualTo(new EdgeProgress(17, 0.5, "4"));
     }
 
@@ -40,9 +49,9 @@ class InferenceCsvTailTest {
     void startsOverWhenTheFileIsReplaced(@TempDir Path dir) throws Exception {
         Path csv = dir.resolve("edge_inf.csv");
         InferenceCsvTail tail = new InferenceCsvTail(dir);
-        Files.writeString(csv, HEADER + "1000,31.5,2.0,0.4,10,0.9,0\n1500,30.0,1.0,0.2,10,0.8,0\n");
+        Files.writeString(csv, HEADER + line(1000, 0.9, 0) + line(1500, 0.8, 0));
         tail.poll();
-        Files.writeString(csv, HEADER + "1,1,1,1,10,0.1,0\n");
+        Files.writeString(csv, HEADER + line(1, 0.1, 0));
         assertThat(tail.poll()).isEqualTo(new EdgeProgress(10, 0.1, "0"));
     }
 }

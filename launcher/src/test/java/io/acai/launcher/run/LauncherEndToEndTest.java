@@ -3,6 +3,9 @@ package io.acai.launcher.run;
 import io.acai.detection.SharedData;
 import io.acai.launcher.LauncherMain;
 import io.acai.launcher.local.PackagedJars;
+import io.acai.records.run.ConsumptionRow;
+import io.acai.records.run.InferenceRow;
+import io.acai.records.run.LinkRow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,13 +44,15 @@ class LauncherEndToEndTest {
         int code = LauncherMain.execute(logs.toString(), config.toString(), "--quiet");
 
         assertThat(code).as("exit code of a clean run").isZero();
-        List<String> consumption = Files.readAllLines(logs.resolve(ConsumptionCsv.FILE));
-        assertThat(consumption.get(0)).isEqualTo(ConsumptionCsv.HEADER);
-        assertThat(consumption).anySatisfy(row -> assertThat(row).contains(",cloud,server,"));
-        assertThat(consumption).anySatisfy(row -> assertThat(row).contains(",cam,client,"));
-        assertThat(Files.readAllLines(logs.resolve("cam/edge_inf.csv"))).as("header and at least one window").hasSizeGreaterThan(1);
+        List<ConsumptionRow> consumption = ConsumptionRow.SCHEMA.readAll(ConsumptionRow.SCHEMA.in(logs));
+        assertThat(consumption).anySatisfy(row -> assertThat(row).extracting(ConsumptionRow::machine, ConsumptionRow::role)
+                .containsExactly("cloud", "server"));
+        assertThat(consumption).anySatisfy(row -> assertThat(row).extracting(ConsumptionRow::machine, ConsumptionRow::role)
+                .containsExactly("cam", "client"));
+        assertThat(InferenceRow.SCHEMA.readAll(InferenceRow.SCHEMA.in(logs.resolve("cam")))).as("at least one window")
+                .isNotEmpty();
         assertThat(logs.resolve("cloud/cloud.log")).isNotEmptyFile();
-        assertThat(Files.readAllLines(logs.resolve("links.csv"))).hasSize(3);
+        assertThat(LinkRow.SCHEMA.readAll(LinkRow.SCHEMA.in(logs))).hasSize(2);
         assertThat(logs.resolve("report.html")).isNotEmptyFile();
     }
 }

@@ -1,5 +1,6 @@
 package io.acai.launcher.run;
 
+import io.acai.records.run.ConsumptionRow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,7 +25,7 @@ class LogsFolderTest {
     void movesAnEarlierRunAside(@TempDir Path dir) throws Exception {
         Path logs = dir.resolve("logs");
         Files.createDirectories(logs.resolve("cloud"));
-        Files.writeString(logs.resolve("consumption.csv"), "time,machine,role,cpu_cores,memory_mib\n");
+        ConsumptionRow.SCHEMA.create(ConsumptionRow.SCHEMA.in(logs)).close();
 
         Path moved = LogsFolder.prepare(logs);
 

@@ -4,6 +4,7 @@ import io.acai.launcher.config.UserConfigReader;
 import io.acai.launcher.local.AppJars;
 import io.acai.launcher.local.LocalRuntime;
 import io.acai.launcher.plan.ExperimentPlan;
+import io.acai.records.run.InferenceRow;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -31,8 +32,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @EnabledIfSystemProperty(named = "acai.benchmark", matches = "true")
 class RunLoopCpuBenchmark {
 
-    private static final String CAMERA = "printf 'end_time,avg_inf_time,avg_wait_time,avg_queue_len,frames,accuracy,"
-            + "model_version\\\\n' > edge_inf.csv; while true; do echo \\\"$(date +%s)000,30,1,0.5,10,0.8,1\\\""
+    /** Writes the columns the run loop follows (the others read as blank), a row every second. */
+    private static final String CAMERA = "printf '" + String.join(",", InferenceRow.END_TIME.name(),
+            InferenceRow.FRAMES.name(), InferenceRow.ACCURACY.name(), InferenceRow.MODEL_VERSION.name())
+            + "\\\\n' > edge_inf.csv; while true; do echo \\\"$(date +%s)000,10,0.8,1\\\""
             + " >> edge_inf.csv; sleep 1; done";
 
     @ParameterizedTest(name = "status redrawn every second: {0}")
