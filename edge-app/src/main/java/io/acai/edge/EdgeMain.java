@@ -15,6 +15,10 @@ public final class EdgeMain {
     }
 
     public static void main(String[] args) {
+        // JavaCPP (which loads OpenCV's natives) logs through SLF4J like the rest of the app, not to System.err
+        if (System.getProperty("org.bytedeco.javacpp.logger") == null) {
+            System.setProperty("org.bytedeco.javacpp.logger", "slf4j");
+        }
         System.exit(run(args));
     }
 
