@@ -1,6 +1,7 @@
 package io.acai.cloud.loop;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.acai.cloud.store.ModelVersion;
@@ -45,7 +46,7 @@ class LoopbackEndToEndTest {
         ModelFiles model = untrainedDefaultNetwork(tmp.resolve("model"));
         TrainingSettings training = new TrainingSettings(1, 4, 1e-3f, false, TrainingDevice.CPU, 1);
         try (LoopbackRun run = new LoopbackRun(tmp.resolve("run"), model, false, training, 8, 0, EDGES, 5, 4, 0.8f)) {
-            assertThat(run.awaitAllServing(1, Duration.ofMinutes(4))).as("both edges serve v1").isTrue();
+            run.awaitAllServing(1, Duration.ofMinutes(4));
             assertThat(run.cloud.store().current().version()).isGreaterThanOrEqualTo(1);
             awaitLogLines(run.dir.resolve("cloud/cloud.log"), "edge edge-a runs model v1", "edge edge-b runs model v1");
             for (String edge : EDGES) { // a row of edge_inf.csv every 10 inferences: wait for one by v1
@@ -93,7 +94,7 @@ class LoopbackEndToEndTest {
         TrainingSettings training = new TrainingSettings(5, 8, 1e-3f, false, TrainingDevice.CPU, 1);
         ModelVersion retrained;
         try (LoopbackRun run = new LoopbackRun(tmp.resolve("run"), model, true, training, 32, 32, EDGES, 5, 16, 0.5f)) {
-            assertThat(run.awaitAllServing(1, Duration.ofMinutes(8))).as("both edges serve v1").isTrue();
+            run.awaitAllServing(1, Duration.ofMinutes(8));
             retrained = run.cloud.store().current();
         }
         List<LabeledFrame> heldOut = heldOutDriftedFrames(60);
@@ -137,16 +138,8 @@ class LoopbackEndToEndTest {
         return correct / (double) frames.size();
     }
 
-    private static void awaitLogLines(Path log, String... lines) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            String text = Files.readString(log);
-            if (java.util.Arrays.stream(lines).allMatch(text::contains)) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        assertThat(Files.readString(log)).contains(lines);
+    private static void awaitLogLines(Path log, String... lines) {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(log).content().contains(lines));
     }
 
     private static ModelFiles untrainedDefaultNetwork(Path dir) throws Exception {

@@ -1,5 +1,7 @@
 package io.acai.cloud.loop;
 
+import static org.awaitility.Awaitility.await;
+
 import io.acai.cloud.train.TorchThreads;
 import io.acai.detection.ModelFiles;
 import io.acai.edge.EdgeApp;
@@ -54,10 +56,14 @@ class UpdateLoopBenchmark {
                 RATE, 50, 0.8f)) {
             EdgeApp edge = run.edges.get(0);
             edge.inferenceLoop().observe((r, taken, end, version) -> served.add(new Served(r.enqueuedNanos(), taken, end, version)));
-            if (!run.awaitAllServing(ROUNDS, Duration.ofMinutes(15))) {
-                throw new AssertionError("the edge did not reach v" + ROUNDS + " in 15 minutes");
-            }
-            Thread.sleep(2000);
+            run.awaitAllServing(ROUNDS, Duration.ofMinutes(15));
+            // the report looks at the requests up to 1 s after the last swap: wait for one taken later
+            await().atMost(Duration.ofMinutes(1)).until(() -> {
+                synchronized (served) {
+                    List<Served> all = new ArrayList<>(served);
+                    return all.get(all.size() - 1).taken() > firstWith(all, ROUNDS) + 1_000_000_000L;
+                }
+            });
             swapPause[0] = edge.inferenceLoop().maxSwapNanos();
         }
         StringBuilder report = new StringBuilder();
