@@ -16,20 +16,21 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The update loop's timing on loopback, one cloud and one edge in this JVM at 10 requests/s with
  * the original's upload threshold of 50: time from the threshold to the new model serving, split
  * into upload, retrain, save, push and load, and the longest any request waited around the swap.
- * Skipped unless {@code -Dacai.benchmark=true}:
+ * Run by the {@code benchmarks} profile, not by {@code mvn verify}:
  *
  * <pre>
- * mvn -B -o -pl cloud-app test -Dtest=UpdateLoopBenchmark -Dacai.benchmark=true
+ * mvn -B test -Pbenchmarks -pl cloud-app -am -Dtest=UpdateLoopBenchmark -Dsurefire.failIfNoSpecifiedTests=false
  * </pre>
  */
+@Tag("benchmark")
 class UpdateLoopBenchmark {
 
     private static final int ROUNDS = 2;
@@ -43,7 +44,6 @@ class UpdateLoopBenchmark {
     }
 
     @Test
-    @EnabledIfSystemProperty(named = "acai.benchmark", matches = "true")
     void updateLoopSplitAndSwapStall() throws Exception {
         TorchThreads.limit(1); // one core for PyTorch, the other for the edge's inference
         boolean trained = DefaultModel.class.getResource(DefaultModel.NAME + ".weights") != null;
