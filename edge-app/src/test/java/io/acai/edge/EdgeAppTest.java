@@ -2,6 +2,7 @@ package io.acai.edge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.acai.dataset.metrics.FrameJudge;
 import io.acai.detection.ModelFiles;
@@ -48,11 +49,8 @@ class EdgeAppTest {
         try (EdgeApp edge = EdgeApp.start(config, new OpenCvDetectorLoader(new DetectorSettings(0.8f, 0.3f, 1)),
                 FrameJudge.named("iou")::correct)) {
             edge.awaitDuration();
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (edge.inferences() < 20 && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
-            assertThat(edge.inferences()).as("more requests than images: the dataset is read round").isGreaterThanOrEqualTo(20);
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(edge.inferences())
+                    .as("more requests than images: the dataset is read round").isGreaterThanOrEqualTo(20));
         }
         assertThat(Files.readString(out.resolve("inference.log"))).contains("frames from dataset " + data)
                 .contains("12 images").contains("METRIC run requests=");

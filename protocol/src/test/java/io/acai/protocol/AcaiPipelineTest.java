@@ -2,11 +2,13 @@ package io.acai.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.embedded.EmbeddedChannel;
 
 import java.time.Duration;
+import java.util.Objects;
 
 import org.junit.jupiter.api.Test;
 
@@ -50,23 +52,31 @@ class AcaiPipelineTest {
     }
 
     @Test
-    void sendsHeartbeatsOnWriteSilence() throws InterruptedException {
+    void sendsHeartbeatsOnWriteSilence() {
+        long start = System.nanoTime();
         EmbeddedChannel edge = installed(Duration.ofMillis(50), Duration.ofSeconds(30));
-        Thread.sleep(200);
-        edge.runPendingTasks();
-        ByteBuf frame = edge.readOutbound();
-        assertThat(frame).as("a heartbeat after 200 ms of silence").isNotNull();
+        ByteBuf frame = await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(10))
+                .until(() -> {
+                    edge.runPendingTasks();
+                    return edge.<ByteBuf>readOutbound();
+                }, Objects::nonNull);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("not before 50 ms of silence")
+                .isGreaterThanOrEqualTo(Duration.ofMillis(50));
         assertThat(frame.getByte(9)).isEqualTo((byte) MessageType.HEARTBEAT.code());
         frame.release();
         edge.finishAndReleaseAll();
     }
 
     @Test
-    void closesOnReadSilence() throws InterruptedException {
+    void closesOnReadSilence() {
+        long start = System.nanoTime();
         EmbeddedChannel edge = installed(Duration.ofMillis(50), Duration.ofMillis(100));
-        Thread.sleep(250);
-        edge.runPendingTasks();
-        assertThat(edge.isOpen()).isFalse();
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(10)).until(() -> {
+            edge.runPendingTasks();
+            return !edge.isOpen();
+        });
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("not before 100 ms of silence")
+                .isGreaterThanOrEqualTo(Duration.ofMillis(100));
         edge.finishAndReleaseAll();
     }
 

@@ -2,15 +2,16 @@ package io.acai.scenes;
 
 import io.acai.detection.LabeledFrame;
 import java.util.Locale;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * Generation cost per frame, for docs/benchmarks.md. Skipped unless asked for:
- * {@code mvn -B -o -pl scenes test -Dtest=SceneBenchmark -Dacai.benchmark=true}.
+ * Generation cost per frame, for docs/benchmarks.md. Run by the {@code benchmarks}
+ * profile, not by {@code mvn verify}:
+ * {@code mvn -B test -Pbenchmarks -pl scenes -am -Dtest=SceneBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
  * Prints numbers; asserts nothing about time.
  */
-@EnabledIfSystemProperty(named = "acai.benchmark", matches = "true")
+@Tag("benchmark")
 class SceneBenchmark {
 
     @Test

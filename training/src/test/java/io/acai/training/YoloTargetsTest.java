@@ -84,7 +84,7 @@ class YoloTargetsTest {
     void framesWithoutObjectsHaveNoTargets() throws IOException {
         List<YoloTargets> targets = YoloTargets.build(TrainingFixtures.acaiShapes(), List.of(frame(), frame()));
 
-        assertThat(targets).allSatisfy(t -> {
+        assertThat(targets).as("one per YOLO head").hasSize(2).allSatisfy(t -> {
             assertThat(t.assigned()).isZero();
             assertThat(t.batch()).isEqualTo(2);
             assertThat(t.maxTruths()).isEqualTo(1);

@@ -1,6 +1,7 @@
 package io.acai.cloud.loop;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.acai.cloud.CloudApp;
 import io.acai.cloud.CloudConfig;
@@ -79,30 +80,16 @@ class CloudUnreachableTest {
                 .build();
     }
 
-    private static void awaitInferences(EdgeApp edge, long count) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (edge.inferences() < count && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
-        assertThat(edge.inferences()).isGreaterThanOrEqualTo(count);
+    private static void awaitInferences(EdgeApp edge, long count) {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(edge.inferences()).isGreaterThanOrEqualTo(count));
     }
 
-    private static void awaitPending(CloudApp cloud, int images) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (cloud.uploads().pendingImages() < images && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
-        assertThat(cloud.uploads().pendingImages()).isGreaterThanOrEqualTo(images);
+    private static void awaitPending(CloudApp cloud, int images) {
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(cloud.uploads().pendingImages()).isGreaterThanOrEqualTo(images));
     }
 
-    private static void awaitLog(Path log, String text) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (Files.exists(log) && Files.readString(log).contains(text)) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        assertThat(Files.readString(log)).contains(text);
+    private static void awaitLog(Path log, String text) {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(log).content().contains(text));
     }
 }

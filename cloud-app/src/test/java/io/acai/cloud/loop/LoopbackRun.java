@@ -1,5 +1,8 @@
 package io.acai.cloud.loop;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import io.acai.cloud.CloudApp;
 import io.acai.cloud.CloudConfig;
 import io.acai.cloud.retrain.DjlRetrainer;
@@ -14,7 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Optional;
 
 /**
  * One cloud and some edges on loopback, in this JVM, all real: TCP, OpenCV inference, DJL
@@ -60,16 +63,10 @@ final class LoopbackRun implements AutoCloseable {
         }
     }
 
-    /** Waits until every edge serves at least {@code version}; returns whether they did in time. */
-    boolean awaitAllServing(int version, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (edges.stream().allMatch(e -> e.modelVersion() >= version)) {
-                return true;
-            }
-            TimeUnit.MILLISECONDS.sleep(200);
-        }
-        return false;
+    /** Waits until every edge serves at least {@code version}; fails the test when they do not in time. */
+    void awaitAllServing(int version, Duration timeout) {
+        await().atMost(timeout).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> assertThat(edges)
+                .as("every edge serves v%d or later", version).allMatch(e -> e.modelVersion() >= version));
     }
 
     @Override

@@ -22,8 +22,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -32,12 +32,14 @@ import org.junit.jupiter.api.io.TempDir;
  * over 300 drifted frames plus 60 pre-drift ones (as replay), batch 8, Adam at 0.0003, one PyTorch
  * thread; accuracy is the share of frames the edges' default judge ({@code classes}, {@code --conf 0.4})
  * gets right on 150 held-out frames per style. The earlier night style (darker, flatter, noise 6 and a
- * 1-pixel blur) is rebuilt here for the comparison. Skipped unless {@code -Dacai.benchmark=true}:
+ * 1-pixel blur) is rebuilt here for the comparison. Run by the {@code benchmarks} profile, not by
+ * {@code mvn verify}:
  *
  * <pre>
- * mvn -B -o -pl cloud-app test -Dtest=DriftRecoveryBenchmark -Dacai.benchmark=true
+ * mvn -B test -Pbenchmarks -pl cloud-app -am -Dtest=DriftRecoveryBenchmark -Dsurefire.failIfNoSpecifiedTests=false
  * </pre>
  */
+@Tag("benchmark")
 class DriftRecoveryBenchmark {
 
     private static final SceneStyle EARLIER_DRIFT = SceneStyle.DRIFT
@@ -50,7 +52,6 @@ class DriftRecoveryBenchmark {
     Path tmp;
 
     @Test
-    @EnabledIfSystemProperty(named = "acai.benchmark", matches = "true")
     void oneRoundByDriftStyleAndMomentum() throws Exception {
         TorchThreads.limit(1);
         ModelFiles model = DefaultModel.extractTo(tmp.resolve("model"));

@@ -1,6 +1,7 @@
 package io.acai.cloud.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.acai.cloud.retrain.EdgeFleet;
 import io.acai.cloud.retrain.UploadQueue;
@@ -137,11 +138,8 @@ class CloudServerTest {
         try (WireClient edge = helloed("edge-1", 0)) {
             assertThat(edges.connected()).containsOnly("edge-1");
         }
-        long deadline = System.nanoTime() + WAIT.toNanos(); // until the server sees the connection close
-        while (!edges.connected().isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertThat(edges.connected()).isEmpty();
+        // until the server sees the connection close
+        await().atMost(WAIT).untilAsserted(() -> assertThat(edges.connected()).isEmpty());
         assertThat(logText()).contains("edge edge-1 disconnected");
     }
 

@@ -26,20 +26,22 @@ import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.MatVector;
 import org.bytedeco.opencv.opencv_core.StringVector;
 import org.bytedeco.opencv.opencv_dnn.Net;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * Edge inference time on 2 OpenCV threads: the raw OpenCV forward pass (input already a blob, the
  * head convolutions requested, nothing copied) against the whole {@link OpenCvDetector#detect} of a
  * real COCO128 photo (letterbox + RGB/255 CHW preprocessing, forward, copies, decoding, NMS), and
  * the stages in between. Each iteration runs every measurement once, interleaved, so that load
- * from other processes affects them alike; medians are reported. Not part of the test suite:
+ * from other processes affects them alike; medians are reported. Not part of the test suite; the
+ * {@code benchmarks} profile runs it:
  *
  * <pre>
- * mvn -B -o -pl edge-app test -Dtest=DetectorBenchmark -Dacai.benchmark=true
+ * mvn -B test -Pbenchmarks -pl edge-app -am -Dtest=DetectorBenchmark -Dsurefire.failIfNoSpecifiedTests=false
  * </pre>
  */
+@Tag("benchmark")
 class DetectorBenchmark {
 
     private static final int WARM_UP = 5;
@@ -47,7 +49,6 @@ class DetectorBenchmark {
     private static final int THREADS = 2;
 
     @Test
-    @EnabledIfSystemProperty(named = "acai.benchmark", matches = "true")
     void report() throws IOException {
         BufferedImage photo = ImageIO.read(
                 SharedData.resolve("data/coco128/images/train/000000000036.jpg").toFile());

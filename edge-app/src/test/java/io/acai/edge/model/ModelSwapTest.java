@@ -1,9 +1,15 @@
 package io.acai.edge.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import io.acai.dataset.metrics.FrameJudge;
 import io.acai.detection.ModelFiles;
 import io.acai.detection.opencv.DetectorSettings;
+import io.acai.edge.infer.InferenceLoop;
+import io.acai.edge.infer.Request;
+import io.acai.edge.infer.RequestGenerator;
+import io.acai.edge.source.ScenarioFrames;
 import io.acai.model.TestModels;
 import io.acai.protocol.Message;
 import io.acai.protocol.ModelAck;
@@ -11,12 +17,17 @@ import io.acai.protocol.ModelDigest;
 import io.acai.protocol.ModelPush;
 import io.acai.protocol.ModelRequest;
 import io.acai.records.RunLog;
+import io.acai.records.csv.CsvRowWriter;
+import io.acai.records.run.InferenceRow;
+import io.acai.scenes.DriftScenario;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -67,6 +78,38 @@ class ModelSwapTest {
         assertThat(toCloud).isEmpty();
     }
 
+    /**
+     * The real inference loop serves frames while a push arrives: the loader thread installs it and
+     * the inference thread takes it between two frames, so the frames' versions run 0...0 then 1...1.
+     */
+    @Test
+    void theInferenceThreadSwapsBetweenTwoFrames() throws Exception {
+        List<Integer> versions = new CopyOnWriteArrayList<>();
+        LinkedBlockingQueue<Request> queue = new LinkedBlockingQueue<>();
+        try (CsvRowWriter<InferenceRow> csv = InferenceRow.SCHEMA.create(tmp.resolve("edge_inf.csv"));
+             RequestGenerator requests = new RequestGenerator(queue, 20)) {
+            InferenceLoop loop = new InferenceLoop(queue, new ScenarioFrames(DriftScenario.builder("swap").build()), slot,
+                    FrameJudge.named("classes")::correct, frame -> { }, csv, log);
+            loop.observe((request, taken, end, version) -> versions.add(version));
+            Thread inference = new Thread(loop, "acai-inference");
+            inference.start();
+            try {
+                requests.start();
+                await().atMost(Duration.ofSeconds(60)).until(() -> versions.size() >= 3);
+                swap.accept(ModelPush.of(1, TestModels.otherWeights(files, 2)));
+                await().atMost(Duration.ofSeconds(60)).until(() -> versions.stream().filter(v -> v == 1).count() >= 3);
+            } finally {
+                loop.stop();
+                inference.join(10_000);
+            }
+            assertThat(inference.isAlive()).isFalse();
+            assertThat(versions).as("frames served, by model version").hasSize((int) loop.inferences())
+                    .isSorted().containsOnly(0, 1).startsWith(0, 0, 0).endsWith(1, 1, 1);
+        }
+        assertThat(swapped).extracting(EdgeModel::version).containsExactly(1);
+        assertThat(toCloud).isEmpty();
+    }
+
     @Test
     void corruptedWeightsAreRefusedByTheChecksumAndAskedForAgain() throws Exception {
         byte[] weights = TestModels.otherWeights(files, 2);
@@ -98,14 +141,16 @@ class ModelSwapTest {
 
     @Test
     void anOlderOrSameVersionIsIgnored() throws Exception {
-        swap.accept(ModelPush.of(2, TestModels.otherWeights(files, 2)));
+        byte[] weights = TestModels.otherWeights(files, 2);
+        swap.accept(ModelPush.of(2, weights));
         awaitNewest(2);
         swap.accept(ModelPush.of(2, TestModels.otherWeights(files, 3)));
         swap.accept(ModelPush.of(1, TestModels.otherWeights(files, 4)));
-        Thread.sleep(300);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(Files.readString(tmp.resolve("update.log")))
+                .contains("model v2 ignored: v2 is newer or the same", "model v1 ignored: v2 is newer or the same"));
         slot.beforeFrame();
         assertThat(swapped).extracting(EdgeModel::version).containsExactly(2);
-        assertThat(Files.readString(tmp.resolve("update.log"))).contains("model v1 ignored: v2 is newer");
+        assertThat(slot.model().weights()).as("the first v2 pushed").isEqualTo(weights);
     }
 
     @Test
@@ -121,11 +166,7 @@ class ModelSwapTest {
         assertThat(requests).isEqualTo(ModelSwap.MAX_REQUESTS);
     }
 
-    private void awaitNewest(int version) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (slot.newestVersion() < version && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertThat(slot.newestVersion()).isEqualTo(version);
+    private void awaitNewest(int version) {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(slot.newestVersion()).isEqualTo(version));
     }
 }

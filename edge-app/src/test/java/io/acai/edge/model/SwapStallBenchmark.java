@@ -23,8 +23,8 @@ import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -32,12 +32,13 @@ import org.junit.jupiter.api.io.TempDir;
  * scenes while new versions of the default network are pushed to its {@link ModelSwap} every 4 s
  * (checks, load and warm-up on the loader thread, swap between frames). Compares the requests'
  * queue wait and latency from each push to 1 s after its swap with those of a stretch without
- * swaps. Skipped unless {@code -Dacai.benchmark=true}:
+ * swaps. Run by the {@code benchmarks} profile, not by {@code mvn verify}:
  *
  * <pre>
- * mvn -B -o -pl edge-app test -Dtest=SwapStallBenchmark -Dacai.benchmark=true
+ * mvn -B test -Pbenchmarks -pl edge-app -am -Dtest=SwapStallBenchmark -Dsurefire.failIfNoSpecifiedTests=false
  * </pre>
  */
+@Tag("benchmark")
 class SwapStallBenchmark {
 
     private static final double RATE = 10;
@@ -50,7 +51,6 @@ class SwapStallBenchmark {
     }
 
     @Test
-    @EnabledIfSystemProperty(named = "acai.benchmark", matches = "true")
     void stallDuringSwaps() throws Exception {
         boolean trained = DefaultModel.class.getResource(DefaultModel.NAME + ".weights") != null;
         ModelFiles files = trained ? DefaultModel.extractTo(tmp.resolve("model"))

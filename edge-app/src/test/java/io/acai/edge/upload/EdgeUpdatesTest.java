@@ -1,6 +1,7 @@
 package io.acai.edge.upload;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.acai.detection.ModelFiles;
 import io.acai.detection.opencv.DetectorSettings;
@@ -19,7 +20,7 @@ import io.acai.records.csv.CsvRowWriter;
 import io.acai.records.run.UpdateRow;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -73,11 +74,8 @@ class EdgeUpdatesTest {
     }
 
     /** Until the model swap has loaded {@code version}, which the edge then announces in its hello. */
-    private static void awaitModelVersion(CloudListener listener, int version) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (listener.modelVersion() < version && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+    private static void awaitModelVersion(CloudListener listener, int version) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> listener.modelVersion() >= version);
         assertThat(listener.modelVersion()).isEqualTo(version);
     }
 

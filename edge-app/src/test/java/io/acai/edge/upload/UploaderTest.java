@@ -1,6 +1,7 @@
 package io.acai.edge.upload;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.acai.protocol.ProtocolLimits;
 import io.acai.protocol.UploadBatch;
@@ -11,6 +12,7 @@ import io.acai.records.run.UpdateRow;
 import io.acai.scenes.DriftScenario;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,11 +57,8 @@ class UploaderTest {
     }
 
     /** Until the upload thread has encoded and buffered that many frames. */
-    private static void awaitBuffered(UploadBuffer buffer, int frames) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (buffer.size() < frames && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
+    private static void awaitBuffered(UploadBuffer buffer, int frames) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> buffer.size() >= frames);
         assertThat(buffer.size()).isEqualTo(frames);
     }
 }

@@ -2,6 +2,7 @@ package io.acai.launcher.kubernetes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -86,14 +87,10 @@ class FileCollectionTest {
             Path machine = logs.resolve("edge-1");
             assertThat(machine.resolve("edge.csv")).hasContent("time,frame,uploaded\n1,1,0\n2,2,1\n");
             assertThat(machine.resolve("logs/edge-app.log")).hasContent("edge-app: connected to cloud:9000\n");
-            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
             Path containerLog = machine.resolve(ContainerLogStreams.FILE);
-            while (System.nanoTime() < deadline && !(Files.exists(containerLog)
-                    && Files.readString(containerLog).contains("connected to cloud:9000"))) {
-                Thread.sleep(50);
-            }
-            assertThat(Files.readString(containerLog)).startsWith("--- acai: pod " + pod + ", container app ---\n")
-                    .endsWith("edge-app 0.1.0 starting\nconnected to cloud:9000\n");
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(containerLog).content()
+                    .startsWith("--- acai: pod " + pod + ", container app ---\n")
+                    .endsWith("edge-app 0.1.0 starting\nconnected to cloud:9000\n"));
         }
     }
 }

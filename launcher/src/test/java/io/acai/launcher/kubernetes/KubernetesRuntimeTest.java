@@ -2,6 +2,7 @@ package io.acai.launcher.kubernetes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.acai.launcher.plan.DeployException;
 import io.acai.launcher.plan.ExperimentPlan;
@@ -203,11 +204,8 @@ class KubernetesRuntimeTest {
             }
         });
         deploying.start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (client.apps().deployments().inNamespace(NAMESPACE).list().getItems().size() < 4
-                && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> client.apps().deployments().inNamespace(NAMESPACE).list().getItems().size() >= 4);
         deploying.interrupt();
         deploying.join(60_000);
 

@@ -4,8 +4,8 @@ import io.acai.launcher.plan.ExperimentPlan;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -13,13 +13,15 @@ import java.time.Duration;
 
 /**
  * Time to generate and apply the objects of 1 cloud + 100 edges (200 shaped directions) to the
- * in-JVM mock API server, and the API calls each sample period costs. Not part of the test suite:
+ * in-JVM mock API server, and the API calls each sample period costs. Not part of the test suite;
+ * the {@code benchmarks} profile runs it:
  *
  * <pre>
- * mvn -B -o -pl launcher test -Dtest=KubernetesScaleBenchmark -Dacai.benchmark=true
+ * mvn -B test -Pbenchmarks -pl launcher -am -Dtest=KubernetesScaleBenchmark -Dsurefire.failIfNoSpecifiedTests=false
  * </pre>
  */
 @EnableKubernetesMockClient(crud = true, https = false, kubernetesClientBuilderCustomizer = PatientClient.class)
+@Tag("benchmark")
 class KubernetesScaleBenchmark {
 
     KubernetesMockServer server;
@@ -36,7 +38,6 @@ class KubernetesScaleBenchmark {
     }
 
     @Test
-    @EnabledIfSystemProperty(named = "acai.benchmark", matches = "true")
     void report() throws Exception {
         ExperimentPlan plan = TestPlans.cloudAndEdges("scale", EDGES);
         for (ShapingMode mode : new ShapingMode[] {ShapingMode.TC, ShapingMode.CHAOS_MESH}) {

@@ -8,50 +8,55 @@ import io.fabric8.kubernetes.api.model.PodStatus;
 import io.fabric8.kubernetes.api.model.PodStatusBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.Watch;
+import io.fabric8.kubernetes.client.Watcher;
+import io.fabric8.kubernetes.client.WatcherException;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
- * Plays the Deployment controller and the kubelet for the mock server, which does neither: for every
- * Deployment that appears in a namespace it creates one pod from the template, named as the
- * controller names them, with the status the test chooses.
+ * Plays the Deployment controller and the kubelet for the mock server, which does neither: it watches
+ * a namespace's Deployments and for every one that appears creates one pod from the template, named
+ * as the controller names them, with the status the test chooses.
  */
 final class PodSimulator implements AutoCloseable {
 
     private final KubernetesClient client;
     private final String namespace;
     private final Function<Deployment, PodStatus> status;
-    private final AtomicBoolean running = new AtomicBoolean(true);
-    private final Set<String> done = new HashSet<>();
-    private final Thread thread;
+    private final Set<String> done = ConcurrentHashMap.newKeySet();
+    private final Watch watch;
     private volatile Throwable failure;
 
     PodSimulator(KubernetesClient client, String namespace, Function<Deployment, PodStatus> status) {
         this.client = client;
         this.namespace = namespace;
         this.status = status;
-        this.thread = new Thread(this::loop, "pod-simulator");
-        thread.setDaemon(true);
-        thread.start();
+        this.watch = client.apps().deployments().inNamespace(namespace).watch(new Watcher<>() {
+            @Override
+            public void eventReceived(Action action, Deployment deployment) {
+                if (action == Action.ADDED) {
+                    podFor(deployment);
+                }
+            }
+
+            @Override
+            public void onClose(WatcherException cause) {
+                failure = cause;
+            }
+        });
+        // any Deployment made before the watch opened
+        client.apps().deployments().inNamespace(namespace).list().getItems().forEach(this::podFor);
     }
 
-    private void loop() {
+    private void podFor(Deployment deployment) {
         try {
-            while (running.get()) {
-                for (Deployment deployment : client.apps().deployments().inNamespace(namespace).list().getItems()) {
-                    String name = deployment.getMetadata().getName();
-                    if (done.add(name)) {
-                        client.pods().inNamespace(namespace).resource(pod(deployment)).create();
-                    }
-                }
-                Thread.sleep(50);
+            if (done.add(deployment.getMetadata().getName())) {
+                client.pods().inNamespace(namespace).resource(pod(deployment)).create();
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             failure = e;
         }
@@ -105,9 +110,8 @@ final class PodSimulator implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
-        running.set(false);
-        thread.join(5000);
+    public void close() {
+        watch.close();
         if (failure != null) {
             throw new AssertionError("pod simulator failed", failure);
         }

@@ -16,13 +16,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Configured against measured links, per mechanism, for docs/benchmarks.md:
- * {@code mvn -B -o -pl launcher test -Dtest=LinkShapingBenchmark -Dacai.benchmark=true}.
+ * {@code mvn -B test -Pbenchmarks -pl launcher -am -Dtest=LinkShapingBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
  * One edge per case, all linked to one cloud (a link probe server): rate 1, 10, 100 Mbit/s with no
  * delay, and a one-way delay of 10, 50, 200 ms on the edge-to-cloud direction only (so the round trip
  * minus the base round trip is that delay), first in the namespace mode (rate: kernel htb; delay:
@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Also: loss from the BPF drop filter, deploy time of 1 cloud + 10 edges, and the CPU the launcher
  * spends in {@code sample()}. Prints markdown tables; asserts nothing.
  */
-@EnabledIfSystemProperty(named = "acai.benchmark", matches = "true")
+@Tag("benchmark")
 class LinkShapingBenchmark {
 
     @TempDir
@@ -77,7 +77,7 @@ class LinkShapingBenchmark {
     private static String table(String title, LocalRuntime runtime, Path dir) throws Exception {
         StringBuilder sb = new StringBuilder("\n### " + title + "\n\n" + runtime.describe() + "\n\n");
         sb.append("| case | direction | configured | measured | error |\n| --- | --- | ---: | ---: | ---: |\n");
-        try (LocalDeployment d = (LocalDeployment) runtime.deploy(cases(47_200), dir)) {
+        try (LocalDeployment d = (LocalDeployment) runtime.deploy(cases(FreePort.pick()), dir)) {
             List<LinkRow> rows = LinkRow.SCHEMA.readAll(LinkRow.SCHEMA.in(dir));
             double baseRtt = Double.NaN;
             for (LinkRow row : rows) {
@@ -110,7 +110,7 @@ class LinkShapingBenchmark {
         StringBuilder sb = new StringBuilder("\n### loss (namespace mode, tc BPF random drop)\n\n");
         sb.append("| configured | packets passed | packets dropped | measured |\n| ---: | ---: | ---: | ---: |\n");
         for (double loss : new double[] {1, 5, 20}) {
-            List<MachinePlan> machines = List.of(LocalPlans.cloud(47_300, Resources.NONE), LocalPlans.edge("edge1", List.of()));
+            List<MachinePlan> machines = List.of(LocalPlans.cloud(FreePort.pick(), Resources.NONE), LocalPlans.edge("edge1", List.of()));
             List<LinkPlan> links = List.of(new LinkPlan("edge1", "cloud", 20_000_000, Duration.ZERO, Duration.ZERO, loss));
             ExperimentPlan plan = new ExperimentPlan("loss", 1, Duration.ofMinutes(1), Duration.ofSeconds(10),
                     RuntimeKind.LOCAL, machines, links);
@@ -147,7 +147,7 @@ class LinkShapingBenchmark {
 
     /** Deploy time of 1 cloud + 10 edges (10 Mbit/s, 20 ms each way) and the CPU of sample() at that size. */
     private static String deployTimeAndSamplingCost() throws Exception {
-        List<MachinePlan> machines = new ArrayList<>(List.of(LocalPlans.cloud(47_400, Resources.NONE)));
+        List<MachinePlan> machines = new ArrayList<>(List.of(LocalPlans.cloud(FreePort.pick(), Resources.NONE)));
         List<LinkPlan> links = new ArrayList<>();
         for (int i = 1; i <= 10; i++) {
             machines.add(LocalPlans.edge("edge" + i, List.of()));

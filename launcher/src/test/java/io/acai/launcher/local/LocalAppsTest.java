@@ -1,6 +1,7 @@
 package io.acai.launcher.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.acai.detection.SharedData;
 import io.acai.launcher.plan.ExperimentPlan;
@@ -38,7 +39,7 @@ class LocalAppsTest {
         String model = models.resolve("yolo-fastest-1.1.cfg").toAbsolutePath() + ","
                 + models.resolve("yolo-fastest-1.1.weights").toAbsolutePath() + ","
                 + models.resolve("coco.names").toAbsolutePath();
-        int port = 47_500;
+        int port = FreePort.pick();
         MachinePlan cloud = MachinePlan.builder().setName("cloud").setRole(Role.CLOUD)
                 .optArgs(List.of(Integer.toString(port), "cloud.log", "cloud.csv", "--model", model)).optPort(port)
                 .optResources(new Resources(0, 1000, 0, 3L << 30, 0)).build();
@@ -54,17 +55,13 @@ class LocalAppsTest {
                 RuntimeKind.LOCAL, List.of(cloud, edge), links);
         try (LocalDeployment deployment = (LocalDeployment) new LocalRuntime(jars).deploy(plan, logs)) {
             Path inference = logs.resolve("edge1").resolve("edge_inf.csv");
-            for (int i = 0; i < 120 && lines(inference) < 3 && deployment.states().get("edge1") == MachineState.RUNNING; i++) {
-                Thread.sleep(1000);
-            }
+            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> lines(inference) >= 3 || deployment.states().get("edge1") != MachineState.RUNNING);
             assertThat(lines(inference)).as("edge_inf.csv rows; edge log:\n" + deployment.logTail("edge1", 30)).isGreaterThanOrEqualTo(3);
             assertThat(deployment.states()).as(deployment.logTail("cloud", 30)).containsEntry("cloud", MachineState.RUNNING);
-            String cloudLog = text(logs.resolve("cloud").resolve("cloud.log")) + deployment.logTail("cloud", 200);
-            for (int i = 0; i < 60 && !cloudLog.contains("edge edge1 connected"); i++) {
-                Thread.sleep(1000);
-                cloudLog = text(logs.resolve("cloud").resolve("cloud.log")) + deployment.logTail("cloud", 200);
-            }
-            assertThat(cloudLog).as("the cloud saw the edge through the relay").contains("edge edge1 connected");
+            await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                    assertThat(text(logs.resolve("cloud").resolve("cloud.log")) + deployment.logTail("cloud", 200))
+                            .as("the cloud saw the edge through the relay").contains("edge edge1 connected"));
             assertThat(deployment.sample()).extracting(u -> u.machine()).contains("cloud", "edge1");
         }
     }

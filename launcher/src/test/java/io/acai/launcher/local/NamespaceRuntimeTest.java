@@ -33,7 +33,7 @@ class NamespaceRuntimeTest {
     void shapedPairIsMeasuredWithinToleranceAndTeardownLeavesNothing() throws Exception {
         HostObjects.requireNamespaces();
         TreeSet<String> before = HostObjects.snapshot();
-        int port = 47_100;
+        int port = FreePort.pick();
         ExperimentPlan plan = LocalPlans.pair(port, 10_000_000, Duration.ofMillis(50), 0,
                 new Resources(0, 500, 0, 256L << 20, 0));
         LocalRuntime runtime = new LocalRuntime(LocalPlans.noJars());
@@ -56,7 +56,6 @@ class NamespaceRuntimeTest {
             TreeSet<String> during = HostObjects.snapshot();
             assertThat(during).contains("netns " + ns, "link acai" + deployment.runId());
             assertThat(during).anyMatch(o -> o.startsWith("cgroup ") && o.endsWith("acai-" + deployment.runId()));
-            Thread.sleep(500);
             assertThat(deployment.sample()).extracting(MachineUsage::machine).contains("cloud", "edge1");
         } finally {
             deployment.close();
@@ -71,7 +70,7 @@ class NamespaceRuntimeTest {
         TreeSet<String> before = HostObjects.snapshot();
         // the edge's log folder cannot be created: the deploy fails after the network, the shaping and the cloud are up
         Files.writeString(logs.resolve("edge1"), "not a folder");
-        ExperimentPlan plan = LocalPlans.pair(47_101, 5_000_000, Duration.ofMillis(10), 5,
+        ExperimentPlan plan = LocalPlans.pair(FreePort.pick(), 5_000_000, Duration.ofMillis(10), 5,
                 new Resources(0, 500, 0, 256L << 20, 0));
         assertThatThrownBy(() -> new LocalRuntime(LocalPlans.noJars(), false, true).deploy(plan, logs))
                 .isInstanceOf(DeployException.class)

@@ -2,6 +2,7 @@ package io.acai.launcher.run;
 
 import io.acai.launcher.config.UserConfigReader;
 import io.acai.launcher.local.AppJars;
+import io.acai.launcher.local.FreePort;
 import io.acai.launcher.local.LocalRuntime;
 import io.acai.launcher.plan.ExperimentPlan;
 import io.acai.records.run.ConsumptionRow;
@@ -16,9 +17,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The run loop against the real {@link LocalRuntime} (namespace mode as root, loopback otherwise),
@@ -42,9 +45,9 @@ class ExperimentRunnerTest {
         Path config = Files.writeString(dir.resolve("exp.json"), """
                 {"experiment": {"name": "runner-test", "duration": "%s", "samplePeriod": "1s"},
                  "machines": [
-                   {"name": "cloud", "category": "server", "port": 5601, "command": ["sh", "-c", "echo cloud up; sleep 300"]},
+                   {"name": "cloud", "category": "server", "port": %d, "command": ["sh", "-c", "echo cloud up; sleep 300"]},
                    {"name": "cam", "category": "client", "command": ["sh", "-c", "%s"]}%s]}
-                """.formatted(duration, CAMERA.replace("\\", "\\\\").replace("\"", "\\\""), crash));
+                """.formatted(duration, FreePort.pick(), CAMERA.replace("\\", "\\\\").replace("\"", "\\\""), crash));
         return UserConfigReader.read(config, null);
     }
 
@@ -83,10 +86,12 @@ class ExperimentRunnerTest {
         String status = out.toString(StandardCharsets.UTF_8);
         assertThat(status).contains("runner-test [", "cloud", "RUNNING").containsPattern("cam +client +RUNNING +frames +\\d+  accuracy 0.80");
 
+        // the camera appends a row every 0.3 s while it lives: four periods without one say it was stopped
         Path inference = logs.resolve("cam/edge_inf.csv");
         long size = Files.size(inference);
-        Thread.sleep(1200);
-        assertThat(Files.size(inference)).as("the camera was stopped by the teardown").isEqualTo(size);
+        await().during(Duration.ofMillis(1200)).atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(Files.size(inference)).as("the camera was stopped by the teardown")
+                        .isEqualTo(size));
     }
 
     @Test
@@ -99,21 +104,25 @@ class ExperimentRunnerTest {
         ExperimentRunner runner = new ExperimentRunner(plan(dir, "10m", false), runtime(dir), logs, options);
         int[] afterClose = {0};
         runner.afterClose(() -> afterClose[0]++);
+        // once the loop has sampled (its 1 s period), a run that is not quiet would have drawn the status
+        Path consumption = ConsumptionRow.SCHEMA.in(logs);
+        AtomicReference<Throwable> notSampled = new AtomicReference<>();
         Thread stopper = new Thread(() -> {
             try {
-                while (!Files.exists(logs.resolve("cam/edge_inf.csv"))) {
-                    Thread.sleep(100);
-                }
-                Thread.sleep(1500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(consumption)
+                        && ConsumptionRow.SCHEMA.read(consumption).rows().stream()
+                                .anyMatch(row -> row.machine().equals("cam") && row.role().equals("client")));
+            } catch (Throwable e) {
+                notSampled.set(e);
+            } finally {
+                runner.requestStop();
             }
-            runner.requestStop();
         });
         stopper.start();
 
         RunResult result = runner.run();
         stopper.join();
+        assertThat(notSampled.get()).as("a sample of the camera before the stop").isNull();
 
         assertThat(result.interrupted()).isTrue();
         assertThat(result.exitCode()).isEqualTo(RunResult.INTERRUPTED);

@@ -2,6 +2,7 @@ package io.acai.launcher.run;
 
 import io.acai.detection.SharedData;
 import io.acai.launcher.LauncherMain;
+import io.acai.launcher.local.FreePort;
 import io.acai.launcher.local.PackagedJars;
 import io.acai.records.run.ConsumptionRow;
 import io.acai.records.run.InferenceRow;
@@ -33,12 +34,12 @@ class LauncherEndToEndTest {
         Path config = Files.writeString(dir.resolve("e2e.json"), """
                 {"experiment": {"name": "e2e", "duration": "30s", "samplePeriod": "5s", "model": "%s"},
                  "machines": [
-                   {"name": "cloud", "category": "server", "port": 47610,
+                   {"name": "cloud", "category": "server", "port": %d,
                     "resources": {"limits": {"cpu": "1", "memory": "3Gi"}}, "app": {"minRetrainImages": 1000}},
                    {"name": "cam", "category": "client", "resources": {"limits": {"cpu": "1", "memory": "1Gi"}},
                     "app": {"rate": 2, "threads": 1, "uploadThreshold": 1000}}],
                  "connections": [{"node1": "cloud", "node2": "cam", "bandwidth": "20mbps", "latency": "10ms"}]}
-                """.formatted(model));
+                """.formatted(model, FreePort.pick()));
         Path logs = dir.resolve("logs");
 
         int code = LauncherMain.execute(logs.toString(), config.toString(), "--quiet");

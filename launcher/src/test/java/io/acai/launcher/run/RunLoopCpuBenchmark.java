@@ -2,12 +2,13 @@ package io.acai.launcher.run;
 
 import io.acai.launcher.config.UserConfigReader;
 import io.acai.launcher.local.AppJars;
+import io.acai.launcher.local.FreePort;
 import io.acai.launcher.local.LocalRuntime;
 import io.acai.launcher.plan.ExperimentPlan;
 import io.acai.records.run.InferenceRow;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.OutputStream;
@@ -16,10 +17,12 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.StringJoiner;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The launcher's own CPU while an experiment runs: the whole run loop (sampling into
@@ -27,9 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * status every second as on a terminal) for 1 cloud + 10 edges on the real {@link LocalRuntime},
  * machines being small shell programs that write {@code edge_inf.csv} rows like the edge app. Prints
  * the CPU of the run loop's thread and of the whole launcher JVM per second of run.
- * {@code mvn -B -o -pl launcher test -Dtest=RunLoopCpuBenchmark -Dacai.benchmark=true}
+ * {@code mvn -B test -Pbenchmarks -pl launcher -am -Dtest=RunLoopCpuBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
  */
-@EnabledIfSystemProperty(named = "acai.benchmark", matches = "true")
+@Tag("benchmark")
 class RunLoopCpuBenchmark {
 
     /** Writes the columns the run loop follows (the others read as blank), a row every second. */
@@ -47,9 +50,9 @@ class RunLoopCpuBenchmark {
         }
         Path config = Files.writeString(dir.resolve("bench.json"), """
                 {"experiment": {"name": "cpu-bench", "duration": "60s", "samplePeriod": "10s"},
-                 "machines": [{"name": "cloud", "category": "server", "port": 5604, "command": ["sh", "-c", "sleep 600"]},
+                 "machines": [{"name": "cloud", "category": "server", "port": %d, "command": ["sh", "-c", "sleep 600"]},
                  %s]}
-                """.formatted(edges));
+                """.formatted(FreePort.pick(), edges));
         ExperimentPlan plan = UserConfigReader.read(config, null);
         PrintStream sink = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
         ExperimentRunner runner = new ExperimentRunner(plan,
@@ -63,10 +66,8 @@ class RunLoopCpuBenchmark {
         long[] window = new long[5];
         Thread meter = new Thread(() -> {
             try {
-                while (!Files.exists(lastCsv)) {
-                    Thread.sleep(100);
-                }
-                Thread.sleep(5_000);
+                await().atMost(Duration.ofMinutes(1)).until(() -> Files.exists(lastCsv));
+                Thread.sleep(5_000); // settle, then measure a 40 s window: the benchmark's own schedule
                 window[0] = System.nanoTime();
                 window[1] = ManagementFactory.getThreadMXBean().getThreadCpuTime(runnerThread);
                 window[2] = os.getProcessCpuTime();

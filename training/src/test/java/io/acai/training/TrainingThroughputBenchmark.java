@@ -11,22 +11,22 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * DJL training throughput, images per second, on CPU: one warm-up epoch, then a timed one. Skipped
- * unless {@code -Dacai.benchmark=true}:
- * {@code mvn -B -o -pl training test -Dtest=TrainingThroughput -Dacai.benchmark=true}. Options:
+ * DJL training throughput, images per second, on CPU: one warm-up epoch, then a timed one. Run by the
+ * {@code benchmarks} profile, not by {@code mvn verify}:
+ * {@code mvn -B test -Pbenchmarks -pl training -am -Dtest=TrainingThroughputBenchmark -Dsurefire.failIfNoSpecifiedTests=false}. Options:
  * {@code -Dacai.benchmark.cfg=} (default: {@code ../shared/data/darknet/cfg/yolov3-tiny.cfg} at 416,
  * or {@code acai-shapes}), {@code -Dacai.benchmark.batch=8}, {@code -Dacai.benchmark.steps=3}; PyTorch's
  * threads with {@code -Dai.djl.pytorch.num_threads=N}. Prints wall-clock images per second and, since
  * a shared machine lends a process only part of its cores, images per CPU-second of the process.
  */
-public final class TrainingThroughput {
+@Tag("benchmark")
+public final class TrainingThroughputBenchmark {
 
     @Test
-    @EnabledIfSystemProperty(named = "acai.benchmark", matches = "true")
     void report() throws IOException {
         String which = System.getProperty("acai.benchmark.cfg", "yolov3-tiny");
         int batch = Integer.getInteger("acai.benchmark.batch", 8);

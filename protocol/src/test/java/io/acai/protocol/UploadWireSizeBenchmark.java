@@ -6,23 +6,23 @@ import io.netty.channel.embedded.EmbeddedChannel;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * Measures the bytes on the wire per uploaded image, for a 320x240 camera frame as JPEG with three
  * labels, against the original project's upload: a pickled 3x224x224 float32 torch tensor, 602,112
- * bytes of data plus pickle overhead. Not part of the test suite: a {@code main}, also reachable
- * through surefire (which supplies the classpath) when asked for:
+ * bytes of data plus pickle overhead. Not part of the test suite: a {@code main}, also run through
+ * surefire (which supplies the classpath) by the {@code benchmarks} profile:
  *
  * <pre>
- * mvn -B -o -pl protocol test -Dtest=UploadWireSize -Dacai.benchmark=true
+ * mvn -B test -Pbenchmarks -pl protocol -am -Dtest=UploadWireSizeBenchmark -Dsurefire.failIfNoSpecifiedTests=false
  * </pre>
  */
-public final class UploadWireSize {
+@Tag("benchmark")
+public final class UploadWireSizeBenchmark {
 
     @Test
-    @EnabledIfSystemProperty(named = "acai.benchmark", matches = "true")
     void report() {
         main(new String[0]);
     }
