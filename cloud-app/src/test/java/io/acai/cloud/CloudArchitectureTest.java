@@ -1,17 +1,10 @@
 package io.acai.cloud;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
-import static org.assertj.core.api.Assertions.assertThat;
 
-import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.library.dependencies.SliceAssignment;
-import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import io.acai.cloud.retrain.EdgeFleet;
+import io.acai.testkit.PackageRules;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -28,16 +21,12 @@ class CloudArchitectureTest {
 
     @BeforeAll
     static void importMainClasses() {
-        cloud = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages(ROOT);
-        assertThat(cloud).as("the cloud's main classes, so that no rule passes by reading nothing")
-                .extracting(JavaClass::getPackageName)
-                .contains(ROOT, ROOT + ".retrain", ROOT + ".server", ROOT + ".store");
+        cloud = PackageRules.mainClasses(ROOT, "retrain", "server", "store");
     }
 
     @Test
     void noTwoPackagesNeedEachOther() {
-        slices().assignedFrom(packagesOf(ROOT)).should().beFreeOfCycles()
+        PackageRules.noCycles(ROOT)
                 .because("a package that needs another which needs it back cannot be understood, tested"
                         + " or moved on its own")
                 .check(cloud);
@@ -45,24 +34,21 @@ class CloudArchitectureTest {
 
     @Test
     void onlyTheServerUsesNetty() {
-        noClasses().that().resideOutsideOfPackage(ROOT + ".server..")
-                .should().dependOnClassesThat().resideInAPackage("io.netty..")
+        PackageRules.onlyPackageUses(ROOT, "server", "io.netty..")
                 .because("the server is the cloud's transport: no Channel or other Netty type leaves it")
                 .check(cloud);
     }
 
     @Test
     void theRetrainLogicDoesNotKnowTheServer() {
-        noClasses().that().resideInAPackage(ROOT + ".retrain..")
-                .should().dependOnClassesThat().resideInAPackage(ROOT + ".server..")
+        PackageRules.packageDoesNotUse(ROOT, "retrain", ROOT + ".server..")
                 .because("the retrain loop reaches the edges only through its own EdgeFleet")
                 .check(cloud);
     }
 
     @Test
     void theStoreDoesNotKnowTheServerOrTheRetrainLogic() {
-        noClasses().that().resideInAPackage(ROOT + ".store..")
-                .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".server..", ROOT + ".retrain..")
+        PackageRules.packageDoesNotUse(ROOT, "store", ROOT + ".server..", ROOT + ".retrain..")
                 .because("the store keeps the model versions on disk, below the retrain loop and the server that use it")
                 .check(cloud);
     }
@@ -73,21 +59,5 @@ class CloudArchitectureTest {
                 .should().implement(EdgeFleet.class)
                 .because("the server decides how a version reaches the edges the retrain loop names")
                 .check(cloud);
-    }
-
-    /** Each package under {@code root} its own slice, {@code root} itself included. */
-    private static SliceAssignment packagesOf(String root) {
-        return new SliceAssignment() {
-            @Override
-            public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
-                String name = javaClass.getPackageName();
-                return name.equals(root) || name.startsWith(root + ".") ? SliceIdentifier.of(name) : SliceIdentifier.ignore();
-            }
-
-            @Override
-            public String getDescription() {
-                return "the packages of " + root;
-            }
-        };
     }
 }

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.acai.model.TestModels;
 import io.acai.records.run.RetrainRow;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import io.acai.testkit.ConsoleCapture;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,28 +12,16 @@ import org.junit.jupiter.api.io.TempDir;
 class CloudMainTest {
 
     private static String stderrOf(String... args) {
-        PrintStream saved = System.err;
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            assertThat(CloudMain.run(args)).isEqualTo(2);
-        } finally {
-            System.setErr(saved);
-        }
-        return err.toString(StandardCharsets.UTF_8);
+        ConsoleCapture result = ConsoleCapture.run(() -> CloudMain.run(args));
+        assertThat(result.exitCode()).isEqualTo(2);
+        return result.err();
     }
 
     @Test
     void helpListsEveryOptionInItsPlaceWithTheSharedOnesMixedIn() {
-        PrintStream saved = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        try {
-            assertThat(CloudMain.run(new String[] {"--help"})).isZero();
-        } finally {
-            System.setOut(saved);
-        }
-        assertThat(out.toString(StandardCharsets.UTF_8)).containsSubsequence("<csv file>",
+        ConsoleCapture help = ConsoleCapture.run(() -> CloudMain.run(new String[] {"--help"}));
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).containsSubsequence("<csv file>",
                 "--model=DIR|cfg,weights,names", "the model to start from", "--store=DIR", "--min-retrain-images=",
                 "--epochs=", "--lr=", "(default: 0.001)", "--batch=", "--device=", "--freeze-backbone", "--threads=",
                 "--push=", "--replay=", "--token=<token>", "(default: none)", "--duration=<duration>", "--seed=",

@@ -1,12 +1,7 @@
 package io.acai.detection;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static org.assertj.core.api.Assertions.assertThat;
-
-import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
+import io.acai.testkit.PackageRules;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -20,16 +15,12 @@ class DetectionArchitectureTest {
 
     @BeforeAll
     static void importMainClasses() {
-        detection = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("io.acai.detection");
-        assertThat(detection).as("the detection module's main classes, so that no rule passes by reading nothing")
-                .extracting(JavaClass::getPackageName)
-                .contains("io.acai.detection", "io.acai.detection.darknet");
+        detection = PackageRules.mainClasses("io.acai.detection", "darknet");
     }
 
     @Test
     void theCoreHasNoNativeOrNetworkDependencies() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage("org.bytedeco..", "ai.djl..", "io.netty..")
+        PackageRules.noClassUses("org.bytedeco..", "ai.djl..", "io.netty..")
                 .because("detection holds the types and the darknet format that the launcher, the edge and the"
                         + " cloud share; OpenCV, DJL/PyTorch and Netty belong to the modules that run them")
                 .check(detection);

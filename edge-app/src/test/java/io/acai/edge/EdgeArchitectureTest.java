@@ -1,17 +1,10 @@
 package io.acai.edge;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
-import static org.assertj.core.api.Assertions.assertThat;
 
-import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.library.dependencies.SliceAssignment;
-import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import io.acai.edge.upload.CloudLink;
+import io.acai.testkit.PackageRules;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -28,16 +21,12 @@ class EdgeArchitectureTest {
 
     @BeforeAll
     static void importMainClasses() {
-        edge = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages(ROOT);
-        assertThat(edge).as("the edge's main classes, so that no rule passes by reading nothing")
-                .extracting(JavaClass::getPackageName)
-                .contains(ROOT, ROOT + ".upload", ROOT + ".link", ROOT + ".model");
+        edge = PackageRules.mainClasses(ROOT, "upload", "link", "model");
     }
 
     @Test
     void noTwoPackagesNeedEachOther() {
-        slices().assignedFrom(packagesOf(ROOT)).should().beFreeOfCycles()
+        PackageRules.noCycles(ROOT)
                 .because("a package that needs another which needs it back cannot be understood, tested"
                         + " or moved on its own")
                 .check(edge);
@@ -45,24 +34,21 @@ class EdgeArchitectureTest {
 
     @Test
     void onlyTheLinkUsesNetty() {
-        noClasses().that().resideOutsideOfPackage(ROOT + ".link..")
-                .should().dependOnClassesThat().resideInAPackage("io.netty..")
+        PackageRules.onlyPackageUses(ROOT, "link", "io.netty..")
                 .because("the link is the edge's transport: no Channel or other Netty type leaves it")
                 .check(edge);
     }
 
     @Test
     void theUpdateLogicDoesNotKnowTheLink() {
-        noClasses().that().resideInAPackage(ROOT + ".upload..")
-                .should().dependOnClassesThat().resideInAPackage(ROOT + ".link..")
+        PackageRules.packageDoesNotUse(ROOT, "upload", ROOT + ".link..")
                 .because("the update logic reaches the cloud only through its own CloudLink and CloudListener")
                 .check(edge);
     }
 
     @Test
     void theModelDoesNotKnowTheLinkOrTheUpdateLogic() {
-        noClasses().that().resideInAPackage(ROOT + ".model..")
-                .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".link..", ROOT + ".upload..")
+        PackageRules.packageDoesNotUse(ROOT, "model", ROOT + ".link..", ROOT + ".upload..")
                 .because("the model swap loads and serves detectors, below the update logic and the link that feed it")
                 .check(edge);
     }
@@ -73,21 +59,5 @@ class EdgeArchitectureTest {
                 .should().implement(CloudLink.class)
                 .because("the link decides how the update logic's uploads reach the cloud")
                 .check(edge);
-    }
-
-    /** Each package under {@code root} its own slice, {@code root} itself included. */
-    private static SliceAssignment packagesOf(String root) {
-        return new SliceAssignment() {
-            @Override
-            public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
-                String name = javaClass.getPackageName();
-                return name.equals(root) || name.startsWith(root + ".") ? SliceIdentifier.of(name) : SliceIdentifier.ignore();
-            }
-
-            @Override
-            public String getDescription() {
-                return "the packages of " + root;
-            }
-        };
     }
 }

@@ -2,37 +2,23 @@ package io.acai.edge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import io.acai.testkit.ConsoleCapture;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 class EdgeMainTest {
 
     private static String stderrOf(String... args) {
-        PrintStream saved = System.err;
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            assertThat(EdgeMain.run(args)).isEqualTo(2);
-        } finally {
-            System.setErr(saved);
-        }
-        return err.toString(StandardCharsets.UTF_8);
+        ConsoleCapture result = ConsoleCapture.run(() -> EdgeMain.run(args));
+        assertThat(result.exitCode()).isEqualTo(2);
+        return result.err();
     }
 
     @Test
     void helpListsEveryOptionInItsPlaceWithTheSharedOnesMixedIn() {
-        PrintStream saved = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        try {
-            assertThat(EdgeMain.run(new String[] {"--help"})).isZero();
-        } finally {
-            System.setOut(saved);
-        }
-        assertThat(out.toString(StandardCharsets.UTF_8)).containsSubsequence("<edge id>", "--data=DIR", "--judge=",
+        ConsoleCapture help = ConsoleCapture.run(() -> EdgeMain.run(new String[] {"--help"}));
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).containsSubsequence("<edge id>", "--data=DIR", "--judge=",
                 "--upload-threshold=", "--model=DIR|cfg,weights,names", "the model to start from", "--conf=", "--nms=",
                 "--threads=", "--duration=<duration>", "--token=<token>", "--seed=", "--drift-after=",
                 "--heartbeat=<heartbeat>", "(default: 5s)", "--help", "--version");

@@ -2,9 +2,8 @@ package io.acai.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import io.acai.testkit.ConsoleCapture;
+import io.acai.testkit.DiagnosticsLine;
 import org.apache.commons.logging.LogFactory;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
@@ -19,18 +18,12 @@ class DiagnosticsFormatTest {
     @Test
     void diagnosticsGoToStderrAsTimeLevelLoggerText() {
         assertThat(LoggerFactory.getILoggerFactory()).isInstanceOf(SimpleLoggerFactory.class);
-        PrintStream saved = System.err;
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
+        String err = ConsoleCapture.stderrOf(() -> {
             LoggerFactory.getLogger(LauncherMain.class).warn("relay {}: refusing {}", "10.0.0.1:9000", "10.0.0.9");
             // PDFBox (under XChart) logs through Commons Logging: jcl-over-slf4j brings it here too
             LogFactory.getLog(LauncherMain.class).warn("font cache rebuilt");
-        } finally {
-            System.setErr(saved);
-        }
-        assertThat(err.toString(StandardCharsets.UTF_8)).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}"
-                + "(Z|[+-]\\d{2}:\\d{2}) WARN LauncherMain - relay 10.0.0.1:9000: refusing 10.0.0.9\\R"
-                + "\\S+ WARN LauncherMain - font cache rebuilt\\R");
+        });
+        assertThat(err).matches(DiagnosticsLine.pattern("WARN", "LauncherMain", "relay 10.0.0.1:9000: refusing 10.0.0.9")
+                + DiagnosticsLine.pattern("WARN", "LauncherMain", "font cache rebuilt"));
     }
 }

@@ -1,12 +1,7 @@
 package io.acai.launcher;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static org.assertj.core.api.Assertions.assertThat;
-
-import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
+import io.acai.testkit.PackageRules;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -17,17 +12,12 @@ class LauncherArchitectureTest {
 
     @BeforeAll
     static void importMainClasses() {
-        launcher = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("io.acai.launcher");
-        assertThat(launcher).as("the launcher's main classes, so that no rule passes by reading nothing")
-                .extracting(JavaClass::getPackageName)
-                .contains("io.acai.launcher", "io.acai.launcher.config", "io.acai.launcher.run");
+        launcher = PackageRules.mainClasses("io.acai.launcher", "config", "run");
     }
 
     @Test
     void theLauncherDoesNotDependOnOpenCvOrDjl() {
-        noClasses().should()
-                .dependOnClassesThat().resideInAnyPackage("io.acai.detection.opencv..", "org.bytedeco..", "ai.djl..")
+        PackageRules.noClassUses("io.acai.detection.opencv..", "org.bytedeco..", "ai.djl..")
                 .because("the launcher jar stays free of native libraries (OpenCV, DJL and PyTorch): it runs on"
                         + " machines that only deploy the apps")
                 .check(launcher);

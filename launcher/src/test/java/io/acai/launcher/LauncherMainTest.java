@@ -1,12 +1,10 @@
 package io.acai.launcher;
 
 import io.acai.launcher.kubernetes.ProjectImages;
+import io.acai.testkit.ConsoleCapture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -14,23 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class LauncherMainTest {
 
-    private record Outcome(int code, String out, String err) {
-    }
-
-    private static Outcome launch(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = LauncherMain.execute(args);
-            return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    private static ConsoleCapture launch(String... args) {
+        return ConsoleCapture.run(() -> LauncherMain.execute(args));
     }
 
     private static Path config(Path dir, String json) throws Exception {
@@ -45,28 +28,28 @@ class LauncherMainTest {
 
     @Test
     void validatePrintsThePlanAndExitsZero(@TempDir Path dir) throws Exception {
-        Outcome outcome = launch("validate", config(dir, VALID).toString());
-        assertThat(outcome.code()).isZero();
+        ConsoleCapture outcome = launch("validate", config(dir, VALID).toString());
+        assertThat(outcome.exitCode()).isZero();
         assertThat(outcome.out()).contains(": valid", "cam (client): edge-app.jar {} 7000 edge_inf.log",
                 "link cloud -> cam: 10.0 Mbit/s, delay 20ms");
     }
 
     @Test
     void validatePrintsEveryErrorAndExitsOne(@TempDir Path dir) throws Exception {
-        Outcome outcome = launch("validate", config(dir, """
+        ConsoleCapture outcome = launch("validate", config(dir, """
                 {"machines": [{"name": "cloud", "category": "server", "resources": {"limits": {"cpu": "2x"}}},
                               {"name": "cam", "category": "client"}],
                  "connections": [{"node1": "cloud", "node2": "camera"}]}
                 """).toString());
-        assertThat(outcome.code()).isOne();
+        assertThat(outcome.exitCode()).isOne();
         assertThat(outcome.err()).contains("2 errors", "machines[0].resources.limits.cpu: \"2x\" is not a CPU quantity",
                 "connections[0].node2: \"camera\" is not a machine of this config");
     }
 
     @Test
     void manifestsPrintsEveryObjectAsYaml(@TempDir Path dir) throws Exception {
-        Outcome outcome = launch("manifests", config(dir, VALID).toString(), "--namespace", "lab", "--shaping", "chaos-mesh");
-        assertThat(outcome.code()).as(outcome.err()).isZero();
+        ConsoleCapture outcome = launch("manifests", config(dir, VALID).toString(), "--namespace", "lab", "--shaping", "chaos-mesh");
+        assertThat(outcome.exitCode()).as(outcome.err()).isZero();
         assertThat(outcome.out()).contains("kind: \"Namespace\"", "name: \"lab\"", "kind: \"Deployment\"", "kind: \"Service\"",
                 "kind: \"NetworkChaos\"", "- \"cloud\"");
         assertThat(outcome.out().split("(?m)^---$", -1).length - 1).as("documents").isGreaterThanOrEqualTo(6);
@@ -74,23 +57,23 @@ class LauncherMainTest {
 
     @Test
     void manifestsUseTheImageTagGiven(@TempDir Path dir) throws Exception {
-        Outcome outcome = launch("manifests", config(dir, VALID).toString(), "--image-tag", "lab-7", "--ready-timeout", "10m");
-        assertThat(outcome.code()).as(outcome.err()).isZero();
+        ConsoleCapture outcome = launch("manifests", config(dir, VALID).toString(), "--image-tag", "lab-7", "--ready-timeout", "10m");
+        assertThat(outcome.exitCode()).as(outcome.err()).isZero();
         assertThat(outcome.out()).contains("acai-cloud:lab-7").doesNotContain("acai-cloud:" + ProjectImages.VERSION);
 
-        Outcome badTag = launch("manifests", config(dir, VALID).toString(), "--image-tag", "-x");
-        assertThat(badTag.code()).isEqualTo(2);
+        ConsoleCapture badTag = launch("manifests", config(dir, VALID).toString(), "--image-tag", "-x");
+        assertThat(badTag.exitCode()).isEqualTo(2);
         assertThat(badTag.err()).contains("'-x' (expected: an image tag");
-        Outcome badTimeout = launch("manifests", config(dir, VALID).toString(), "--ready-timeout", "0s");
-        assertThat(badTimeout.code()).isEqualTo(2);
+        ConsoleCapture badTimeout = launch("manifests", config(dir, VALID).toString(), "--ready-timeout", "0s");
+        assertThat(badTimeout.exitCode()).isEqualTo(2);
         assertThat(badTimeout.err()).contains("'0s' is zero");
     }
 
     @Test
     void aMissingConfigStopsTheRunBeforeAnythingStarts(@TempDir Path dir) {
         Path logs = dir.resolve("logs");
-        Outcome outcome = launch(logs.toString(), dir.resolve("missing.json").toString());
-        assertThat(outcome.code()).isOne();
+        ConsoleCapture outcome = launch(logs.toString(), dir.resolve("missing.json").toString());
+        assertThat(outcome.exitCode()).isOne();
         assertThat(outcome.err()).contains("missing.json: 1 error", "no such file");
         assertThat(logs).doesNotExist();
     }
@@ -98,18 +81,18 @@ class LauncherMainTest {
     @Test
     void anInvalidConfigStopsTheRunBeforeAnythingStarts(@TempDir Path dir) throws Exception {
         Path logs = dir.resolve("logs");
-        Outcome outcome = launch("run", logs.toString(), config(dir, "{\"machines\": []}").toString(), "--quiet");
-        assertThat(outcome.code()).isOne();
+        ConsoleCapture outcome = launch("run", logs.toString(), config(dir, "{\"machines\": []}").toString(), "--quiet");
+        assertThat(outcome.exitCode()).isOne();
         assertThat(outcome.err()).contains("machines: [] is empty");
         assertThat(logs).doesNotExist();
     }
 
     @Test
     void usageErrorsExitTwo(@TempDir Path dir) throws Exception {
-        assertThat(launch().code()).isEqualTo(2);
-        assertThat(launch("validate").code()).isEqualTo(2);
-        Outcome badDuration = launch(dir.resolve("logs").toString(), config(dir, VALID).toString(), "--duration", "soon");
-        assertThat(badDuration.code()).isEqualTo(2);
+        assertThat(launch().exitCode()).isEqualTo(2);
+        assertThat(launch("validate").exitCode()).isEqualTo(2);
+        ConsoleCapture badDuration = launch(dir.resolve("logs").toString(), config(dir, VALID).toString(), "--duration", "soon");
+        assertThat(badDuration.exitCode()).isEqualTo(2);
         assertThat(badDuration.err()).contains("'soon' is not a duration");
         assertThat(launch("validate", "x.json", "--runtime", "docker").err()).contains("'docker' (expected: local or kubernetes)");
     }

@@ -2,12 +2,12 @@ package io.acai.cloud.pretrain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.acai.cloud.train.ConsoleCapture;
 import io.acai.detection.darknet.DarknetConfig;
 import io.acai.detection.darknet.DarknetWeights;
 import io.acai.model.DefaultModel;
 import io.acai.scenes.SceneGenerator;
 import io.acai.scenes.SceneStyle;
+import io.acai.testkit.ConsoleCapture;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

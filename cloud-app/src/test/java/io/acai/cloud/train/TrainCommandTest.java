@@ -10,6 +10,7 @@ import io.acai.model.DefaultModel;
 import io.acai.scenes.SceneClasses;
 import io.acai.scenes.SceneGenerator;
 import io.acai.scenes.SceneStyle;
+import io.acai.testkit.ConsoleCapture;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

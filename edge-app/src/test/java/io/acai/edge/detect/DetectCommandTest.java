@@ -3,6 +3,7 @@ package io.acai.edge.detect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.acai.detection.SharedData;
+import io.acai.testkit.ConsoleCapture;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -82,17 +83,11 @@ class DetectCommandTest {
     @Test
     void publicEntryPointWritesToStandardOutput() {
         String image = SharedData.resolve("data/coco128/images/train/000000000036.jpg").toString();
-        PrintStream savedOut = System.out;
-        try {
-            System.setOut(print(out));
-            int status = DetectCommand.run(new String[] {"--cfg", model("yolo-fastest-1.1.cfg"), "--weights",
-                    model("yolo-fastest-1.1.weights"), "--names", model("coco.names"), "--conf=0.5", "--nms=0.45",
-                    image});
-            assertThat(status).isZero();
-        } finally {
-            System.setOut(savedOut);
-        }
-        assertThat(lines(out)).hasSize(1).first().asString().contains("\"class\": \"person\"");
+        ConsoleCapture result = ConsoleCapture.run(() -> DetectCommand.run(new String[] {"--cfg",
+                model("yolo-fastest-1.1.cfg"), "--weights", model("yolo-fastest-1.1.weights"), "--names",
+                model("coco.names"), "--conf=0.5", "--nms=0.45", image}));
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out().lines()).hasSize(1).first().asString().contains("\"class\": \"person\"");
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.acai.launcher.report;
 import io.acai.records.csv.CsvHeaderException;
 import io.acai.records.csv.CsvRows;
 import io.acai.records.csv.CsvSchema;
+import io.acai.records.csv.FaultMessage;
 import io.acai.records.csv.SkippedLine;
 import io.acai.records.run.ConsumptionRow;
 import io.acai.records.run.InferenceRow;
@@ -96,7 +97,7 @@ public record ExperimentLogs(Path dir, List<EdgeLogs> edges, List<CloudLogs> clo
             rows = schema.read(file);
         } catch (CsvHeaderException e) {
             notes.missing(label);
-            notes.warning(label + (e.line() > 0 ? ":" + e.line() : "") + ": " + e.problem());
+            notes.warning(FaultMessage.of(label, e.line(), e.problem()));
             return List.of();
         } catch (IOException e) {
             notes.missing(label);
@@ -104,11 +105,11 @@ public record ExperimentLogs(Path dir, List<EdgeLogs> edges, List<CloudLogs> clo
             return List.of();
         }
         if (!rows.absentColumns().isEmpty()) {
-            notes.warning(label + ":1: header lacks column(s) " + rows.absentColumns()
-                    + ", read as blank (a file from an earlier run?)");
+            notes.warning(FaultMessage.of(label, 1, "header lacks column(s) " + rows.absentColumns()
+                    + ", read as blank (a file from an earlier run?)"));
         }
         for (SkippedLine skipped : rows.skipped()) {
-            notes.warning(label + ":" + skipped.line() + ": " + (skipped.unfinished()
+            notes.warning(FaultMessage.of(label, skipped.line(), skipped.unfinished()
                     ? "truncated last line skipped (no line end; run cut short?)"
                     : (skipped.last() ? "truncated last line skipped: " : "line skipped: ") + skipped.problem()));
         }

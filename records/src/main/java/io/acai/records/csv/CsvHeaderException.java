@@ -17,7 +17,7 @@ public final class CsvHeaderException extends IOException {
 
     /** @param line the line at fault, from 1, or 0 for the whole file */
     public CsvHeaderException(Path file, long line, String problem) {
-        super(file + (line > 0 ? ":" + line : "") + ": " + problem);
+        super(FaultMessage.of(file, line, problem));
         this.file = file;
         this.line = line;
         this.problem = problem;

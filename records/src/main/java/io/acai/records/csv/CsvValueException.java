@@ -14,8 +14,9 @@ public final class CsvValueException extends RuntimeException {
     private final long line;
     private final String problem;
 
+    /** @param line the line at fault, counted from 1 (the header) */
     public CsvValueException(Path file, long line, String problem) {
-        super(file + ":" + line + ": " + problem);
+        super(FaultMessage.of(file, line, problem));
         this.file = file;
         this.line = line;
         this.problem = problem;
