@@ -153,14 +153,10 @@ public final class CampaignRunner {
             ExperimentRuntime runtime = runtimes.create(valid.plan(), run);
             code = RunExecution.execute(valid.plan(), runtime, folder.dir(), options, report, description);
         } catch (IllegalStateException e) {
-            // the runtime could not be set up, or the JVM is shutting down (no shutdown hook can be added)
-            if (stopping.get()) {
-                code = RunResult.INTERRUPTED;
-            } else {
-                options.err().println(title + ": cannot run: " + e.getMessage());
-                code = 1;
-                recordFailure(folder, description);
-            }
+            // the runtime could not be set up
+            options.err().println(title + ": cannot run: " + e.getMessage());
+            code = 1;
+            recordFailure(folder, description);
         }
         if (code == RunResult.INTERRUPTED) {
             stopping.set(true);

@@ -51,6 +51,11 @@ public final class RunExecution {
         } catch (IOException e) {
             options.err().println("launcher: " + e.getMessage());
             code = 1;
+        } catch (IllegalStateException e) {
+            // typically no shutdown hook can be added: Ctrl-C came before the run started. Not recorded as
+            // completed, so that a campaign's rerun does it again
+            options.err().println("launcher: the run did not go through: " + e.getMessage());
+            return RunResult.INTERRUPTED;
         }
         if (runner.stopRequested()) {
             return RunResult.INTERRUPTED;
