@@ -87,7 +87,7 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     /** What {@code run.json} says of this run: the config file as read, with the command line's overrides. */
-    private RunDescription describe() {
+    RunDescription describe() {
         JsonNode tree;
         try {
             tree = JSON.readTree(config.toFile());
