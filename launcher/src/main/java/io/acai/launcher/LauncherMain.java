@@ -1,5 +1,6 @@
 package io.acai.launcher;
 
+import io.acai.launcher.campaign.CampaignCommand;
 import io.acai.launcher.kubernetes.ProjectImages;
 import io.acai.launcher.run.ManifestsCommand;
 import io.acai.launcher.run.ReportSubcommand;
@@ -22,11 +23,12 @@ import picocli.CommandLine.Spec;
  * java -jar launcher.jar validate &lt;config&gt;      check a config, deploy nothing (exit 0/1)
  * java -jar launcher.jar manifests &lt;config&gt;     print the Kubernetes objects as YAML
  * java -jar launcher.jar report &lt;logs dir&gt;      write report.html from a run's logs
+ * java -jar launcher.jar campaign &lt;logs dir&gt; &lt;campaign.json&gt; [--dry-run] [--parallel N]   run a sweep
  * </pre>
  */
 @Command(name = "launcher", mixinStandardHelpOptions = true, version = "acai launcher " + ProjectImages.VERSION,
         description = "Brings up an acai cloud-edge experiment from a JSON config.",
-        subcommands = {RunCommand.class, ValidateCommand.class, ManifestsCommand.class, ReportSubcommand.class,
+        subcommands = {RunCommand.class, ValidateCommand.class, ManifestsCommand.class, ReportSubcommand.class, CampaignCommand.class,
                 CommandLine.HelpCommand.class})
 public final class LauncherMain implements Runnable {
 

@@ -40,7 +40,7 @@ public final class LocalRuntime implements ExperimentRuntime {
      * @param measureLinks whether to measure the links into {@code links.csv} before the machines start
      * @param allowNamespaces false forces the loopback mode even as root
      */
-    LocalRuntime(AppJars jars, boolean measureLinks, boolean allowNamespaces) {
+    public LocalRuntime(AppJars jars, boolean measureLinks, boolean allowNamespaces) {
         this.jars = jars;
         this.measureLinks = measureLinks;
         this.allowNamespaces = allowNamespaces;

@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.util.Locale;
 
 /** Command-line values of the launcher, read with the same rules as the config. */
-final class CliConverters {
+public final class CliConverters {
 
     private CliConverters() {
     }
@@ -44,7 +44,7 @@ final class CliConverters {
     }
 
     /** {@code --runtime local|kubernetes}. */
-    static final class Runtime implements ITypeConverter<RuntimeKind> {
+    public static final class Runtime implements ITypeConverter<RuntimeKind> {
         @Override
         public RuntimeKind convert(String value) {
             return switch (value.toLowerCase(Locale.ROOT)) {

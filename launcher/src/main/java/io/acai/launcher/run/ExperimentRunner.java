@@ -73,6 +73,11 @@ public final class ExperimentRunner {
         stop.countDown();
     }
 
+    /** Whether Ctrl-C, SIGTERM or {@link #requestStop()} asked the run to stop (a failed start then counts as stopped). */
+    public boolean stopRequested() {
+        return stop.getCount() == 0;
+    }
+
     /**
      * Runs the experiment to its end.
      *

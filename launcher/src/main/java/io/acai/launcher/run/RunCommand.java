@@ -6,16 +6,21 @@ import io.acai.launcher.plan.DeployException;
 import io.acai.launcher.plan.ExperimentPlan;
 import io.acai.launcher.plan.ExperimentRuntime;
 import io.acai.launcher.plan.RuntimeKind;
-import io.acai.launcher.report.ReportCommand;
+import io.acai.options.TimeSpan;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import javax.imageio.ImageIO;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
@@ -23,9 +28,12 @@ import java.util.concurrent.Callable;
  * for its duration with a live status, tears it down and writes the report. Exit code: 0 clean, 1 the
  * config or the start failed (nothing left running), 3 a machine ended during the run; a run stopped
  * by Ctrl-C or SIGTERM ends with the JVM's 130 or 143 once the teardown and the report are done.
+ * {@code <logs>/run.json} says what ran ({@link RunDescription}).
  */
 @Command(name = "run", description = "Run an experiment (the default command: launcher.jar <logs dir> <config>).")
 public final class RunCommand implements Callable<Integer> {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Parameters(index = "0", paramLabel = "<logs dir>", description = "folder for the run's logs, CSVs and report")
     Path logsDir;
@@ -75,23 +83,31 @@ public final class RunCommand implements Callable<Integer> {
             System.err.println("launcher: cannot prepare the logs folder: " + e.getMessage());
             return 1;
         }
-        ExperimentRunner runner = new ExperimentRunner(plan, chosen, logsDir, RunOptions.console(quiet));
-        if (!noReport) {
-            runner.afterClose(() -> {
-                // ImageIO's file cache registers a shutdown hook, which fails while Ctrl-C shuts the JVM down
-                ImageIO.setUseCache(false);
-                ReportCommand.run(logsDir);
-            });
-        }
+        return RunExecution.execute(plan, chosen, logsDir, RunOptions.console(quiet), !noReport, describe());
+    }
+
+    /** What {@code run.json} says of this run: the config file as read, with the command line's overrides. */
+    RunDescription describe() {
+        JsonNode tree;
         try {
-            return runner.run().exitCode();
-        } catch (DeployException e) {
-            System.err.println("launcher: the experiment could not start: " + e.getMessage());
-            return 1;
+            tree = JSON.readTree(config.toFile());
         } catch (IOException e) {
-            System.err.println("launcher: " + e.getMessage());
-            return 1;
+            // read a moment ago by the config reader; keep the run going without the config in run.json
+            tree = null;
         }
+        if (tree instanceof ObjectNode root) {
+            if (runtime != null) {
+                root.put("runtime", runtime.name().toLowerCase(Locale.ROOT));
+            }
+            if (duration != null) {
+                JsonNode experiment = root.get("experiment");
+                (experiment instanceof ObjectNode block ? block : root.putObject("experiment"))
+                        .put("duration", TimeSpan.format(duration));
+            }
+        }
+        JsonNode seed = tree == null ? null : tree.path("experiment").path("seed");
+        return RunDescription.starting(config, tree, Map.of(),
+                seed != null && seed.isIntegralNumber() ? seed.asLong() : null, null, null);
     }
 
     /** {@code plan} with its duration replaced, when {@code duration} is given. */

@@ -8,7 +8,7 @@ import io.acai.launcher.plan.ExperimentRuntime;
 import io.acai.launcher.plan.RuntimeKind;
 
 /** The runtime a plan runs on: this machine (with the app jars built beside the launcher) or a cluster. */
-final class RuntimeChoice {
+public final class RuntimeChoice {
 
     private RuntimeChoice() {
     }
@@ -17,7 +17,7 @@ final class RuntimeChoice {
      * @throws IllegalStateException when the local app jars cannot be found, or the cluster client
      *     cannot be configured, with a message saying so
      */
-    static ExperimentRuntime create(RuntimeKind kind, KubernetesOptions options) {
+    public static ExperimentRuntime create(RuntimeKind kind, KubernetesOptions options) {
         return switch (kind) {
             case LOCAL -> new LocalRuntime(AppJars.locate());
             case KUBERNETES -> {

@@ -1,0 +1,192 @@
+package io.acai.launcher.campaign;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.acai.launcher.kubernetes.ExperimentManifests;
+import io.acai.launcher.kubernetes.KubernetesOptions;
+import io.acai.launcher.plan.ExperimentPlan;
+import io.acai.launcher.plan.ExperimentRuntime;
+import io.acai.launcher.plan.RuntimeKind;
+import io.acai.launcher.run.CliConverters;
+import io.acai.launcher.run.ClusterOptions;
+import io.acai.launcher.run.RunDescription;
+import io.acai.launcher.run.RunOptions;
+import io.acai.launcher.run.RuntimeChoice;
+import io.acai.options.TimeSpan;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code launcher campaign <logs> <campaign.json>}: expands the campaign's sweep, validates every run
+ * (nothing runs when one is invalid), then runs what is left of it, each run in {@code <logs>/<run id>/}
+ * ({@link CampaignRunner}). {@code --dry-run} lists the runs and the estimated time instead. Exit code:
+ * 0 every run clean, 1 the campaign or a run's config is invalid (nothing ran), 2 usage error, 3 one or
+ * more runs failed (the others ran), 130 stopped by Ctrl-C or SIGTERM.
+ */
+@Command(name = "campaign", description = "Run a base config over a sweep of parameter values, with repeats; "
+        + "a rerun skips the completed runs.")
+public final class CampaignCommand implements Callable<Integer> {
+
+    /**
+     * Time a run takes on top of its duration, for {@code --dry-run}'s estimate: starting the apps (JVMs,
+     * model load), measuring the default experiment's 6 link directions (about 3.5 s per edge), the
+     * teardown and the report. Taken from the figures of docs/benchmarks.md, not measured on a campaign.
+     */
+    static final Duration OVERHEAD_PER_RUN = Duration.ofSeconds(30);
+
+    @Parameters(index = "0", paramLabel = "<logs dir>", description = "folder of the campaign: one sub-folder per run")
+    Path logsDir;
+
+    @Parameters(index = "1", paramLabel = "<campaign>", description = "the campaign's JSON file")
+    Path campaignFile;
+
+    @Option(names = "--dry-run", description = "list the runs and the estimated time; deploy nothing")
+    boolean dryRun;
+
+    @Option(names = "--parallel", paramLabel = "N", defaultValue = "1",
+            description = "runs at a time, on Kubernetes only, each in its own namespace (default: 1)")
+    int parallel;
+
+    @Option(names = "--runtime", paramLabel = "local|kubernetes", converter = CliConverters.Runtime.class,
+            description = "where to run, instead of the base config's runtime (default: local)")
+    RuntimeKind runtime;
+
+    @Option(names = "--quiet", description = "no live status")
+    boolean quiet;
+
+    @Option(names = "--no-report", description = "do not write each run's report.html")
+    boolean noReport;
+
+    @Mixin
+    ClusterOptions cluster;
+
+    @Override
+    public Integer call() {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        if (parallel < 1) {
+            err.println("campaign: --parallel " + parallel + " is not allowed (expected: 1 or more)");
+            return 2;
+        }
+        CampaignSpec campaign;
+        List<SweepValidation.ValidRun> runs;
+        try {
+            campaign = CampaignSpec.read(campaignFile);
+            List<CampaignRun> expanded = SweepExpansion.expand(campaign, base(campaign));
+            if (runtime != null) {
+                expanded.forEach(run -> run.config().put("runtime", runtime.name().toLowerCase(Locale.ROOT)));
+            }
+            runs = SweepValidation.validate(campaign, expanded, runtime);
+        } catch (CampaignException e) {
+            err.println(e.getMessage());
+            return 1;
+        }
+        KubernetesOptions clusterOptions = cluster.toOptions();
+        Set<RuntimeKind> kinds = new LinkedHashSet<>();
+        runs.forEach(run -> kinds.add(run.plan().runtime()));
+        if (parallel > 1 && kinds.contains(RuntimeKind.LOCAL)) {
+            err.println("campaign: --parallel " + parallel + " needs runtime kubernetes: on this machine the runs go one "
+                    + "after another, since they would share its cores and measure each other (expected: --parallel 1, "
+                    + "or --runtime kubernetes)");
+            return 2;
+        }
+        if (parallel > 1 && clusterOptions.reuseNamespace()) {
+            err.println("campaign: --parallel " + parallel + " cannot be combined with --reuse-namespace: each run "
+                    + "creates its own namespace <namespace>-<run number>");
+            return 2;
+        }
+        if (dryRun) {
+            list(campaign, runs, out);
+            return 0;
+        }
+        for (RuntimeKind kind : kinds) {
+            try {
+                RuntimeChoice.create(kind, clusterOptions);
+            } catch (IllegalStateException e) {
+                err.println("campaign: " + e.getMessage() + "; nothing ran");
+                return 1;
+            }
+        }
+        CampaignRunner.RuntimeFactory factory = (plan, run) -> runtimeOf(plan, run, clusterOptions);
+        RunOptions options = new RunOptions(quiet || parallel > 1, System.console() != null && parallel == 1, out, err);
+        return new CampaignRunner(campaign, logsDir, runs, factory, options, !noReport, parallel).run();
+    }
+
+    private static ExperimentRuntime runtimeOf(ExperimentPlan plan, CampaignRun run, KubernetesOptions options) {
+        if (plan.runtime() == RuntimeKind.KUBERNETES) {
+            String base = options.namespace() != null ? options.namespace() : ExperimentManifests.defaultNamespace(plan.name());
+            return RuntimeChoice.create(RuntimeKind.KUBERNETES, options.withNamespace(namespace(base, run.index())));
+        }
+        return RuntimeChoice.create(plan.runtime(), options);
+    }
+
+    /** {@code <base>-<index>}, the base cut so that the whole stays a valid namespace name (63 characters). */
+    static String namespace(String base, int index) {
+        String suffix = "-" + index;
+        String head = base.length() + suffix.length() > 63 ? base.substring(0, 63 - suffix.length()) : base;
+        return head.replaceAll("-+$", "") + suffix;
+    }
+
+    /** The base config as a JSON tree. */
+    static ObjectNode base(CampaignSpec campaign) throws CampaignException {
+        String heading = campaign.file() + ": base " + campaign.base() + " cannot be used";
+        JsonNode tree;
+        try {
+            tree = CampaignSpec.JSON.readTree(Files.readString(campaign.base()));
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? campaign.base().toString()
+                    : campaign.base() + ":" + e.getLocation().getLineNr() + ":" + e.getLocation().getColumnNr();
+            throw new CampaignException(heading, List.of(where + ": malformed JSON: " + e.getOriginalMessage()));
+        } catch (IOException e) {
+            throw new CampaignException(heading, List.of(campaign.base() + ": cannot be read: " + e));
+        }
+        if (!(tree instanceof ObjectNode root)) {
+            throw new CampaignException(heading, List.of(campaign.base() + ": " + tree + " is not an object"));
+        }
+        return root;
+    }
+
+    /** What {@code --dry-run} prints: each run, the count and the estimated time. */
+    void list(CampaignSpec campaign, List<SweepValidation.ValidRun> runs, PrintStream out) {
+        out.println("campaign " + campaign.name() + ": base " + campaign.base() + ", " + runs.size() + " runs ("
+                + (runs.size() / campaign.repeats()) + " settings x " + campaign.repeats() + " repeats, "
+                + campaign.combine().name().toLowerCase(Locale.ROOT) + "); every run is a valid config");
+        Duration total = Duration.ZERO;
+        Duration left = Duration.ZERO;
+        int done = 0;
+        for (SweepValidation.ValidRun valid : runs) {
+            CampaignRun run = valid.run();
+            Duration each = valid.plan().duration().plus(OVERHEAD_PER_RUN);
+            total = total.plus(each);
+            Optional<RunDescription> completed = new RunFolder(logsDir, run.id()).completed();
+            if (completed.isPresent()) {
+                done++;
+            } else {
+                left = left.plus(each);
+            }
+            out.printf(Locale.ROOT, "  %3d  %s  %s, seed %d, %s%s%n", run.index(), run.id(), run.describeValues(), run.seed(),
+                    TimeSpan.format(valid.plan().duration()), completed.isPresent() ? "  (completed earlier: skipped)" : "");
+        }
+        out.println(runs.size() + " runs; estimated time " + TimeSpan.format(total) + " (the runs' durations plus "
+                + TimeSpan.format(OVERHEAD_PER_RUN) + " per run to start, measure links, tear down and report)"
+                + (done > 0 ? "; " + done + " completed earlier in " + logsDir + ", " + TimeSpan.format(left) + " to go" : "")
+                + (parallel > 1 ? "; with --parallel " + parallel + " about " + TimeSpan.format(left.dividedBy(parallel))
+                        + " of wall time" : ""));
+        out.println("nothing was deployed (--dry-run)");
+    }
+}
