@@ -2,6 +2,7 @@ package io.acai.launcher.run;
 
 import io.acai.launcher.config.ConfigException;
 import io.acai.launcher.config.UserConfigReader;
+import io.acai.launcher.metrics.RunSettings;
 import io.acai.launcher.plan.DeployException;
 import io.acai.launcher.plan.ExperimentPlan;
 import io.acai.launcher.plan.ExperimentRuntime;
@@ -20,7 +21,8 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code launcher [run] <logs dir> <config>}: validates the config, brings the experiment up, runs it
- * for its duration with a live status, tears it down and writes the report. Exit code: 0 clean, 1 the
+ * for its duration with a live status, tears it down, writes the learning metrics ({@code summary.csv},
+ * {@code summary.json}; printed in a few lines) and the report. Exit code: 0 clean, 1 the
  * config or the start failed (nothing left running), 3 a machine ended during the run; a run stopped
  * by Ctrl-C or SIGTERM ends with the JVM's 130 or 143 once the teardown and the report are done.
  */
@@ -44,7 +46,7 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "no live status")
     boolean quiet;
 
-    @Option(names = "--no-report", description = "do not write report.html at the end")
+    @Option(names = "--no-report", description = "do not write report.html at the end (summary.csv and summary.json are written)")
     boolean noReport;
 
     @Mixin
@@ -76,13 +78,16 @@ public final class RunCommand implements Callable<Integer> {
             return 1;
         }
         ExperimentRunner runner = new ExperimentRunner(plan, chosen, logsDir, RunOptions.console(quiet));
-        if (!noReport) {
-            runner.afterClose(() -> {
-                // ImageIO's file cache registers a shutdown hook, which fails while Ctrl-C shuts the JVM down
-                ImageIO.setUseCache(false);
-                ReportCommand.run(logsDir);
-            });
-        }
+        RunSettings settings = settings(config);
+        runner.afterClose(() -> {
+            if (noReport) {
+                ReportCommand.summarize(logsDir, settings, System.out, System.err);
+                return;
+            }
+            // ImageIO's file cache registers a shutdown hook, which fails while Ctrl-C shuts the JVM down
+            ImageIO.setUseCache(false);
+            ReportCommand.run(logsDir, settings, System.out, System.err);
+        });
         try {
             return runner.run().exitCode();
         } catch (DeployException e) {
@@ -91,6 +96,15 @@ public final class RunCommand implements Callable<Integer> {
         } catch (IOException e) {
             System.err.println("launcher: " + e.getMessage());
             return 1;
+        }
+    }
+
+    /** The drift onsets and controls the metrics need, from the config that was just validated. */
+    static RunSettings settings(Path config) {
+        try {
+            return RunSettings.readConfig(config);
+        } catch (IOException e) {
+            return RunSettings.unknown("drift onset unknown (" + config + " cannot be read again: " + e.getMessage() + ")");
         }
     }
 
