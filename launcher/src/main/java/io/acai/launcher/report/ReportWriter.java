@@ -116,7 +116,7 @@ public final class ReportWriter {
                     html.append("<td></td>");
                 } else if (value.measured()) {
                     int places = metric.unit().equals("count") || metric.unit().equals("bytes") ? 0 : 1;
-                    html.append("<td title=\"").append(Html.escape(value.note())).append("\">")
+                    html.append(value.note().isEmpty() ? "<td>" : "<td title=\"" + Html.escape(value.note()) + "\">")
                             .append(Html.escape(Html.number(value.value(), places))).append("</td>");
                 } else {
                     String shown = value.note().equals(MetricValue.NOT_RECOVERED) ? value.note() : "\u2013";
