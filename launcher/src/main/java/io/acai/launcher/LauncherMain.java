@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
  *                                               [--namespace N] [--shaping tc|chaos-mesh|none]
  * java -jar launcher.jar validate &lt;config&gt;      check a config, deploy nothing (exit 0/1)
  * java -jar launcher.jar manifests &lt;config&gt;     print the Kubernetes objects as YAML
- * java -jar launcher.jar report &lt;logs dir&gt;      write report.html from a run's logs
+ * java -jar launcher.jar report &lt;logs dir&gt;      write summary.csv, summary.json and report.html from a run's logs
  * java -jar launcher.jar campaign &lt;logs dir&gt; &lt;campaign.json&gt; [--dry-run] [--parallel N]   run a sweep
  * </pre>
  */

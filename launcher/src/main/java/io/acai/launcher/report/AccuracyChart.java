@@ -1,5 +1,7 @@
 package io.acai.launcher.report;
 
+import io.acai.launcher.metrics.AccuracyCurve;
+import io.acai.launcher.metrics.RollingAccuracy;
 import io.acai.records.run.InferenceRow;
 import io.acai.records.run.UpdateRow;
 import java.awt.Color;
@@ -57,7 +59,8 @@ public final class AccuracyChart implements ReportChart {
             }
         }
         for (EdgeLogs edge : logs.edges()) {
-            Points rolling = RollingAccuracy.of(edge.inference(), r -> clock.seconds(r.endTime()), ROLLING_SECONDS);
+            AccuracyCurve curve = RollingAccuracy.of(edge.inference(), r -> clock.seconds(r.endTime()), ROLLING_SECONDS);
+            Points rolling = new Points(curve.seconds(), curve.percent());
             if (!rolling.isEmpty()) {
                 rolling.addLine(chart, edge.name(), logs.color(edge.name()), ChartStyle.BOLD);
                 drawn = true;

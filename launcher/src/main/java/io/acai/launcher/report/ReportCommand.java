@@ -1,5 +1,7 @@
 package io.acai.launcher.report;
 
+import io.acai.launcher.metrics.RunMetrics;
+import io.acai.launcher.metrics.RunSettings;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -12,8 +14,9 @@ import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.internal.chartpart.Chart;
 
 /**
- * {@code launcher report <logs folder>}: reads an experiment's CSV files and writes {@code <logs>/report.html} with
- * its PNG charts under {@code <logs>/report/}. Missing or partial files are listed at the top of the report and
+ * {@code launcher report <logs folder>}: reads an experiment's CSV files, writes its metrics as
+ * {@code <logs>/summary.csv} and {@code summary.json} (docs/metrics.md) and {@code <logs>/report.html} with its PNG
+ * charts under {@code <logs>/report/}. Missing or partial files are listed at the top of the report and
  * the charts that can be drawn are drawn.
  */
 public final class ReportCommand {
@@ -33,7 +36,8 @@ public final class ReportCommand {
     }
 
     /**
-     * Writes the report; messages go to standard output and error.
+     * Writes the summary files and the report, the drift onsets and controls read from {@code <logs>/run.json};
+     * messages go to standard output and error.
      *
      * @return 0 when the report was written (even with missing files), 1 when the folder is empty or does not exist
      *     or the report cannot be written
@@ -43,9 +47,17 @@ public final class ReportCommand {
     }
 
     public static int run(Path logsDir, PrintStream out, PrintStream err) {
+        return run(logsDir, RunSettings.read(logsDir), out, err);
+    }
+
+    /** As {@link #run(Path)}, with the drift onsets and controls given (by the run that made the logs). */
+    public static int run(Path logsDir, RunSettings settings, PrintStream out, PrintStream err) {
         try {
-            Path report = write(logsDir);
+            ExperimentLogs logs = ExperimentLogs.load(logsDir);
+            RunMetrics metrics = LogsMetrics.write(logs, settings);
+            Path report = write(logs, metrics);
             out.println("report: wrote " + report);
+            LogsMetrics.print(out, logsDir, metrics);
             return 0;
         } catch (ReportException e) {
             err.println("report: " + e.getMessage());
@@ -54,18 +66,38 @@ public final class ReportCommand {
     }
 
     /**
-     * Writes the report and returns the path of {@code report.html}.
+     * Writes {@code summary.csv} and {@code summary.json} only (no report), and prints the headline metrics.
+     *
+     * @return 0 when written, 1 when the folder holds no logs or the files cannot be written
+     */
+    public static int summarize(Path logsDir, RunSettings settings, PrintStream out, PrintStream err) {
+        try {
+            LogsMetrics.print(out, logsDir, LogsMetrics.write(ExperimentLogs.load(logsDir), settings));
+            return 0;
+        } catch (ReportException e) {
+            err.println("summary: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    /**
+     * Writes the summary files and the report and returns the path of {@code report.html}.
      *
      * @throws ReportException when the folder holds no logs or a file cannot be written
      */
     public static Path write(Path logsDir) throws ReportException {
+        ExperimentLogs logs = ExperimentLogs.load(logsDir);
+        return write(logs, LogsMetrics.write(logs, RunSettings.read(logsDir)));
+    }
+
+    private static Path write(ExperimentLogs logs, RunMetrics metrics) throws ReportException {
         System.setProperty("java.awt.headless", "true");
         // XChart writes each PNG through ImageIO.write(image, format, OutputStream), which by default buffers in a
         // temporary file whose clean-up is a JVM shutdown hook registered on first use; when the report is written
         // from a shutdown hook (the launcher reports after Ctrl-C) registering it throws "Shutdown in progress".
         // The charts are small, so write them through memory.
         ImageIO.setUseCache(false);
-        ExperimentLogs logs = ExperimentLogs.load(logsDir);
+        Path logsDir = logs.dir();
         ExperimentClock clock = logs.clock();
         Path chartDir = logsDir.resolve(CHART_FOLDER);
         Path report = logsDir.resolve(REPORT_FILE);
@@ -81,7 +113,7 @@ public final class ReportCommand {
                 }
                 drawn.add(new DrawnChart(chart, built.isPresent()));
             }
-            new ReportWriter().write(report, logs, RunSummary.of(logs, clock), drawn);
+            new ReportWriter().write(report, logs, RunSummary.of(logs, clock), metrics, drawn);
         } catch (IOException e) {
             throw new ReportException("cannot write the report under " + logsDir + ": " + e, e);
         }

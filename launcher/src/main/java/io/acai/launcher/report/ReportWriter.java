@@ -1,5 +1,10 @@
 package io.acai.launcher.report;
 
+import io.acai.launcher.metrics.MachineMetrics;
+import io.acai.launcher.metrics.Metric;
+import io.acai.launcher.metrics.MetricValue;
+import io.acai.launcher.metrics.RunMetrics;
+import io.acai.launcher.metrics.SummaryFiles;
 import io.acai.records.run.LinkRow;
 import io.acai.records.run.RetrainRow;
 import io.acai.records.run.UpdateRow;
@@ -14,7 +19,8 @@ public final class ReportWriter {
 
     private final StringBuilder html = new StringBuilder();
 
-    public void write(Path file, ExperimentLogs logs, RunSummary summary, List<DrawnChart> charts) throws IOException {
+    public void write(Path file, ExperimentLogs logs, RunSummary summary, RunMetrics metrics, List<DrawnChart> charts)
+            throws IOException {
         html.setLength(0);
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<title>acai experiment report</title>\n<style>\n")
@@ -22,6 +28,7 @@ public final class ReportWriter {
                 .append("table{border-collapse:collapse;margin:.5em 0 1.5em}\n")
                 .append("th,td{border:1px solid #ccc;padding:3px 9px;text-align:right}\n")
                 .append("th{background:#f2f2f2}td:first-child,th:first-child{text-align:left}\n")
+                .append("td.note{color:#777;font-size:90%}\n")
                 .append(".missing{background:#fff4e5;border:1px solid #f0a040;padding:.5em 1em}\n")
                 .append("img{max-width:100%;border:1px solid #ddd}figcaption{color:#555;margin-bottom:2em}\n")
                 .append("</style>\n</head>\n<body>\n<h1>acai experiment report</h1>\n")
@@ -30,6 +37,7 @@ public final class ReportWriter {
                 .append("the run covers ").append(Html.number(summary.durationS(), 0)).append(" s.</p>\n");
         notes(logs.notes(), charts);
         totals(summary);
+        metrics(metrics);
         edges(summary);
         updates(summary);
         retrains(summary, logs);
@@ -83,6 +91,42 @@ public final class ReportWriter {
                 .append(summary.retrains().size()).append("</td><td>")
                 .append(Html.kib(summary.bytesUp())).append("</td><td>")
                 .append(Html.kib(summary.bytesDown())).append("</td></tr>\n</table>\n");
+    }
+
+    /** The learning metrics: one row per metric, one column per machine (summary.csv holds the same). */
+    private void metrics(RunMetrics metrics) {
+        if (metrics.machines().isEmpty()) {
+            return;
+        }
+        html.append("<h3>Learning metrics</h3>\n<p>As in <code>").append(SummaryFiles.CSV).append("</code> and <code>")
+                .append(SummaryFiles.JSON).append("</code>; each is defined in the project's <code>")
+                .append(SummaryFiles.DEFINITIONS).append("</code>; \u2013: not measured (the cell's tooltip and ")
+                .append("the files' note say why).</p>\n<table>\n<tr><th>metric</th><th>unit</th>");
+        metrics.machines().forEach(m -> html.append("<th>").append(Html.escape(m.machine())).append("</th>"));
+        html.append("</tr>\n");
+        for (Metric metric : Metric.values()) {
+            if (metrics.machines().stream().noneMatch(m -> m.values().containsKey(metric))) {
+                continue;
+            }
+            html.append("<tr><td>").append(Html.escape(metric.label())).append("</td><td>")
+                    .append(Html.escape(metric.unit())).append("</td>");
+            for (MachineMetrics machine : metrics.machines()) {
+                MetricValue value = machine.values().get(metric);
+                if (value == null) {
+                    html.append("<td></td>");
+                } else if (value.measured()) {
+                    int places = metric.unit().equals("count") || metric.unit().equals("bytes") ? 0 : 1;
+                    html.append(value.note().isEmpty() ? "<td>" : "<td title=\"" + Html.escape(value.note()) + "\">")
+                            .append(Html.escape(Html.number(value.value(), places))).append("</td>");
+                } else {
+                    String shown = value.note().equals(MetricValue.NOT_RECOVERED) ? value.note() : "\u2013";
+                    html.append("<td class=\"note\" title=\"").append(Html.escape(value.note())).append("\">")
+                            .append(Html.escape(shown)).append("</td>");
+                }
+            }
+            html.append("</tr>\n");
+        }
+        html.append("</table>\n");
     }
 
     private void edges(RunSummary summary) {

@@ -25,7 +25,8 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code launcher [run] <logs dir> <config>}: validates the config, brings the experiment up, runs it
- * for its duration with a live status, tears it down and writes the report. Exit code: 0 clean, 1 the
+ * for its duration with a live status, tears it down, writes the learning metrics ({@code summary.csv},
+ * {@code summary.json}; printed in a few lines) and the report. Exit code: 0 clean, 1 the
  * config or the start failed (nothing left running), 3 a machine ended during the run; a run stopped
  * by Ctrl-C or SIGTERM ends with the JVM's 130 or 143 once the teardown and the report are done.
  * {@code <logs>/run.json} says what ran ({@link RunDescription}).
@@ -52,7 +53,7 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "no live status")
     boolean quiet;
 
-    @Option(names = "--no-report", description = "do not write report.html at the end")
+    @Option(names = "--no-report", description = "do not write report.html at the end (summary.csv and summary.json are written)")
     boolean noReport;
 
     @Mixin

@@ -3,6 +3,7 @@ package io.acai.launcher.run;
 import io.acai.launcher.plan.DeployException;
 import io.acai.launcher.plan.ExperimentPlan;
 import io.acai.launcher.plan.ExperimentRuntime;
+import io.acai.launcher.metrics.RunSettings;
 import io.acai.launcher.report.ReportCommand;
 
 import javax.imageio.ImageIO;
@@ -12,8 +13,8 @@ import java.nio.file.Path;
 
 /**
  * One run from a validated plan to its exit code, the path that {@code run} and every run of a
- * campaign take: {@code run.json} at the start, the {@link ExperimentRunner}, the report after the
- * teardown, and {@code run.json} rewritten with the completion unless a signal stopped the run.
+ * campaign take: {@code run.json} at the start, the {@link ExperimentRunner}, the learning metrics
+ * ({@code summary.csv}, {@code summary.json}) and the report after the teardown, and {@code run.json} rewritten with the completion unless a signal stopped the run.
  */
 public final class RunExecution {
 
@@ -35,13 +36,17 @@ public final class RunExecution {
             return 1;
         }
         ExperimentRunner runner = new ExperimentRunner(plan, runtime, logsDir, options);
-        if (report) {
-            runner.afterClose(() -> {
-                // ImageIO's file cache registers a shutdown hook, which fails while Ctrl-C shuts the JVM down
-                ImageIO.setUseCache(false);
-                ReportCommand.run(logsDir);
-            });
-        }
+        runner.afterClose(() -> {
+            // the drift onsets and controls the metrics need, from run.json's config (the resolved one)
+            RunSettings settings = RunSettings.read(logsDir);
+            if (!report) {
+                ReportCommand.summarize(logsDir, settings, options.out(), options.err());
+                return;
+            }
+            // ImageIO's file cache registers a shutdown hook, which fails while Ctrl-C shuts the JVM down
+            ImageIO.setUseCache(false);
+            ReportCommand.run(logsDir, settings, options.out(), options.err());
+        });
         int code;
         try {
             code = runner.run().exitCode();

@@ -7,6 +7,7 @@ import io.acai.launcher.local.PackagedJars;
 import io.acai.records.run.ConsumptionRow;
 import io.acai.records.run.InferenceRow;
 import io.acai.records.run.LinkRow;
+import io.acai.records.run.SummaryRow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,5 +56,11 @@ class LauncherEndToEndTest {
         assertThat(logs.resolve("cloud/cloud.log")).isNotEmptyFile();
         assertThat(LinkRow.SCHEMA.readAll(LinkRow.SCHEMA.in(logs))).hasSize(2);
         assertThat(logs.resolve("report.html")).isNotEmptyFile();
+        assertThat(SummaryRow.SCHEMA.readAll(SummaryRow.SCHEMA.in(logs)))
+                .as("summary.csv: the cam's accuracy over its last 30 s and the cloud's retrains")
+                .anySatisfy(row -> assertThat(row).extracting(SummaryRow::machine, SummaryRow::metric, SummaryRow::measured)
+                        .containsExactly("cam", "accuracy_last_30s", true))
+                .anySatisfy(row -> assertThat(row).extracting(SummaryRow::machine, SummaryRow::metric)
+                        .containsExactly("cloud", "retrains"));
     }
 }

@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * The CSV files of a run's logs folder: {@code <machine>/edge_inf.csv}, {@code <machine>/edge_update.csv} and
  * {@code <machine>/cloud.csv}, written by the apps, and {@code consumption.csv} and {@code links.csv}, written by
- * the launcher. A new file gets a row record with its {@link CsvSchema} and a place in {@link #ALL}.
+ * the launcher while the run goes. A new file gets a row record with its {@link CsvSchema} and a place in
+ * {@link #ALL}. {@code summary.csv} is derived from these at the end of a run and listed apart, in {@link #SUMMARY}.
  */
 public final class RunFiles {
 
@@ -16,9 +17,14 @@ public final class RunFiles {
     public static final List<CsvSchema<?>> CLOUD = List.of(RetrainRow.SCHEMA);
     /** Files the launcher writes at the top of the logs folder. */
     public static final List<CsvSchema<?>> LOGS_FOLDER = List.of(ConsumptionRow.SCHEMA, LinkRow.SCHEMA);
-    /** Every run file. */
+    /** Every file written while the run goes. */
     public static final List<CsvSchema<?>> ALL = List.of(InferenceRow.SCHEMA, UpdateRow.SCHEMA, RetrainRow.SCHEMA,
             ConsumptionRow.SCHEMA, LinkRow.SCHEMA);
+    /**
+     * What the launcher computes from the run files at the end of a run, at the top of the logs folder: the learning
+     * and consumption metrics ({@code docs/metrics.md}).
+     */
+    public static final List<CsvSchema<?>> SUMMARY = List.of(SummaryRow.SCHEMA);
 
     private RunFiles() {
     }

@@ -1,4 +1,4 @@
-package io.acai.launcher.report;
+package io.acai.launcher.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -19,15 +19,15 @@ class RollingAccuracyTest {
         List<InferenceRow> rows = List.of(window(10, 10, 1.0), window(20, 10, 0.0), window(30, 30, 0.5),
                 window(45, 10, 0.2));
 
-        Points points = RollingAccuracy.of(rows, r -> r.endTime() / 1000, 30);
+        AccuracyCurve points = RollingAccuracy.of(rows, r -> r.endTime() / 1000, 30);
 
-        assertThat(points.x()).containsExactly(10, 20, 30, 45);
-        assertThat(points.y()[0]).isCloseTo(100, within(1e-9));
-        assertThat(points.y()[1]).isCloseTo(50, within(1e-9));
+        assertThat(points.seconds()).containsExactly(10, 20, 30, 45);
+        assertThat(points.percent()[0]).isCloseTo(100, within(1e-9));
+        assertThat(points.percent()[1]).isCloseTo(50, within(1e-9));
         // at 30 s the window that ended at 0 s or earlier is out; 10, 20 and 30 are in: (10 + 0 + 15) / 50
-        assertThat(points.y()[2]).isCloseTo(100 * 25.0 / 50, within(1e-9));
+        assertThat(points.percent()[2]).isCloseTo(100 * 25.0 / 50, within(1e-9));
         // at 45 s only 20 (ended after 15 s), 30 and 45 remain: (0 + 15 + 2) / 50
-        assertThat(points.y()[3]).isCloseTo(100 * 17.0 / 50, within(1e-9));
+        assertThat(points.percent()[3]).isCloseTo(100 * 17.0 / 50, within(1e-9));
     }
 
     @Test
@@ -35,10 +35,10 @@ class RollingAccuracyTest {
         List<InferenceRow> rows = List.of(window(20, 10, 0.0), window(15, 0, 1.0), window(10, 10, 1.0),
                 window(12, 10, Double.NaN));
 
-        Points points = RollingAccuracy.of(rows, r -> r.endTime() / 1000, 5);
+        AccuracyCurve points = RollingAccuracy.of(rows, r -> r.endTime() / 1000, 5);
 
-        assertThat(points.x()).containsExactly(10, 20);
-        assertThat(points.y()).containsExactly(100, 0);
+        assertThat(points.seconds()).containsExactly(10, 20);
+        assertThat(points.percent()).containsExactly(100, 0);
     }
 
     @Test

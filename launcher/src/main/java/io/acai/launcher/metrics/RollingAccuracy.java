@@ -1,4 +1,4 @@
-package io.acai.launcher.report;
+package io.acai.launcher.metrics;
 
 import io.acai.records.run.InferenceRow;
 import java.util.ArrayList;
@@ -10,7 +10,8 @@ import java.util.function.ToDoubleFunction;
  * One edge's accuracy smoothed over time: at the end of every inference window, the share of correct
  * frames among all the windows that ended in the {@code span} seconds up to it (that one included),
  * weighted by their frames. A window of 10 frames at a few frames per second moves in steps of 10 %,
- * too coarse to show a trend; 30 s at 2-4 frames per second weighs 60-120 frames.
+ * too coarse to show a trend; 30 s at 2-4 frames per second weighs 60-120 frames. Windows without frames or
+ * accuracy are left out.
  */
 public final class RollingAccuracy {
 
@@ -18,18 +19,18 @@ public final class RollingAccuracy {
     }
 
     /**
-     * The rolling accuracy in percent at every window's end, x in experiment seconds.
+     * The rolling accuracy in percent at every window's end, x in the seconds {@code seconds} gives.
      *
-     * @param seconds a row's end time in experiment seconds
+     * @param seconds a row's end time in seconds (since the experiment started, or since the drift)
      * @throws IllegalArgumentException when {@code span} is not positive
      */
-    public static Points of(List<InferenceRow> rows, ToDoubleFunction<InferenceRow> seconds, double span) {
+    public static AccuracyCurve of(List<InferenceRow> rows, ToDoubleFunction<InferenceRow> seconds, double span) {
         if (!(span > 0)) {
             throw new IllegalArgumentException("span: " + span + " (expected: > 0 seconds)");
         }
         List<InferenceRow> usable = new ArrayList<>();
         for (InferenceRow row : rows) {
-            if (Double.isFinite(seconds.applyAsDouble(row)) && Double.isFinite(row.accuracy()) && row.frames() > 0) {
+            if (Double.isFinite(seconds.applyAsDouble(row)) && FrameAccuracy.counts(row)) {
                 usable.add(row);
             }
         }
@@ -52,6 +53,6 @@ public final class RollingAccuracy {
             x[i] = end;
             y[i] = 100 * correct / frames;
         }
-        return new Points(x, y);
+        return new AccuracyCurve(x, y);
     }
 }

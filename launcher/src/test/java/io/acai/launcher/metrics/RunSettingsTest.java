@@ -1,0 +1,68 @@
+package io.acai.launcher.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunSettingsTest {
+
+    private static final String CONFIG = """
+            {"machines": [
+              {"name": "cloud", "category": "server", "app": {"epochs": 2}},
+              {"name": "edge-near", "category": "client", "app": {"rate": 4, "driftAfter": "40s"}},
+              {"name": "edge-plain", "category": "client"},
+              {"name": "edge-data", "category": "client", "app": {"data": "frames", "rate": 2}},
+              {"name": "edge-own", "category": "client", "command": ["sh"], "args": ["-c", "true"]},
+              {"name": "edge-near-static", "category": "client", "app": {"controlOf": "edge-near"}}
+            ]}""";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void readsEachEdgesDriftFrameWithTheAppsDefaultsAndTheControls() throws Exception {
+        RunSettings settings = RunSettings.fromConfig(new ObjectMapper().readTree(CONFIG));
+
+        assertThat(settings.drift("edge-near")).isEqualTo(new EdgeDrift(160, 4, ""));
+        // 20 s at 10 frames/s when the config says neither
+        assertThat(settings.drift("edge-plain")).isEqualTo(new EdgeDrift(200, 10, ""));
+        assertThat(settings.drift("edge-data").why()).isEqualTo("no drift (edge-data reads a dataset)");
+        assertThat(settings.drift("edge-own").why()).isEqualTo("drift onset unknown (edge-own runs its own command line)");
+        // a control sees the frames of the edge it controls
+        assertThat(settings.drift("edge-near-static")).isEqualTo(new EdgeDrift(160, 4, ""));
+        assertThat(settings.drift("cloud").known()).isFalse();
+        assertThat(settings.controlOf()).containsExactly(java.util.Map.entry("edge-near-static", "edge-near"));
+        assertThat(settings.controlFor("edge-near")).contains("edge-near-static");
+        assertThat(settings.controlFor("edge-plain")).isEmpty();
+        assertThat(settings.isControl("edge-near-static")).isTrue();
+    }
+
+    @Test
+    void aBadDriftAfterIsUnknownNamingTheField() throws Exception {
+        RunSettings settings = RunSettings.fromConfig(new ObjectMapper().readTree(
+                "{\"machines\": [{\"name\": \"e\", \"category\": \"client\", \"app\": {\"driftAfter\": \"soon\"}}]}"));
+
+        assertThat(settings.drift("e").why()).startsWith("drift onset unknown (e.app.driftAfter or rate: ")
+                .contains("is not a duration");
+    }
+
+    @Test
+    void readsTheConfigOfRunJsonAndSaysWhyWhenThereIsNone() throws Exception {
+        assertThat(RunSettings.read(dir).drift("edge-near").why())
+                .isEqualTo("drift onset unknown (no run.json in the logs folder)");
+
+        Files.writeString(dir.resolve("run.json"), "{\"projectVersion\": \"1\", \"parameters\": {}}");
+        assertThat(RunSettings.read(dir).drift("edge-near").why())
+                .isEqualTo("drift onset unknown (run.json has no config object)");
+
+        Files.writeString(dir.resolve("run.json"), "{\"projectVersion\": \"1\", \"config\": " + CONFIG + "}");
+        assertThat(RunSettings.read(dir).drift("edge-near").driftFrame()).isEqualTo(160);
+
+        Files.writeString(dir.resolve("run.json"), "{\"config\": ");
+        assertThat(RunSettings.read(dir).drift("edge-near").why()).startsWith("drift onset unknown (run.json cannot be read: ");
+    }
+}
