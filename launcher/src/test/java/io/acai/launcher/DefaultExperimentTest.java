@@ -1,22 +1,22 @@
 package io.acai.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.acai.launcher.local.PackagedJars;
+import io.acai.launcher.report.NotebookRun;
 import io.acai.options.TimeSpan;
 import io.acai.records.run.InferenceRow;
 import io.acai.records.run.RetrainRow;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,10 +27,12 @@ import org.junit.jupiter.api.io.TempDir;
  * Then executes {@code analysis/results.ipynb} headless on its logs with {@code ACAI_STRICT=1}, so the
  * notebook can never drift from the CSV formats the apps write.
  *
- * <p>Accuracy is pooled over the edges, by frame index (each {@code edge_inf.csv} row is 10 frames in
- * order; the drift starts at frame {@code driftAfter x rate}): before the drift (after the first 30
- * frames), the first 30 s after it, and the last 30 s of the run. Measured here (2 cores, five runs):
- * 0.449, 0.13 to 0.17 and 0.33 to 0.39. Needs Linux and the app jars ({@code mvn verify} packages
+ * <p>Accuracy is pooled over the edges that learn (not the static controls), by frame index (each
+ * {@code edge_inf.csv} row is 10 frames in order; the drift starts at frame {@code driftAfter x rate}):
+ * before the drift (after the first 30 frames), the first 30 s after it, and the last 30 s of the run.
+ * Measured here (2 cores, five runs): 0.449, 0.13 to 0.17 and 0.33 to 0.39. Each static control
+ * ({@code app.controlOf}) sees its edge's frames with the starting model, so over the last 30 s it must stay
+ * below the edge it controls: that gap is what the retraining bought. Needs Linux and the app jars ({@code mvn verify} packages
  * them before this module's tests); the notebook part needs Debian's jupyter-nbconvert with
  * python3-pandas and python3-matplotlib, which {@code .ci/run} installs. Each is skipped, saying which
  * is missing, elsewhere.
@@ -59,24 +61,57 @@ class DefaultExperimentTest {
                 .isLessThan(phases.before - 0.10);
         assertThat(phases.end).as("accuracy in the last 30 s vs the first 30 s of drift (%.3f)", phases.dip)
                 .isGreaterThan(phases.dip + 0.08);
+        assertThat(phases.controls).as("static controls in user_config.json").isNotEmpty();
+        phases.controls.forEach((control, target) -> {
+            double controlEnd = phases.lastThirtySeconds.get(control);
+            double targetEnd = phases.lastThirtySeconds.get(target);
+            System.out.printf(Locale.ROOT, "last 30 s: %s %.3f, its static control %s %.3f%n", target, targetEnd,
+                    control, controlEnd);
+            assertThat(controlEnd).as("accuracy of static control %s in the last 30 s vs its edge %s (%.3f)", control,
+                    target, targetEnd).isLessThan(targetEnd);
+        });
 
-        runNotebook(dir, logs);
+        NotebookRun.execute(dir, logs);
     }
 
-    /** Pooled accuracy of the edges in the three phases. */
-    private record Phases(double before, double dip, double end, List<String> edges) {
+    /**
+     * Pooled accuracy of the learning edges in the three phases; each edge's (controls' too) accuracy over the
+     * last 30 s; and each static control mapped to the edge it controls.
+     */
+    private record Phases(double before, double dip, double end, List<String> edges,
+                          Map<String, Double> lastThirtySeconds, Map<String, String> controls) {
 
         static Phases of(JsonNode config, Path logs) throws IOException {
             double[] before = new double[2];
             double[] dip = new double[2];
             double[] end = new double[2];
             List<String> edges = new ArrayList<>();
+            Map<String, Double> lastThirtySeconds = new HashMap<>();
+            Map<String, String> controls = new LinkedHashMap<>();
+            Map<String, Double> rates = new HashMap<>();
+            for (JsonNode machine : config.get("machines")) {
+                if ("client".equals(machine.get("category").asText()) && !machine.path("app").has("controlOf")) {
+                    rates.put(machine.get("name").asText(), machine.get("app").get("rate").asDouble());
+                }
+            }
             for (JsonNode machine : config.get("machines")) {
                 if (!"client".equals(machine.get("category").asText())) {
                     continue;
                 }
                 String name = machine.get("name").asText();
                 JsonNode app = machine.get("app");
+                if (app.has("controlOf")) {
+                    // a control takes its edge's rate; it is left out of the pooled phases
+                    String target = app.get("controlOf").asText();
+                    controls.put(name, target);
+                    List<InferenceRow> rows = InferenceRow.SCHEMA.readAll(InferenceRow.SCHEMA.in(logs.resolve(name)));
+                    int rows30s = (int) Math.round(30 * rates.get(target) / WINDOW);
+                    assertThat(rows.size()).as(name + ": inference rows").isGreaterThan(rows30s);
+                    lastThirtySeconds.put(name, accuracy(rows.subList(rows.size() - rows30s, rows.size())));
+                    assertThat(rows).as(name + ": a static control never swaps its model")
+                            .allSatisfy(r -> assertThat(r.modelVersion()).isEqualTo(rows.get(0).modelVersion()));
+                    continue;
+                }
                 double rate = app.get("rate").asDouble();
                 long driftFrame = Math.round(TimeSpan.parse(app.get("driftAfter").asText()).toMillis() / 1000.0 * rate);
                 int rows30s = (int) Math.round(30 * rate / WINDOW);
@@ -86,10 +121,19 @@ class DefaultExperimentTest {
                 add(before, rows.subList(3, driftRow));
                 add(dip, rows.subList(driftRow, driftRow + rows30s));
                 add(end, rows.subList(rows.size() - rows30s, rows.size()));
+                lastThirtySeconds.put(name, accuracy(rows.subList(rows.size() - rows30s, rows.size())));
                 edges.add(name + " v" + rows.stream().mapToInt(r -> Integer.parseInt(r.modelVersion())).max().orElse(0));
             }
             assertThat(edges).as("edges in user_config.json").isNotEmpty();
-            return new Phases(before[0] / before[1], dip[0] / dip[1], end[0] / end[1], edges);
+            return new Phases(before[0] / before[1], dip[0] / dip[1], end[0] / end[1], edges, lastThirtySeconds,
+                    controls);
+        }
+
+        /** Share of frames judged right in {@code rows}. */
+        private static double accuracy(List<InferenceRow> rows) {
+            double[] sums = new double[2];
+            add(sums, rows);
+            return sums[0] / sums[1];
         }
 
         /** Adds frames judged right and frames (columns frames, accuracy) to {@code sums}. */
@@ -99,37 +143,5 @@ class DefaultExperimentTest {
                 sums[1] += row.frames();
             }
         }
-    }
-
-    private static void runNotebook(Path dir, Path logs) throws Exception {
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/jupyter-nbconvert")),
-                "jupyter-nbconvert is not installed (apt-get install jupyter-nbconvert python3-ipykernel "
-                        + "python3-pandas python3-matplotlib)");
-        Path executed = dir.resolve("results-executed.ipynb");
-        ProcessBuilder notebook = new ProcessBuilder("/usr/bin/jupyter-nbconvert", "--to", "notebook", "--execute",
-                "--ExecutePreprocessor.timeout=300", "--output", executed.toString(),
-                ROOT.resolve("analysis/results.ipynb").toString())
-                .directory(ROOT.resolve("analysis").toFile())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("nbconvert.log").toFile());
-        notebook.environment().put("ACAI_LOGS", logs.toAbsolutePath().toString());
-        notebook.environment().put("ACAI_STRICT", "1");
-        // Debian's kernel is /usr/bin/python3; keep a user's pyenv or virtualenv python off the path.
-        notebook.environment().put("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
-        Process process = notebook.start();
-        boolean finished = process.waitFor(600, TimeUnit.SECONDS);
-        if (!finished) {
-            process.destroyForcibly();
-        }
-        String output = read(dir.resolve("nbconvert.log"));
-        assertThat(finished).as("nbconvert finished within 600 s: " + output).isTrue();
-        assertThat(process.exitValue()).as("nbconvert exit code: " + output).isZero();
-        assertThat(executed).isNotEmptyFile();
-        List<String> cells = Files.readAllLines(executed);
-        assertThat(cells).as("the executed notebook holds no error output")
-                .noneSatisfy(line -> assertThat(line).contains("\"output_type\": \"error\""));
-    }
-
-    private static String read(Path file) throws IOException {
-        return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
     }
 }

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.imageio.ImageIO;
 import org.knowm.xchart.BitmapEncoder;
@@ -43,8 +44,16 @@ public final class ReportCommand {
     }
 
     public static int run(Path logsDir, PrintStream out, PrintStream err) {
+        return run(logsDir, null, out, err);
+    }
+
+    /**
+     * Writes the report of a run the launcher has just run; {@code controls} (control name to target name, from its
+     * plan) says which edges are static controls, or null to read it from the folder's {@code run.json}.
+     */
+    public static int run(Path logsDir, Map<String, String> controls, PrintStream out, PrintStream err) {
         try {
-            Path report = write(logsDir);
+            Path report = write(logsDir, controls);
             out.println("report: wrote " + report);
             return 0;
         } catch (ReportException e) {
@@ -59,13 +68,24 @@ public final class ReportCommand {
      * @throws ReportException when the folder holds no logs or a file cannot be written
      */
     public static Path write(Path logsDir) throws ReportException {
+        return write(logsDir, null);
+    }
+
+    /**
+     * Writes the report and returns the path of {@code report.html}; {@code controls} as in
+     * {@link #run(Path, Map, PrintStream, PrintStream)}.
+     *
+     * @throws ReportException when the folder holds no logs or a file cannot be written
+     */
+    public static Path write(Path logsDir, Map<String, String> controls) throws ReportException {
         System.setProperty("java.awt.headless", "true");
         // XChart writes each PNG through ImageIO.write(image, format, OutputStream), which by default buffers in a
         // temporary file whose clean-up is a JVM shutdown hook registered on first use; when the report is written
         // from a shutdown hook (the launcher reports after Ctrl-C) registering it throws "Shutdown in progress".
         // The charts are small, so write them through memory.
         ImageIO.setUseCache(false);
-        ExperimentLogs logs = ExperimentLogs.load(logsDir);
+        ExperimentLogs read = ExperimentLogs.load(logsDir);
+        ExperimentLogs logs = controls == null ? read : read.withControls(controls);
         ExperimentClock clock = logs.clock();
         Path chartDir = logsDir.resolve(CHART_FOLDER);
         Path report = logsDir.resolve(REPORT_FILE);

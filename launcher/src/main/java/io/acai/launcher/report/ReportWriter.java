@@ -89,10 +89,15 @@ public final class ReportWriter {
         if (summary.edges().isEmpty()) {
             return;
         }
-        html.append("<h3>Per edge</h3>\n<table>\n<tr><th>edge</th><th>frames</th><th>accuracy</th>")
+        html.append("<h3>Per edge</h3>\n");
+        if (summary.edges().stream().anyMatch(e -> e.controlOf().isPresent())) {
+            html.append("<p>A static control sees exactly the frames of the edge it names, with the starting model; ")
+                    .append("it never uploads and never swaps.</p>\n");
+        }
+        html.append("<table>\n<tr><th>edge</th><th>static control of</th><th>frames</th><th>accuracy</th>")
                 .append("<th>updates</th><th>bytes up</th><th>bytes down</th><th>last model</th></tr>\n");
         for (EdgeSummary edge : summary.edges()) {
-            row(edge.edge(), Html.number(edge.frames(), 0), Html.percent(edge.accuracy()),
+            row(edge.edge(), edge.controlOf().orElse(""), Html.number(edge.frames(), 0), Html.percent(edge.accuracy()),
                     Integer.toString(edge.updates()), Html.kib(edge.bytesUp()), Html.kib(edge.bytesDown()),
                     edge.lastModel());
         }

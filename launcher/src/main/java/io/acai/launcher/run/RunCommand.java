@@ -16,6 +16,7 @@ import javax.imageio.ImageIO;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
@@ -77,10 +78,11 @@ public final class RunCommand implements Callable<Integer> {
         }
         ExperimentRunner runner = new ExperimentRunner(plan, chosen, logsDir, RunOptions.console(quiet));
         if (!noReport) {
+            Map<String, String> controls = plan.controlOf();
             runner.afterClose(() -> {
                 // ImageIO's file cache registers a shutdown hook, which fails while Ctrl-C shuts the JVM down
                 ImageIO.setUseCache(false);
-                ReportCommand.run(logsDir);
+                ReportCommand.run(logsDir, controls, System.out, System.err);
             });
         }
         try {
