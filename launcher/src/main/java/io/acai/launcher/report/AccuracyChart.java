@@ -24,7 +24,7 @@ public final class AccuracyChart implements ReportChart {
     public static final double ROLLING_SECONDS = 30;
     /** A control's line: as wide as the bold lines, dashed. */
     static final BasicStroke CONTROL = new BasicStroke(3.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
-            new float[] {9f, 6f}, 0f);
+            new float[] {5f, 4f}, 0f);
 
     @Override
     public String fileName() {
