@@ -76,6 +76,9 @@ class ControlReportTest {
         assertThat(RunSummary.of(planned, planned.clock()).edges())
                 .filteredOn(e -> e.edge().equals(FixtureLogs.CONTROL)).singleElement()
                 .satisfies(e -> assertThat(e.controlOf()).contains("edge1"));
+        assertThat(ReportCommand.run(logs, new PrintStream(new ByteArrayOutputStream()), System.err)).isZero();
+        assertThat(Files.readString(logs.resolve("report.html"))).as("no control, no column")
+                .doesNotContain("static control of").contains("<tr><td>" + FixtureLogs.CONTROL + "</td><td>");
         assertThat(ReportCommand.run(logs, Map.of(FixtureLogs.CONTROL, "edge1"), System.out, System.err)).isZero();
         assertThat(Files.readString(logs.resolve("report.html")))
                 .contains("<tr><td>" + FixtureLogs.CONTROL + "</td><td>edge1</td>");
