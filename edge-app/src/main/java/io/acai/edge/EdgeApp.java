@@ -1,6 +1,7 @@
 package io.acai.edge;
 
 import io.acai.dataset.Datasets;
+import io.acai.detection.LabeledFrame;
 import io.acai.detection.ModelFiles;
 import io.acai.edge.infer.FrameCheck;
 import io.acai.edge.infer.InferenceLoop;
@@ -33,20 +34,28 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /**
  * A running edge: the emulated user, the inference thread, the upload buffer and the connection to
- * the cloud, wired together. Closing it stops them in that order and closes the logs and CSVs.
+ * the cloud, wired together. Closing it stops them in that order and closes the logs and CSVs. A
+ * static control ({@link EdgeConfig#staticControl()}) has only the first two: it serves its starting
+ * model on its frames and writes {@code edge_inf.csv}, and its {@code edge_update.csv} keeps only
+ * its header.
  */
 public final class EdgeApp implements AutoCloseable {
 
     public static final String SOFTWARE_VERSION = "acai-edge/0.1.0";
+    /** The line a static control writes once in each of its logs. */
+    public static final String STATIC_NOTE = "static control (--static): serves its starting model throughout; never "
+            + "connects to the cloud, never uploads, never swaps (edge_update.csv keeps only its header)";
 
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -59,16 +68,29 @@ public final class EdgeApp implements AutoCloseable {
     private final RequestGenerator requests;
     private final InferenceLoop loop;
     private final Thread inferenceThread;
-    private final CloudClient client;
-    private final ModelSwap swap;
-    private final Uploader uploader;
+    private final Optional<Uplink> uplink;
     private final ExecutorService events;
     private final long startNanos = System.nanoTime();
 
+    /** What a learning edge has and a static control does not: the cloud connection, its uploads and swaps. */
+    private record Uplink(CloudClient client, EdgeUpdates updates, ModelSwap swap, Uploader uploader) {
+
+        void start(EdgeConfig config, RunLog updateLog) {
+            updateLog.info("edge " + config.edgeId() + ": cloud at " + config.cloudHost() + ":" + config.port()
+                    + ", upload threshold " + config.uploadThreshold());
+            client.start(updates);
+        }
+
+        void close() {
+            client.close();
+            uploader.close();
+            swap.close();
+        }
+    }
+
     private EdgeApp(EdgeConfig config, RunLog inferenceLog, RunLog updateLog, CsvRowWriter<InferenceRow> inferenceCsv,
                     CsvRowWriter<UpdateRow> updateCsv, DetectorSlot slot, RequestGenerator requests, InferenceLoop loop,
-                    Thread inferenceThread, CloudClient client, ModelSwap swap, Uploader uploader,
-                    ExecutorService events) {
+                    Thread inferenceThread, Optional<Uplink> uplink, ExecutorService events) {
         this.config = config;
         this.inferenceLog = inferenceLog;
         this.updateLog = updateLog;
@@ -78,9 +100,7 @@ public final class EdgeApp implements AutoCloseable {
         this.requests = requests;
         this.loop = loop;
         this.inferenceThread = inferenceThread;
-        this.client = client;
-        this.swap = swap;
-        this.uploader = uploader;
+        this.uplink = uplink;
         this.events = events;
     }
 
@@ -123,8 +143,39 @@ public final class EdgeApp implements AutoCloseable {
             return t;
         });
         events.execute(() -> { }); // start its thread now, not during the first swap
-        // the update logic sends through the client (its CloudLink); the client tells the update
-        // logic (its CloudListener) what happens once started, at the end
+        Serving serving = config.staticControl() ? staticControl(first, events, inferenceLog, updateLog)
+                : learning(config, loader, first, events, updateCsv, updateLog);
+
+        BlockingQueue<Request> queue = new LinkedBlockingQueue<>();
+        InferenceLoop loop = new InferenceLoop(queue, source, serving.slot(), judge, serving.onMispredicted(),
+                inferenceCsv, inferenceLog);
+        Thread inferenceThread = new Thread(loop, "acai-inference");
+        RequestGenerator requests = new RequestGenerator(queue, config.requestsPerSecond());
+        inferenceThread.start();
+        requests.start();
+        serving.uplink().ifPresent(uplink -> uplink.start(config, updateLog));
+        return new EdgeApp(config, inferenceLog, updateLog, inferenceCsv, updateCsv, serving.slot(), requests, loop,
+                inferenceThread, serving.uplink(), events);
+    }
+
+    /** The detector slot, where mispredicted frames go, and the cloud side when there is one. */
+    private record Serving(DetectorSlot slot, Consumer<LabeledFrame> onMispredicted, Optional<Uplink> uplink) {
+    }
+
+    /** A static control: the starting model for good, mispredicted frames dropped, no cloud. */
+    private static Serving staticControl(DetectorSlot.Loaded first, ExecutorService events, RunLog inferenceLog,
+                                         RunLog updateLog) {
+        inferenceLog.info(STATIC_NOTE);
+        updateLog.info(STATIC_NOTE);
+        return new Serving(new DetectorSlot(first, events, model -> { }), frame -> { }, Optional.empty());
+    }
+
+    /**
+     * A learning edge: the update logic sends through the client (its CloudLink); the client tells the update logic
+     * (its CloudListener) what happens once started, at the end.
+     */
+    private static Serving learning(EdgeConfig config, DetectorLoader loader, DetectorSlot.Loaded first,
+                                    ExecutorService events, CsvRowWriter<UpdateRow> updateCsv, RunLog updateLog) {
         ProtocolLimits limits = ProtocolLimits.DEFAULT;
         CloudClient client = new CloudClient(config.cloudHost(), config.port(), config.edgeId(), config.token(),
                 SOFTWARE_VERSION, new AcaiPipeline(limits, config.heartbeatInterval()),
@@ -141,18 +192,7 @@ public final class EdgeApp implements AutoCloseable {
         UploadBuffer buffer = new UploadBuffer(threshold,
                 Math.max(threshold, Math.min(limits.maxImagesPerBatch(), 4 * threshold)));
         Uploader uploader = new Uploader(buffer, tracker, client, config.edgeId(), limits, updateLog);
-
-        BlockingQueue<Request> queue = new LinkedBlockingQueue<>();
-        InferenceLoop loop = new InferenceLoop(queue, source, slot, judge, uploader::offer, inferenceCsv, inferenceLog);
-        Thread inferenceThread = new Thread(loop, "acai-inference");
-        RequestGenerator requests = new RequestGenerator(queue, config.requestsPerSecond());
-        inferenceThread.start();
-        requests.start();
-        updateLog.info("edge " + config.edgeId() + ": cloud at " + config.cloudHost() + ":" + config.port()
-                + ", upload threshold " + threshold);
-        client.start(updates);
-        return new EdgeApp(config, inferenceLog, updateLog, inferenceCsv, updateCsv, slot, requests, loop,
-                inferenceThread, client, swap, uploader, events);
+        return new Serving(slot, uploader::offer, Optional.of(new Uplink(client, updates, swap, uploader)));
     }
 
     private static <T extends AutoCloseable> T keep(Deque<AutoCloseable> opened, T resource) {
@@ -202,8 +242,14 @@ public final class EdgeApp implements AutoCloseable {
         return loop.inferences();
     }
 
+    /** Whether the cloud connection is up; a static control has none. */
     public boolean connected() {
-        return client.isConnected();
+        return uplink.isPresent() && uplink.get().client().isConnected();
+    }
+
+    /** Whether this edge is a static control ({@code --static}): no cloud, no uploads, no swaps. */
+    public boolean isStaticControl() {
+        return uplink.isEmpty();
     }
 
     public InferenceLoop inferenceLoop() {
@@ -223,9 +269,7 @@ public final class EdgeApp implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        client.close();
-        uploader.close();
-        swap.close();
+        uplink.ifPresent(Uplink::close);
         events.shutdown();
         try {
             events.awaitTermination(5, TimeUnit.SECONDS);

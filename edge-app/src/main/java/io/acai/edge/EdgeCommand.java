@@ -100,6 +100,10 @@ public final class EdgeCommand implements Callable<Integer> {
     @Mixin
     HeartbeatOption heartbeat;
 
+    @Option(names = "--static", description = "a static control: serves the starting model on its frames and never "
+            + "connects to the cloud, uploads or swaps (<cloud host> and <port> are not used)")
+    boolean staticControl;
+
     @Spec
     CommandSpec spec;
 
@@ -159,6 +163,7 @@ public final class EdgeCommand implements Callable<Integer> {
                 .optSeed(seed)
                 .optDriftAfter(driftAfter)
                 .optHeartbeatInterval(heartbeat.interval())
+                .optStaticControl(staticControl)
                 .build();
     }
 }

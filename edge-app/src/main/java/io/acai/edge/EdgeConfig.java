@@ -43,12 +43,14 @@ import java.util.Optional;
  * @param seed              the scenario's seed, or empty to seed it from the edge id
  * @param driftAfter        when the drift starts in the synthetic scenario
  * @param heartbeatInterval write silence after which a heartbeat goes out
+ * @param staticControl     a static control: never connects to the cloud, never uploads, never swaps its model (the
+ *                          cloud's host and port are then not used, and port 0 is allowed)
  */
 public record EdgeConfig(String cloudHost, int port, Path inferenceLog, Path updateLog, Path inferenceCsv,
                          Path updateCsv, double requestsPerSecond, String edgeId, Optional<Path> data, String judge,
                          int uploadThreshold, Optional<ModelFiles> model, float confidence, float nms, int threads,
                          Optional<Duration> duration, String token, Optional<Long> seed, Duration driftAfter,
-                         Duration heartbeatInterval) {
+                         Duration heartbeatInterval, boolean staticControl) {
 
     /** {@code --judge}: the original's rule, the classes found must be the classes present. */
     public static final String DEFAULT_JUDGE = "classes";
@@ -64,8 +66,9 @@ public record EdgeConfig(String cloudHost, int port, Path inferenceLog, Path upd
     public static final int DEFAULT_DRIFT_AFTER_SECONDS = 20;
 
     public EdgeConfig {
-        if (port < 1 || port > 65535) {
-            throw new IllegalArgumentException("<port> : " + port + " (expected: 1..65535)");
+        if (port < (staticControl ? 0 : 1) || port > 65535) {
+            throw new IllegalArgumentException("<port> : " + port + " (expected: " + (staticControl ? 0 : 1)
+                    + "..65535)");
         }
         if (!(requestsPerSecond > 0) || Double.isInfinite(requestsPerSecond)) {
             throw new IllegalArgumentException("<requests per second> : " + requestsPerSecond + " (expected: > 0)");
@@ -114,6 +117,7 @@ public record EdgeConfig(String cloudHost, int port, Path inferenceLog, Path upd
         private Long seed;
         private Duration driftAfter = Duration.ofSeconds(DEFAULT_DRIFT_AFTER_SECONDS);
         private Duration heartbeatInterval = HeartbeatOption.DEFAULT_INTERVAL;
+        private boolean staticControl;
 
         private Builder() {
         }
@@ -226,6 +230,12 @@ public record EdgeConfig(String cloudHost, int port, Path inferenceLog, Path upd
             return this;
         }
 
+        /** A static control: serves its starting model, never connects to the cloud, uploads or swaps (default false). */
+        public Builder optStaticControl(boolean staticControl) {
+            this.staticControl = staticControl;
+            return this;
+        }
+
         /**
          * The config.
          *
@@ -239,7 +249,7 @@ public record EdgeConfig(String cloudHost, int port, Path inferenceLog, Path upd
                     required(requestsPerSecond, "requestsPerSecond"), required(edgeId, "edgeId"),
                     Optional.ofNullable(data), judge, uploadThreshold, Optional.ofNullable(model), confidence, nms,
                     threads, Optional.ofNullable(duration), token, Optional.ofNullable(seed), driftAfter,
-                    heartbeatInterval);
+                    heartbeatInterval, staticControl);
         }
 
         private static <T> T required(T value, String name) {

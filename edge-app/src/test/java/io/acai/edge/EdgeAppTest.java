@@ -67,6 +67,46 @@ class EdgeAppTest {
     }
 
     @Test
+    void aStaticControlServesItsFramesWithTheStartingModelAndNeverTouchesTheCloud() throws Exception {
+        ModelFiles model = TestModels.initialDefaultNetwork(tmp.resolve("model"), 1);
+        Path out = tmp.resolve("out");
+        long seed = DriftScenario.seedOf("edge-near");
+        try (ServerSocket cloud = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            EdgeConfig config = EdgeConfig.builder().setCloudHost("127.0.0.1").setPort(cloud.getLocalPort())
+                    .setInferenceLog(out.resolve("inference.log")).setUpdateLog(out.resolve("update.log"))
+                    .setInferenceCsv(out.resolve("edge_inf.csv")).setUpdateCsv(out.resolve("edge_update.csv"))
+                    .setRequestsPerSecond(20).setEdgeId("edge-near-static")
+                    .optUploadThreshold(1).optModel(model).optThreads(1).optSeed(seed)
+                    .optDriftAfter(Duration.ZERO).optHeartbeatInterval(Duration.ofMillis(200))
+                    .optStaticControl(true)
+                    .build();
+            try (EdgeApp edge = EdgeApp.start(config, new OpenCvDetectorLoader(new DetectorSettings(0.8f, 0.3f, 1)),
+                    FrameJudge.named("classes")::correct)) {
+                assertThat(edge.isStaticControl()).isTrue();
+                await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(edge.inferences())
+                        .as("frames served").isGreaterThanOrEqualTo(20));
+                // a learning edge with an upload threshold of 1 would have connected long before this
+                cloud.setSoTimeout(1_500);
+                assertThatThrownBy(cloud::accept).as("a connection to the cloud's port")
+                        .isInstanceOf(java.net.SocketTimeoutException.class);
+                assertThat(edge.connected()).isFalse();
+                assertThat(edge.modelVersion()).isZero();
+            }
+        }
+        String inferenceLog = Files.readString(out.resolve("inference.log"));
+        String updateLog = Files.readString(out.resolve("update.log"));
+        assertThat(inferenceLog.split(java.util.regex.Pattern.quote(EdgeApp.STATIC_NOTE), -1))
+                .as("the static note, once").hasSize(2);
+        assertThat(inferenceLog).contains("synthetic drift scenario of camera edge-near-static (seed " + seed + ",");
+        assertThat(updateLog).contains(EdgeApp.STATIC_NOTE).doesNotContain("upload of").doesNotContain("cannot connect")
+                .doesNotContain("cloud at");
+        assertThat(InferenceRow.SCHEMA.readAll(out.resolve("edge_inf.csv"))).hasSizeGreaterThanOrEqualTo(2)
+                .allSatisfy(row -> assertThat(row.modelVersion()).isEqualTo("0"));
+        assertThat(Files.readAllLines(out.resolve("edge_update.csv"))).as("edge_update.csv: its header only")
+                .containsExactly(String.join(",", UpdateRow.SCHEMA.header()));
+    }
+
+    @Test
     void aFailedStartClosesTheFilesItOpened() throws Exception {
         ModelFiles model = TestModels.initialDefaultNetwork(tmp.resolve("model"), 1);
         Path out = tmp.resolve("out");

@@ -38,6 +38,21 @@ class EdgeConfigTest {
         assertThat(defaults.model()).isEmpty();
         assertThat(defaults.duration()).isEmpty();
         assertThat(defaults.seed()).isEmpty();
+        assertThat(defaults.staticControl()).isFalse();
+    }
+
+    @Test
+    void staticMakesAControlThatNeedsNoCloudPort() throws Exception {
+        EdgeCommand command = new EdgeCommand();
+        new CommandLine(command).parseArgs("none", "0", "inference.log", "update.log", "edge_inf.csv",
+                "edge_update.csv", "4", "edge-1-static", "--static", "--seed", "-12");
+
+        EdgeConfig config = command.config();
+        assertThat(config.staticControl()).isTrue();
+        assertThat(config.port()).isZero();
+        assertThat(config.seed()).contains(-12L);
+        assertThatThrownBy(() -> required().setPort(0).optStaticControl(true).setPort(-1).build())
+                .hasMessage("<port> : -1 (expected: 0..65535)");
     }
 
     @Test

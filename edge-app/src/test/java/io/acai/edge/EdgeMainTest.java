@@ -21,7 +21,7 @@ class EdgeMainTest {
         assertThat(help.out()).containsSubsequence("<edge id>", "--data=DIR", "--judge=",
                 "--upload-threshold=", "--model=DIR|cfg,weights,names", "the model to start from", "--conf=", "--nms=",
                 "--threads=", "--duration=<duration>", "--token=<token>", "--seed=", "--drift-after=",
-                "--heartbeat=<heartbeat>", "(default: 5s)", "--help", "--version");
+                "--heartbeat=<heartbeat>", "(default: 5s)", "--static", "--help", "--version");
     }
 
     @Test

@@ -1,19 +1,15 @@
 package io.acai.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.acai.launcher.local.PackagedJars;
 import io.acai.launcher.metrics.RunSettings;
+import io.acai.launcher.report.NotebookRun;
 import io.acai.records.run.RetrainRow;
 import io.acai.records.run.SummaryRow;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,7 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>The checks use the run's learning metrics ({@code summary.csv}, defined in docs/metrics.md), averaged over
  * the edges that are not static controls: accuracy before the drift, the dip (lowest 30 s rolling mean after it)
  * and the last 30 s of the run. Measured here (2 cores, five runs, pooled by frame index, the first 30 s of drift
- * standing for the dip): 45 %, 13 to 17 % and 33 to 39 %. Needs Linux and the app jars ({@code mvn verify} packages
+ * standing for the dip): 45 %, 13 to 17 % and 33 to 39 %. Each static control ({@code app.controlOf}) sees its
+ * edge's frames with the starting model, so over the last 30 s its edge must beat it
+ * ({@code gain_over_control_last_30s} above 0): that gap is what the retraining bought. Needs Linux and the app jars ({@code mvn verify} packages
  * them before this module's tests); the notebook part needs Debian's jupyter-nbconvert with
  * python3-pandas and python3-matplotlib, which {@code .ci/run} installs. Each is skipped, saying which
  * is missing, elsewhere.
@@ -47,15 +45,33 @@ class DefaultExperimentTest {
         assertThat(code).as("exit code of a clean run").isZero();
         assertThat(logs.resolve("report.html")).isNotEmptyFile();
         assertThat(RetrainRow.SCHEMA.readAll(logs.resolve("cloud/cloud.csv"))).as("cloud.csv: retrains").hasSizeGreaterThan(1);
-        Phases phases = Phases.of(RunSettings.readConfig(config), SummaryRow.SCHEMA.readAll(logs.resolve("summary.csv")));
+        RunSettings settings = RunSettings.readConfig(config);
+        List<SummaryRow> summary = SummaryRow.SCHEMA.readAll(logs.resolve("summary.csv"));
+        Phases phases = Phases.of(settings, summary);
         System.out.printf(Locale.ROOT, "default experiment accuracy: before drift %.1f%%, dip %.1f%%, "
                 + "last 30 s %.1f%% (%s)%n", phases.before, phases.dip, phases.end, phases.edges);
         assertThat(phases.dip).as("lowest 30 s accuracy after the drift vs before it (%.1f%%)", phases.before)
                 .isLessThan(phases.before - 10);
         assertThat(phases.end).as("accuracy in the last 30 s vs the dip (%.1f%%)", phases.dip)
                 .isGreaterThan(phases.dip + 8);
+        assertThat(settings.controlOf()).as("static controls in user_config.json").isNotEmpty();
+        settings.controlOf().forEach((control, target) -> {
+            SummaryRow gain = metric(summary, target, "gain_over_control_last_30s");
+            System.out.printf(Locale.ROOT, "last 30 s: %s beats its static control %s by %.1f points%n", target,
+                    control, gain.value());
+            assertThat(gain.value()).as("%s over its static control %s in the last 30 s, points", target, control)
+                    .isPositive();
+            assertThat(metric(summary, control, "model_versions").value())
+                    .as("models served by static control %s", control).isEqualTo(1);
+        });
 
-        runNotebook(dir, logs);
+        NotebookRun.execute(dir, logs);
+    }
+
+    private static SummaryRow metric(List<SummaryRow> summary, String machine, String metric) {
+        return summary.stream().filter(r -> r.machine().equals(machine) && r.metric().equals(metric)).findFirst()
+                .filter(SummaryRow::measured)
+                .orElseThrow(() -> new AssertionError(metric + " of " + machine + " not in summary.csv, or not measured"));
     }
 
     /** The edges' learning metrics (summary.csv, docs/metrics.md) averaged over the edges that are not controls. */
@@ -75,37 +91,5 @@ class DefaultExperimentTest {
             assertThat(rows).as(metric + " of " + edges).hasSameSizeAs(edges).allMatch(SummaryRow::measured);
             return rows.stream().mapToDouble(SummaryRow::value).average().orElseThrow();
         }
-    }
-
-    private static void runNotebook(Path dir, Path logs) throws Exception {
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/jupyter-nbconvert")),
-                "jupyter-nbconvert is not installed (apt-get install jupyter-nbconvert python3-ipykernel "
-                        + "python3-pandas python3-matplotlib)");
-        Path executed = dir.resolve("results-executed.ipynb");
-        ProcessBuilder notebook = new ProcessBuilder("/usr/bin/jupyter-nbconvert", "--to", "notebook", "--execute",
-                "--ExecutePreprocessor.timeout=300", "--output", executed.toString(),
-                ROOT.resolve("analysis/results.ipynb").toString())
-                .directory(ROOT.resolve("analysis").toFile())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("nbconvert.log").toFile());
-        notebook.environment().put("ACAI_LOGS", logs.toAbsolutePath().toString());
-        notebook.environment().put("ACAI_STRICT", "1");
-        // Debian's kernel is /usr/bin/python3; keep a user's pyenv or virtualenv python off the path.
-        notebook.environment().put("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
-        Process process = notebook.start();
-        boolean finished = process.waitFor(600, TimeUnit.SECONDS);
-        if (!finished) {
-            process.destroyForcibly();
-        }
-        String output = read(dir.resolve("nbconvert.log"));
-        assertThat(finished).as("nbconvert finished within 600 s: " + output).isTrue();
-        assertThat(process.exitValue()).as("nbconvert exit code: " + output).isZero();
-        assertThat(executed).isNotEmptyFile();
-        List<String> cells = Files.readAllLines(executed);
-        assertThat(cells).as("the executed notebook holds no error output")
-                .noneSatisfy(line -> assertThat(line).contains("\"output_type\": \"error\""));
-    }
-
-    private static String read(Path file) throws IOException {
-        return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
     }
 }

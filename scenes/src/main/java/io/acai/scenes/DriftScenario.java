@@ -34,6 +34,14 @@ public final class DriftScenario {
         return new Builder(camera);
     }
 
+    /**
+     * The seed a scenario for the camera named {@code camera} has unless {@link Builder#seed} replaces it: two
+     * scenarios with the same seed, drift start and styles draw the same frames whatever their cameras' names.
+     */
+    public static long seedOf(String camera) {
+        return SceneSeeds.of(camera);
+    }
+
     /** Frame {@code index}: its style is {@link #styleAt}{@code (index)}. */
     public LabeledFrame frame(long index) {
         if (index < 0) {

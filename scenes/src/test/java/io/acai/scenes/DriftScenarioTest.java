@@ -49,6 +49,20 @@ class DriftScenarioTest {
     }
 
     @Test
+    void aCameraGivenAnotherCamerasSeedDrawsItsFramesUnderItsOwnName() {
+        DriftScenario target = DriftScenario.builder("edge-near").driftAt(4).build();
+        DriftScenario control = DriftScenario.builder("edge-near-static").seed(DriftScenario.seedOf("edge-near"))
+                .driftAt(4).build();
+        assertThat(target.seed()).isEqualTo(DriftScenario.seedOf("edge-near"))
+                .isNotEqualTo(DriftScenario.seedOf("edge-near-static"));
+        for (long i = 0; i < 8; i++) {
+            assertThat(control.frame(i).id()).isEqualTo(String.format("edge-near-static-%06d", i));
+            assertThat(control.frame(i).objects()).isEqualTo(target.frame(i).objects());
+            assertThat(SceneGeneratorTest.bytes(control.frame(i))).isEqualTo(SceneGeneratorTest.bytes(target.frame(i)));
+        }
+    }
+
+    @Test
     void nightFramesAreDarkerThanDayFrames() {
         DriftScenario day = DriftScenario.builder("cam").seed(3).driftAt(Long.MAX_VALUE).build();
         DriftScenario night = DriftScenario.builder("cam").seed(3).driftAt(0).build();

@@ -27,7 +27,7 @@ final class CloudAppArgs {
         Optional<String> model = defaultModel;
         if (app.isPresent()) {
             ConfigNode node = app.get();
-            node.checkFields(FIELDS);
+            node.checkFields(FIELDS, Set.of("controlOf")); // a control on a server: MachineSection says so
             if (node.has("model")) {
                 model = paths.model(node);
             }

@@ -65,10 +65,15 @@ final class ConfigNode {
 
     /** Records every field that is not in {@code allowed}. */
     void checkFields(List<String> allowed) {
+        checkFields(allowed, Set.of());
+    }
+
+    /** Records every field that is not in {@code allowed}, but those in {@code reportedElsewhere} (with a better message). */
+    void checkFields(List<String> allowed, Set<String> reportedElsewhere) {
         Iterator<String> names = node.fieldNames();
         while (names.hasNext()) {
             String name = names.next();
-            if (!allowed.contains(name)) {
+            if (!allowed.contains(name) && !reportedElsewhere.contains(name)) {
                 errors.add(path(name), "unknown field (expected one of: " + String.join(", ", allowed) + ")");
             }
         }

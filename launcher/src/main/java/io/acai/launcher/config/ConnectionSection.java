@@ -28,12 +28,18 @@ final class ConnectionSection {
 
     /**
      * The shaped directions of every connection. {@code machines} are the names the config declares;
-     * a direction shaped by two connections is an error.
+     * a direction shaped by two connections is an error, and so is a connection of a static control
+     * ({@code controls}), which never talks to another machine.
      */
-    static List<LinkPlan> read(List<ConfigNode> connections, Set<String> machines) {
+    static List<LinkPlan> read(List<ConfigNode> connections, Set<String> machines, Set<String> controls) {
         List<LinkPlan> links = new ArrayList<>();
         Map<String, String> shapedBy = new HashMap<>();
         for (ConfigNode node : connections) {
+            for (String end : List.of("node1", "node2")) {
+                Optional.of(end).filter(node::isText).flatMap(node::text).filter(controls::contains).ifPresent(control -> node.errors().add(node.path(end),
+                        "\"" + control + "\" is a static control (app.controlOf), which never talks to another machine"
+                                + " (expected: no connection for a control)"));
+            }
             for (LinkPlan link : read(node, machines)) {
                 String key = link.from() + " -> " + link.to();
                 String previous = shapedBy.putIfAbsent(key, node.path());

@@ -6,7 +6,9 @@ import io.acai.options.TimeSpan;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -15,22 +17,53 @@ import java.util.Set;
  * {@code {} <cloud port> edge_inf.log edge_update.log edge_inf.csv edge_update.csv <rate> <edge id>
  * [--model M] [--data DIR] [--drift-after Tms] [--judge J] [--upload-threshold N] [--conf X] [--nms X]
  * [--threads N] [--token T] [--seed S]}; {@code {}} is replaced by the runtime with the cloud's address.
+ *
+ * <p>A static control ({@code controlOf}) sees exactly the frames of the edge it names, its target: it takes
+ * the target's rate, frames ({@code data} or the drift scenario with its {@code driftAfter}) and seed, and
+ * its model, judge, conf, nms and threads unless it sets its own. Its command line is
+ * {@code none 0 ... --static --seed S}: no cloud address, no upload threshold, no token.
  */
 final class EdgeAppArgs {
 
     static final List<String> FIELDS = List.of("model", "rate", "data", "scenario", "driftAfter", "judge",
-            "uploadThreshold", "conf", "nms", "threads", "token");
+            "uploadThreshold", "conf", "nms", "threads", "token", "controlOf");
+    /** What a control takes from its target and may not set: they decide which frames it sees. */
+    static final List<String> FRAME_FIELDS = List.of("rate", "scenario", "driftAfter", "data");
+    /** What a control, which never talks to the cloud, has no use for. */
+    static final List<String> CLOUD_FIELDS = List.of("uploadThreshold", "token");
     /** Requests per second when the config does not say. */
     static final double DEFAULT_RATE = 10;
+    /** The cloud host and port of a control's command line: it has none. */
+    static final String NO_CLOUD_HOST = "none";
+    static final String NO_CLOUD_PORT = "0";
 
-    private EdgeAppArgs() {
+    /** Options in command-line order. */
+    private static final List<String> ORDER = List.of("--data", "--drift-after", "--judge", "--upload-threshold",
+            "--conf", "--nms", "--threads", "--token");
+    private static final Set<String> CLOUD_OPTIONS = Set.of("--upload-threshold", "--token");
+
+    private final double rate;
+    private final Optional<String> model;
+    /** Whether the app options name the model (else it is the experiment's). */
+    private final boolean modelGiven;
+    private final Map<String, String> options;
+    private final Optional<String> controlOf;
+
+    private EdgeAppArgs(double rate, Optional<String> model, boolean modelGiven, Map<String, String> options,
+            Optional<String> controlOf) {
+        this.rate = rate;
+        this.model = model;
+        this.modelGiven = modelGiven;
+        this.options = options;
+        this.controlOf = controlOf;
     }
 
-    static List<String> build(String edgeId, int cloudPort, Optional<ConfigNode> app, Optional<String> defaultModel,
-            Optional<Long> seed, AppPaths paths) {
+    /** Reads an edge's {@code app} options (every problem recorded); {@code defaultModel} is the experiment's. */
+    static EdgeAppArgs read(Optional<ConfigNode> app, Optional<String> defaultModel, AppPaths paths) {
         double rate = DEFAULT_RATE;
-        List<String> options = new ArrayList<>();
+        Map<String, String> options = new LinkedHashMap<>();
         Optional<String> model = defaultModel;
+        Optional<String> controlOf = Optional.empty();
         if (app.isPresent()) {
             ConfigNode node = app.get();
             node.checkFields(FIELDS);
@@ -45,20 +78,77 @@ final class EdgeAppArgs {
             if (node.has("data") && node.has("driftAfter")) {
                 node.errors().add(node.path("driftAfter"), "applies to the drift scenario only, not to data");
             }
-            paths.folder(node, "data").ifPresent(v -> add(options, "--data", v));
-            node.parsed("driftAfter", TimeSpan::parse).ifPresent(v -> add(options, "--drift-after", v.toMillis() + "ms"));
-            node.choice("judge", Set.of("classes", "iou"), "classes or iou").ifPresent(v -> add(options, "--judge", v));
-            node.integer("uploadThreshold", 1, 100_000).ifPresent(v -> add(options, "--upload-threshold", v));
-            node.number("conf", 0, false, 1).ifPresent(v -> add(options, "--conf", plain(v)));
-            node.number("nms", 0, false, 1).ifPresent(v -> add(options, "--nms", plain(v)));
-            node.integer("threads", 1, 64).ifPresent(v -> add(options, "--threads", v));
-            node.text("token").ifPresent(v -> add(options, "--token", v));
+            paths.folder(node, "data").ifPresent(v -> options.put("--data", v));
+            node.parsed("driftAfter", TimeSpan::parse).ifPresent(v -> options.put("--drift-after", v.toMillis() + "ms"));
+            node.choice("judge", Set.of("classes", "iou"), "classes or iou").ifPresent(v -> options.put("--judge", v));
+            node.integer("uploadThreshold", 1, 100_000).ifPresent(v -> options.put("--upload-threshold", v.toString()));
+            node.number("conf", 0, false, 1).ifPresent(v -> options.put("--conf", plain(v)));
+            node.number("nms", 0, false, 1).ifPresent(v -> options.put("--nms", plain(v)));
+            node.integer("threads", 1, 64).ifPresent(v -> options.put("--threads", v.toString()));
+            node.text("token").ifPresent(v -> options.put("--token", v));
+            controlOf = node.text("controlOf");
+            controlOf.ifPresent(target -> refuseOnAControl(node, target));
         }
-        List<String> args = new ArrayList<>(List.of(MachinePlan.CLOUD_ADDRESS, Integer.toString(cloudPort),
+        return new EdgeAppArgs(rate, model, app.isPresent() && app.get().has("model"), options, controlOf);
+    }
+
+    private static void refuseOnAControl(ConfigNode node, String target) {
+        for (String field : FRAME_FIELDS) {
+            if (node.has(field)) {
+                node.errors().add(node.path(field), "is taken from \"" + target + "\", the edge this machine is a "
+                        + "control of (expected: leave it out; a control sees exactly its target's frames)");
+            }
+        }
+        for (String field : CLOUD_FIELDS) {
+            if (node.has(field)) {
+                node.errors().add(node.path(field), "has no use on a control, which never connects to the cloud "
+                        + "(expected: leave it out)");
+            }
+        }
+    }
+
+    /** The edge this one is a static control of, when it is one. */
+    Optional<String> controlOf() {
+        return controlOf;
+    }
+
+    /** Whether its frames come from a dataset folder rather than the drift scenario. */
+    boolean readsData() {
+        return options.containsKey("--data");
+    }
+
+    /**
+     * This control's settings completed from its {@code target}'s: the target's rate, frames and drift, and its
+     * model, judge, conf, nms and threads where this control does not set its own.
+     */
+    EdgeAppArgs controlling(EdgeAppArgs target) {
+        Map<String, String> merged = new LinkedHashMap<>(target.options);
+        merged.keySet().removeAll(CLOUD_OPTIONS);
+        merged.putAll(options);
+        return new EdgeAppArgs(target.rate, modelGiven ? model : target.model, modelGiven || target.modelGiven, merged,
+                controlOf);
+    }
+
+    /**
+     * The command line of edge {@code edgeId}.
+     *
+     * @param seed {@code --seed}: the experiment's, or for a control the seed of its target's frames
+     */
+    List<String> build(String edgeId, int cloudPort, Optional<Long> seed) {
+        boolean control = controlOf.isPresent();
+        List<String> args = new ArrayList<>(List.of(control ? NO_CLOUD_HOST : MachinePlan.CLOUD_ADDRESS,
+                control ? NO_CLOUD_PORT : Integer.toString(cloudPort),
                 AppFiles.EDGE_INFERENCE_LOG, AppFiles.EDGE_UPDATE_LOG, AppFiles.EDGE_INFERENCE_CSV,
                 AppFiles.EDGE_UPDATE_CSV, plain(rate), edgeId));
         model.ifPresent(v -> add(args, "--model", v));
-        args.addAll(options);
+        for (String option : ORDER) {
+            if (options.containsKey(option)) {
+                add(args, option, options.get(option));
+            }
+        }
+        if (control) {
+            args.add("--static");
+        }
         seed.ifPresent(v -> add(args, "--seed", v));
         return args;
     }

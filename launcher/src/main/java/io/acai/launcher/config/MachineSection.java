@@ -4,9 +4,11 @@ import io.acai.launcher.plan.MachinePlan;
 import io.acai.launcher.plan.Resources;
 import io.acai.launcher.plan.Role;
 import io.acai.launcher.plan.Volume;
+import io.acai.scenes.DriftScenario;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -33,6 +35,8 @@ final class MachineSection {
     private final String name;
     private final Role role;
     private final Optional<Integer> port;
+    private Optional<ConfigNode> app;
+    private EdgeAppArgs edgeApp;
 
     private MachineSection(ConfigNode node, String name, Role role, Optional<Integer> port) {
         this.node = node;
@@ -71,12 +75,32 @@ final class MachineSection {
         return port.orElse(role == Role.CLOUD ? DEFAULT_CLOUD_PORT : 0);
     }
 
-    /** The machine, or null when it has errors (already recorded). */
-    MachinePlan toPlan(int cloudPort, ExperimentSettings experiment, AppPaths paths) {
+    /** The {@code app} object, read once (a value that is not an object is reported once). */
+    private Optional<ConfigNode> app() {
+        if (app == null) {
+            app = node.object("app");
+        }
+        return app;
+    }
+
+    /** An edge's app options, read once: a control reads its target's too. */
+    private EdgeAppArgs edgeApp(ExperimentSettings experiment, AppPaths paths) {
+        if (edgeApp == null) {
+            edgeApp = EdgeAppArgs.read(app(), experiment.model(), paths);
+        }
+        return edgeApp;
+    }
+
+    /**
+     * The machine, or null when it has errors (already recorded).
+     *
+     * @param machines every machine by name, where a static control finds its target
+     */
+    MachinePlan toPlan(int cloudPort, ExperimentSettings experiment, AppPaths paths, Map<String, MachineSection> machines) {
         String image = node.text("image").orElse(null);
         Optional<List<String>> command = node.strings("command", true);
         Optional<List<String>> args = node.strings("args", false);
-        Optional<ConfigNode> app = node.object("app");
+        Optional<ConfigNode> app = app();
         if (app.isPresent() && (node.has("command") || node.has("args"))) {
             node.errors().add(node.path("app"), "cannot be combined with " + (node.has("command") ? "command" : "args")
                     + " (expected: either app options or a command line)");
@@ -93,12 +117,29 @@ final class MachineSection {
             return null;
         }
         List<String> arguments;
+        String controlOf = null;
         if (args.isPresent() || command.isPresent()) {
             arguments = args.orElse(List.of());
         } else if (role == Role.CLOUD) {
+            app.filter(a -> a.has("controlOf")).ifPresent(a -> a.errors().add(a.path("controlOf"),
+                    "is set on a server (expected: on a client machine only; a control is an edge)"));
             arguments = CloudAppArgs.build(portOrDefault(), app, experiment.model(), experiment.seed(), paths);
         } else {
-            arguments = EdgeAppArgs.build(name, cloudPort, app, experiment.model(), experiment.seed(), paths);
+            EdgeAppArgs edge = edgeApp(experiment, paths);
+            Optional<Long> seed = experiment.seed();
+            controlOf = edge.controlOf().orElse(null);
+            if (controlOf != null) {
+                Optional<EdgeAppArgs> target = controlTarget(controlOf, app.get(), machines, experiment, paths);
+                if (target.isEmpty()) {
+                    return null;
+                }
+                edge = edge.controlling(target.get());
+                if (!edge.readsData()) {
+                    // the target's scenario is seeded from its name unless the experiment gives a seed
+                    seed = Optional.of(seed.orElse(DriftScenario.seedOf(controlOf)));
+                }
+            }
+            arguments = edge.build(name, cloudPort, seed);
         }
         return MachinePlan.builder().setName(name).setRole(role)
                 .optImage(image)
@@ -108,7 +149,50 @@ final class MachineSection {
                 .optResources(resources)
                 .optVolumes(volumes)
                 .optNode(placement)
+                .optControlOf(controlOf)
                 .build();
+    }
+
+    /**
+     * The app options of the edge a static control names, when it is one a control can copy: another client
+     * machine of the config that runs the project's app and is not a control itself. Otherwise empty, the
+     * problem recorded on {@code app.controlOf}.
+     */
+    private Optional<EdgeAppArgs> controlTarget(String target, ConfigNode app, Map<String, MachineSection> machines,
+            ExperimentSettings experiment, AppPaths paths) {
+        String path = app.path("controlOf");
+        String quoted = "\"" + target + "\"";
+        MachineSection other = machines.get(target);
+        if (target.equals(name)) {
+            node.errors().add(path, quoted + " is this machine (expected: the name of another client machine)");
+            return Optional.empty();
+        }
+        if (other == null) {
+            List<String> clients = machines.values().stream().filter(m -> m.role == Role.EDGE && m != this)
+                    .map(MachineSection::name).toList();
+            node.errors().add(path, quoted + " is not a machine of this config (expected one of the client machines: "
+                    + String.join(", ", clients) + ")");
+            return Optional.empty();
+        }
+        if (other.role == Role.CLOUD) {
+            node.errors().add(path, quoted + " is a server (expected: a client machine; a control sees an edge's frames)");
+            return Optional.empty();
+        }
+        if (other.role == null) {
+            return Optional.empty();
+        }
+        if (other.node.has("command") || other.node.has("args")) {
+            node.errors().add(path, quoted + " runs a command line of its own (expected: an edge that runs the project's"
+                    + " app from app options, whose frames a control can copy)");
+            return Optional.empty();
+        }
+        EdgeAppArgs targetApp = other.edgeApp(experiment, paths);
+        if (targetApp.controlOf().isPresent()) {
+            node.errors().add(path, quoted + " is itself the static control of " + targetApp.controlOf().get()
+                    + " (expected: an edge that is not a control)");
+            return Optional.empty();
+        }
+        return Optional.of(targetApp);
     }
 
     private List<Volume> volumes() {

@@ -108,9 +108,11 @@ public final class UserConfigReader {
             errors.add("machines", "[] is empty (expected: one server and at least one client)");
         }
         Map<String, List<String>> byName = new LinkedHashMap<>();
+        Map<String, MachineSection> sections = new LinkedHashMap<>();
         for (MachineSection machine : machines) {
             if (machine.name() != null) {
                 byName.computeIfAbsent(machine.name(), n -> new ArrayList<>()).add(machine.path());
+                sections.putIfAbsent(machine.name(), machine);
             }
         }
         byName.forEach((name, where) -> {
@@ -131,13 +133,15 @@ public final class UserConfigReader {
 
         List<MachinePlan> plans = new ArrayList<>();
         for (MachineSection machine : machines) {
-            MachinePlan plan = machine.toPlan(cloudPort, experiment, paths);
+            MachinePlan plan = machine.toPlan(cloudPort, experiment, paths, sections);
             if (plan != null) {
                 plans.add(plan);
             }
         }
         Set<String> names = new LinkedHashSet<>(byName.keySet());
-        List<LinkPlan> links = ConnectionSection.read(root.objects("connections"), names);
+        Set<String> controls = new LinkedHashSet<>(plans.stream().filter(MachinePlan::isControl).map(MachinePlan::name)
+                .toList());
+        List<LinkPlan> links = ConnectionSection.read(root.objects("connections"), names, controls);
         if (!errors.isEmpty()) {
             return null;
         }

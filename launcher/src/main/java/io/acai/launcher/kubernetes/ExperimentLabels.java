@@ -19,6 +19,8 @@ public final class ExperimentLabels {
     public static final String MACHINE = "acai.io/machine";
     public static final String NAME = "app.kubernetes.io/name";
     public static final String COMPONENT = "app.kubernetes.io/component";
+    /** On a static control's objects: the edge whose frames it sees. */
+    public static final String CONTROL_OF = "acai.io/control-of";
     /** Annotation on a namespace the launcher created (not only labelled) for an experiment. */
     public static final String CREATED_BY_RUN = "acai.io/created-by-run";
 
@@ -39,6 +41,9 @@ public final class ExperimentLabels {
         labels.put(MACHINE, machine.name());
         labels.put(NAME, machine.role() == Role.CLOUD ? "acai-cloud" : "acai-edge");
         labels.put(COMPONENT, machine.role() == Role.CLOUD ? "cloud" : "edge");
+        if (machine.isControl()) {
+            labels.put(CONTROL_OF, machine.controlOf());
+        }
         return labels;
     }
 

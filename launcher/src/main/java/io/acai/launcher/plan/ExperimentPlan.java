@@ -1,7 +1,10 @@
 package io.acai.launcher.plan;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -36,6 +39,13 @@ public record ExperimentPlan(String name, long seed, Duration duration, Duration
 
     public Optional<MachinePlan> machine(String name) {
         return machines.stream().filter(m -> m.name().equals(name)).findFirst();
+    }
+
+    /** Each static control's name, mapped to the name of the edge whose frames it sees; in machine order. */
+    public Map<String, String> controlOf() {
+        Map<String, String> controls = new LinkedHashMap<>();
+        machines.stream().filter(MachinePlan::isControl).forEach(m -> controls.put(m.name(), m.controlOf()));
+        return Collections.unmodifiableMap(controls);
     }
 
     /** The shaped direction from one machine to another, if the config shapes it. */

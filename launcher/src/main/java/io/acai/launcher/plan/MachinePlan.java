@@ -25,9 +25,11 @@ import java.util.Objects;
  * @param resources CPU, memory and GPU
  * @param volumes volumes to mount
  * @param node Kubernetes node to place the machine on ({@code kubernetes.io/hostname}), or null
+ * @param controlOf for a static control, the edge whose frames it sees with the starting model (it never talks to
+ *     the cloud, so its arguments hold no {@code {}}); null for every other machine
  */
 public record MachinePlan(String name, Role role, String image, List<String> command, List<String> args, int port,
-        Resources resources, List<Volume> volumes, String node) {
+        Resources resources, List<Volume> volumes, String node, String controlOf) {
 
     /** What {@code {}} in {@link #args()} stands for. */
     public static final String CLOUD_ADDRESS = "{}";
@@ -48,6 +50,11 @@ public record MachinePlan(String name, Role role, String image, List<String> com
         return command.isEmpty();
     }
 
+    /** True for a static control: an edge that never connects to the cloud, uploads or swaps. */
+    public boolean isControl() {
+        return controlOf != null;
+    }
+
     /** {@link #args()} with every {@code {}} replaced by the cloud's address. */
     public List<String> argsWithCloud(String cloudAddress) {
         return args.stream().map(arg -> arg.replace(CLOUD_ADDRESS, cloudAddress)).toList();
@@ -65,6 +72,7 @@ public record MachinePlan(String name, Role role, String image, List<String> com
         private Resources resources = Resources.NONE;
         private List<Volume> volumes = List.of();
         private String node;
+        private String controlOf;
 
         private Builder() {
         }
@@ -120,6 +128,12 @@ public record MachinePlan(String name, Role role, String image, List<String> com
             return this;
         }
 
+        /** The edge this one is a static control of; {@code null} (the default): not a control. */
+        public Builder optControlOf(String controlOf) {
+            this.controlOf = controlOf;
+            return this;
+        }
+
         /**
          * The plan.
          *
@@ -132,7 +146,11 @@ public record MachinePlan(String name, Role role, String image, List<String> com
             if (role == null) {
                 throw new IllegalStateException("MachinePlan " + name + ": role is not set (call setRole)");
             }
-            return new MachinePlan(name, role, image, command, args, port, resources, volumes, node);
+            if (controlOf != null && role != Role.EDGE) {
+                throw new IllegalStateException("MachinePlan " + name + ": only an edge can be a control (role " + role
+                        + ")");
+            }
+            return new MachinePlan(name, role, image, command, args, port, resources, volumes, node, controlOf);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.acai.launcher.report;
 
+import io.acai.launcher.metrics.RunSettings;
 import io.acai.records.csv.CsvHeaderException;
 import io.acai.records.csv.CsvRows;
 import io.acai.records.csv.CsvSchema;
@@ -17,6 +18,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.stream.DoubleStream;
 import java.util.stream.Stream;
 
@@ -26,10 +29,19 @@ import java.util.stream.Stream;
  * <p>Layout: {@code <logs>/<machine>/edge_inf.csv} and {@code edge_update.csv} for an edge,
  * {@code <logs>/<machine>/cloud.csv} for the cloud, {@code <logs>/consumption.csv} and {@code <logs>/links.csv}.
  * A machine's folder is recognised by the CSV it holds. What is missing, and every line left out (one that does
- * not parse, or a last line without its line end), is recorded in {@link #notes()}.
+ * not parse, or a last line without its line end), is recorded in {@link #notes()}. Which edges are static
+ * controls, and of which edge, comes from the run's {@code run.json} ({@link RunSettings}) unless the launcher
+ * that ran it says so ({@link #withControls}).
+ *
+ * @param controls each static control's name mapped to the name of the edge whose frames it saw
  */
 public record ExperimentLogs(Path dir, List<EdgeLogs> edges, List<CloudLogs> clouds,
-                             List<ConsumptionRow> consumption, List<LinkRow> links, ReportNotes notes) {
+                             List<ConsumptionRow> consumption, List<LinkRow> links, ReportNotes notes,
+                             Map<String, String> controls) {
+
+    public ExperimentLogs {
+        controls = Map.copyOf(controls);
+    }
 
     private static final String EDGE_INF = InferenceRow.SCHEMA.fileName();
     private static final String EDGE_UPDATE = UpdateRow.SCHEMA.fileName();
@@ -75,7 +87,23 @@ public record ExperimentLogs(Path dir, List<EdgeLogs> edges, List<CloudLogs> clo
         }
         List<ConsumptionRow> consumption = read(ConsumptionRow.SCHEMA, dir, "", notes);
         List<LinkRow> links = read(LinkRow.SCHEMA, dir, "", notes);
-        return new ExperimentLogs(dir, List.copyOf(edges), List.copyOf(clouds), consumption, links, notes);
+        RunSettings settings = RunSettings.read(dir);
+        if (Files.isRegularFile(dir.resolve(RunSettings.RUN_JSON)) && settings.drifts().isEmpty()
+                && settings.controlOf().isEmpty()) {
+            notes.warning(RunSettings.RUN_JSON + ": " + settings.whyUnknown() + "; no edge drawn as a control");
+        }
+        return new ExperimentLogs(dir, List.copyOf(edges), List.copyOf(clouds), consumption, links, notes,
+                settings.controlOf());
+    }
+
+    /** These logs with the static controls the run's plan had (control name to target name). */
+    public ExperimentLogs withControls(Map<String, String> planned) {
+        return new ExperimentLogs(dir, edges, clouds, consumption, links, notes, planned);
+    }
+
+    /** The edge {@code edge} is the static control of, if it is one. */
+    public Optional<String> controlOf(String edge) {
+        return Optional.ofNullable(controls.get(edge));
     }
 
     /**

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Writes {@code report.html}: what is missing, the summary tables, then the charts with their captions. */
@@ -133,12 +134,24 @@ public final class ReportWriter {
         if (summary.edges().isEmpty()) {
             return;
         }
-        html.append("<h3>Per edge</h3>\n<table>\n<tr><th>edge</th><th>frames</th><th>accuracy</th>")
+        boolean controls = summary.edges().stream().anyMatch(e -> e.controlOf().isPresent());
+        html.append("<h3>Per edge</h3>\n");
+        if (controls) {
+            html.append("<p>A static control sees exactly the frames of the edge it names, with the starting model; ")
+                    .append("it never uploads and never swaps.</p>\n");
+        }
+        html.append("<table>\n<tr><th>edge</th>").append(controls ? "<th>static control of</th>" : "")
+                .append("<th>frames</th><th>accuracy</th>")
                 .append("<th>updates</th><th>bytes up</th><th>bytes down</th><th>last model</th></tr>\n");
         for (EdgeSummary edge : summary.edges()) {
-            row(edge.edge(), Html.number(edge.frames(), 0), Html.percent(edge.accuracy()),
+            List<String> cells = new ArrayList<>(List.of(edge.edge()));
+            if (controls) {
+                cells.add(edge.controlOf().orElse(""));
+            }
+            cells.addAll(List.of(Html.number(edge.frames(), 0), Html.percent(edge.accuracy()),
                     Integer.toString(edge.updates()), Html.kib(edge.bytesUp()), Html.kib(edge.bytesDown()),
-                    edge.lastModel());
+                    edge.lastModel()));
+            row(cells.toArray(String[]::new));
         }
         html.append("</table>\n");
     }

@@ -14,7 +14,7 @@ public record RunSummary(List<EdgeSummary> edges, List<UpdateSummary> updates, L
                          double durationS) {
 
     public static RunSummary of(ExperimentLogs logs, ExperimentClock clock) {
-        List<EdgeSummary> edges = logs.edges().stream().map(EdgeSummary::of).toList();
+        List<EdgeSummary> edges = logs.edges().stream().map(e -> EdgeSummary.of(e, logs.controlOf(e.name()))).toList();
         List<UpdateSummary> updates = new ArrayList<>();
         for (EdgeLogs edge : logs.edges()) {
             List<UpdateRow> swaps = edge.updates().stream().filter(UpdateRow::isSwap)
@@ -42,7 +42,8 @@ public record RunSummary(List<EdgeSummary> edges, List<UpdateSummary> updates, L
     }
 
     private static ExperimentLogs oneEdge(ExperimentLogs logs, EdgeLogs edge) {
-        return new ExperimentLogs(logs.dir(), List.of(edge), logs.clouds(), List.of(), List.of(), logs.notes());
+        return new ExperimentLogs(logs.dir(), List.of(edge), logs.clouds(), List.of(), List.of(), logs.notes(),
+                logs.controls());
     }
 
     /** Updates that began with an upload (the update loop's rounds). */

@@ -18,6 +18,7 @@ import java.util.Map;
  * drift-demo [##########..........]  2:00 / 4:00
  *   cloud       server  RUNNING
  *   edge-near   client  RUNNING   frames    240  accuracy 0.80  model 1
+ *   edge-static client  RUNNING   frames    240  accuracy 0.55  model 0  static control of edge-near
  * </pre>
  */
 public final class StatusBoard {
@@ -47,6 +48,9 @@ public final class StatusBoard {
                 } else if (machine.runsProjectApp()) {
                     line.append("  no inference yet");
                 }
+            }
+            if (machine.isControl()) {
+                line.append("  static control of ").append(machine.controlOf());
             }
             lines.add(line.toString().stripTrailing());
         }

@@ -59,7 +59,9 @@ public final class ValidateCommand implements Callable<Integer> {
             String program = machine.runsProjectApp()
                     ? (machine.role() == io.acai.launcher.plan.Role.CLOUD ? "cloud-app.jar" : "edge-app.jar")
                     : String.join(" ", machine.command());
-            out.append(String.format(Locale.ROOT, "  %s (%s): %s %s%n", machine.name(), machine.role().category(), program,
+            String role = machine.isControl() ? "client, static control of " + machine.controlOf()
+                    : machine.role().category();
+            out.append(String.format(Locale.ROOT, "  %s (%s): %s %s%n", machine.name(), role, program,
                     String.join(" ", machine.args())));
         }
         for (LinkPlan link : plan.links()) {

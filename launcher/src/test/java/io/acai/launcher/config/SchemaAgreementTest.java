@@ -119,6 +119,8 @@ class SchemaAgreementTest {
                 new String[] {"\"app\": {\"freezeBackbone\": \"yes\"}", "\"app\": {\"driftAfter\": \"30s\"}", "\"loss\": 1"},
                 new String[] {"\"app\": {\"freezeBackbone\": false}", "\"app\": {\"driftAfter\": 30}", "\"loss\": 1"},
                 new String[] {"\"app\": {\"freezeBackbone\": false}", "\"app\": {\"threads\": 0}", "\"loss\": 1"},
+                new String[] {"\"app\": {\"controlOf\": \"edge\"}", "\"gpu\": 0", "\"loss\": 1"},
+                new String[] {"\"port\": 1", "\"app\": {\"controlOf\": 7}", "\"loss\": 1"},
                 new String[] {"\"command\": \"run.sh\"", "\"args\": [\"{}\", 5000]", "\"loss\": 1"},
                 new String[] {"\"command\": [\"run.sh\"]", "\"args\": [true]", "\"loss\": 1"},
                 new String[] {"\"volumeMounts\": [{\"name\": \"v\", \"mountPath\": \"data\"}]", "\"gpu\": 0", "\"loss\": 1"},

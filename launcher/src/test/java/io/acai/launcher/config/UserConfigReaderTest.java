@@ -110,7 +110,8 @@ class UserConfigReaderTest {
         ExperimentPlan plan = UserConfigReader.read(ConfigFiles.projectRoot().resolve("user_config.json"), null);
 
         assertThat(plan.runtime()).isEqualTo(RuntimeKind.LOCAL);
-        assertThat(plan.edges()).hasSize(3);
+        assertThat(plan.edges()).hasSize(4);
+        assertThat(plan.edges()).filteredOn(MachinePlan::isControl).hasSize(1);
         assertThat(plan.duration()).isLessThanOrEqualTo(Duration.ofMinutes(5));
         assertThat(plan.machines()).allSatisfy(m -> assertThat(m.runsProjectApp()).isTrue());
         // it runs on 2 cores: the requests fit them, and no machine may use more than they hold (limits may

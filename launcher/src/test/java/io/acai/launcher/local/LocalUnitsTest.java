@@ -3,8 +3,12 @@ package io.acai.launcher.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.acai.launcher.config.UserConfigReader;
+import io.acai.launcher.plan.ExperimentPlan;
 import io.acai.launcher.plan.LinkPlan;
+import io.acai.launcher.plan.MachinePlan;
 import io.acai.launcher.plan.Resources;
+import io.acai.launcher.plan.RuntimeKind;
 import io.acai.records.run.LinkRow;
 
 import java.nio.file.Path;
@@ -52,6 +56,24 @@ class LocalUnitsTest {
                 .containsExactly("127.0.0.1", "41234", "inf.log", "5000.csv");
         assertThat(LoopbackDeployer.throughRelay(List.of("--cloud", "{}:5000"), 5000, 41234))
                 .containsExactly("--cloud", "127.0.0.1:41234");
+    }
+
+    @Test
+    void theDefaultExperimentsControlRunsTheEdgeJarWithoutACloudOrALink() throws Exception {
+        ExperimentPlan plan = UserConfigReader.read(Path.of(System.getProperty("acai.root", "..")).resolve("user_config.json"),
+                RuntimeKind.LOCAL);
+        MachinePlan control = plan.machine("edge-near-static").orElseThrow();
+        AppJars jars = LocalPlans.noJars();
+
+        List<String> command = MachineCommand.of(control, jars, control.argsWithCloud(LoopbackDeployer.LOOPBACK),
+                LoopbackDeployer.LOOPBACK);
+
+        assertThat(command).containsSequence("-jar", jars.edgeJar().toString(), "none", "0")
+                .contains("--static", "edge-near-static").doesNotContain(LoopbackDeployer.LOOPBACK);
+        assertThat(plan.link(control.name(), plan.cloud().name())).isEmpty();
+        assertThat(plan.link(plan.cloud().name(), control.name())).isEmpty();
+        assertThat(LinkMeasurement.pairs(plan.links(), plan.cloud().name()::equals))
+                .noneMatch(pair -> pair.client().equals(control.name()));
     }
 
     @Test

@@ -36,6 +36,8 @@ final class FixtureLogs {
     private static final double[] PUSHED_TO_EDGE2 = {195.6, 196.8};
     private static final int[] BYTES_UP = {412_730, 391_208, 405_112};
     private static final int WEIGHTS_BYTES = 1_245_972;
+    /** The static control {@link #addStaticControl} adds. */
+    static final String CONTROL = "edge1-static";
 
     private FixtureLogs() {
     }
@@ -77,6 +79,33 @@ final class FixtureLogs {
                 new LinkRow("edge1", "cloud", 100, 95.9, 10, 10.7),
                 new LinkRow("cloud", "edge2", 10, 9.71, 200, 201.9),
                 new LinkRow("edge2", "cloud", 10, 9.66, 200, 202.3)));
+    }
+
+    /**
+     * Adds {@code edge1-static}, edge1's static control: edge1's frames with the first model throughout (it drops at
+     * edge1's drift and stays down), no update (its {@code edge_update.csv} holds the header only), and the run's
+     * {@code run.json} whose config names it with {@code app.controlOf}.
+     */
+    static void addStaticControl(Path dir) throws IOException {
+        Random random = new Random(7);
+        List<InferenceRow> rows = new ArrayList<>();
+        for (double t = 2.3; t <= DURATION_S; t += 2.0) {
+            double base = t < DRIFT_S[0] ? 0.9 : 0.4;
+            int correct = (int) Math.round(Math.max(0, Math.min(10, 10 * base + random.nextGaussian())));
+            rows.add(new InferenceRow(ms(t), 44 + random.nextGaussian() * 3, 12 + random.nextDouble() * 15,
+                    0.1 + random.nextDouble() * 0.4, 10, correct / 10.0, "1"));
+        }
+        write(InferenceRow.SCHEMA, dir.resolve(CONTROL), rows);
+        write(UpdateRow.SCHEMA, dir.resolve(CONTROL), List.of());
+        Files.writeString(dir.resolve("run.json"), """
+                {"projectVersion": "0.1.0-SNAPSHOT", "startedAt": %d, "configFile": "/tmp/user_config.json",
+                 "config": {"machines": [
+                   {"name": "cloud", "category": "server"},
+                   {"name": "edge1", "category": "client", "app": {"rate": 5}},
+                   {"name": "edge2", "category": "client", "app": {"rate": 5}},
+                   {"name": "%s", "category": "client", "app": {"controlOf": "edge1"}}]},
+                 "parameters": {}, "seed": null, "repeat": null, "campaign": null}
+                """.formatted(T0, CONTROL));
     }
 
     private static List<InferenceRow> inference(int e, Random random) {

@@ -95,6 +95,7 @@ class RunSummaryTest {
     private static ExperimentLogs logs(List<InferenceRow> inference, List<UpdateRow> updates,
                                        List<RetrainRow> retrains) {
         return new ExperimentLogs(Path.of("logs"), List.of(new EdgeLogs("edge1", inference, updates)),
-                List.of(new CloudLogs("cloud", retrains)), List.of(), List.of(), new ReportNotes());
+                List.of(new CloudLogs("cloud", retrains)), List.of(), List.of(), new ReportNotes(),
+                java.util.Map.of());
     }
 }

@@ -20,6 +20,7 @@ class SampleRunTest {
                 "set -Dacai.report.sampleDir=DIR to write sample logs and their report there");
 
         FixtureLogs.write(Path.of(dir));
+        FixtureLogs.addStaticControl(Path.of(dir));
 
         assertThat(ReportCommand.run(Path.of(dir))).isZero();
     }

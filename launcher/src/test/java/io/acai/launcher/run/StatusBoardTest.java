@@ -40,6 +40,22 @@ class StatusBoardTest {
     }
 
     @Test
+    void aControlSaysWhichEdgeItIsTheStaticControlOf() {
+        ExperimentPlan plan = new ExperimentPlan("demo", 1, Duration.ofMinutes(4), Duration.ofSeconds(10), RuntimeKind.LOCAL,
+                List.of(machine("cloud", Role.CLOUD, List.of()), machine("edge", Role.EDGE, List.of()),
+                        MachinePlan.builder().setName("edge-static").setRole(Role.EDGE).optControlOf("edge").build()),
+                List.of());
+
+        List<String> lines = new StatusBoard(plan).render(Duration.ofSeconds(60),
+                Map.of("edge", MachineState.RUNNING, "edge-static", MachineState.RUNNING),
+                Map.of("edge", new EdgeProgress(240, 0.8, "2"), "edge-static", new EdgeProgress(240, 0.55, "0")));
+
+        assertThat(lines).endsWith(
+                "  edge         client  RUNNING   frames    240  accuracy 0.80  model 2",
+                "  edge-static  client  RUNNING   frames    240  accuracy 0.55  model 0  static control of edge");
+    }
+
+    @Test
     void progressBarAndClock() {
         assertThat(ProgressBar.render(Duration.ZERO, Duration.ofSeconds(10), 4)).isEqualTo("[....]  0:00 / 0:10");
         assertThat(ProgressBar.render(Duration.ofSeconds(30), Duration.ofSeconds(10), 4)).isEqualTo("[####]  0:30 / 0:10");
