@@ -1,8 +1,10 @@
 package io.acai.cloud;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.acai.model.TestModels;
+import io.acai.records.run.HoldoutRow;
 import io.acai.records.run.RetrainRow;
 import io.acai.testkit.ConsoleCapture;
 import java.nio.file.Path;
@@ -25,7 +27,8 @@ class CloudMainTest {
                 "--model=DIR|cfg,weights,names", "the model to start from", "--store=DIR", "--min-retrain-images=",
                 "--epochs=", "--lr=", "(default: 0.001)", "--batch=", "--device=", "--freeze-backbone", "--threads=",
                 "--push=", "--replay=", "--token=<token>", "(default: none)", "--duration=<duration>", "--seed=",
-                "--heartbeat=<heartbeat>", "(default: 5s)", "--help", "--version");
+                "--heartbeat=<heartbeat>", "(default: 5s)", "--holdout-frames=", "(default: 60)", "--holdout-judge=",
+                "--holdout-conf=", "(default: 0.8)", "--holdout-nms=", "--help", "--version");
     }
 
     @Test
@@ -50,6 +53,12 @@ class CloudMainTest {
         assertThat(stderrOf("0", log, csv, "--model", model, "--device", "tpu"))
                 .contains("(expected: auto, cpu or gpu)");
         assertThat(stderrOf("0", log, csv, "--model", "/nonexistent")).contains("--model : /nonexistent is not a folder");
+        assertThat(stderrOf("0", log, csv, "--model", model, "--holdout-judge", "boxes"))
+                .contains("--holdout-judge : boxes (expected: classes or iou)");
+        assertThat(stderrOf("0", log, csv, "--model", model, "--holdout-frames", "-5"))
+                .contains("--holdout-frames : -5 (expected: 0 to turn scoring off, or 1..1000)");
+        assertThat(stderrOf("0", log, csv, "--model", model, "--holdout-conf", "2"))
+                .contains("--holdout-conf : 2.0 (expected: 0..1)");
     }
 
     @Test
@@ -57,10 +66,13 @@ class CloudMainTest {
         String model = TestModels.initialDefaultNetwork(tmp.resolve("model"), 1).cfg().getParent().toString();
         Path log = tmp.resolve("out/cloud.log");
         assertThat(CloudMain.run(new String[] {"0", log.toString(), tmp.resolve("out/cloud.csv").toString(),
-                "--model", model, "--duration", "1s", "--token", "t"})).isZero();
+                "--model", model, "--duration", "1s", "--token", "t", "--holdout-frames", "3"})).isZero();
         assertThat(java.nio.file.Files.readString(log)).contains("INFO listening on port").contains("token required")
                 .contains("INFO stopped");
         assertThat(tmp.resolve("out/models/v0000.weights")).exists();
         assertThat(RetrainRow.SCHEMA.readAll(tmp.resolve("out/cloud.csv"))).as("a header and no retrain").isEmpty();
+        assertThat(HoldoutRow.SCHEMA.readAll(tmp.resolve("out/holdout.csv"))).as("v0 scored before the cloud stopped")
+                .extracting(HoldoutRow::modelVersion, HoldoutRow::style, HoldoutRow::frames)
+                .containsExactly(tuple("0", "pre_drift", 3.0), tuple("0", "drift", 3.0));
     }
 }

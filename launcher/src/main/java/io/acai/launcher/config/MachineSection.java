@@ -71,8 +71,27 @@ final class MachineSection {
         return port.orElse(role == Role.CLOUD ? DEFAULT_CLOUD_PORT : 0);
     }
 
-    /** The machine, or null when it has errors (already recorded). */
-    MachinePlan toPlan(int cloudPort, ExperimentSettings experiment, AppPaths paths) {
+    /**
+     * The edge as the cloud's held-out scoring needs it (its command line, and whether it is a control), read
+     * without recording problems; empty for the cloud, an edge running a command of its own, or one without a name.
+     */
+    Optional<HoldoutJudging.Edge> judgingEdge(int cloudPort, ExperimentSettings experiment, AppPaths paths) {
+        if (role != Role.EDGE || name == null || node.has("command")) {
+            return Optional.empty();
+        }
+        ConfigNode quiet = node.quietly();
+        Optional<ConfigNode> app = quiet.object("app");
+        List<String> args = node.has("args") ? quiet.strings("args", false).orElse(List.of())
+                : EdgeAppArgs.build(name, cloudPort, app, experiment.model(), experiment.seed(), paths);
+        return Optional.of(new HoldoutJudging.Edge(name, app.map(a -> a.has("controlOf")).orElse(false), args));
+    }
+
+    /**
+     * The machine, or null when it has errors (already recorded).
+     *
+     * @param judging how the edges judge, for the cloud's held-out scoring
+     */
+    MachinePlan toPlan(int cloudPort, ExperimentSettings experiment, AppPaths paths, HoldoutJudging judging) {
         String image = node.text("image").orElse(null);
         Optional<List<String>> command = node.strings("command", true);
         Optional<List<String>> args = node.strings("args", false);
@@ -96,7 +115,7 @@ final class MachineSection {
         if (args.isPresent() || command.isPresent()) {
             arguments = args.orElse(List.of());
         } else if (role == Role.CLOUD) {
-            arguments = CloudAppArgs.build(portOrDefault(), app, experiment.model(), experiment.seed(), paths);
+            arguments = CloudAppArgs.build(portOrDefault(), app, experiment.model(), experiment.seed(), paths, judging);
         } else {
             arguments = EdgeAppArgs.build(name, cloudPort, app, experiment.model(), experiment.seed(), paths);
         }
