@@ -1,7 +1,6 @@
 package io.acai.cloud;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.tuple;
 
 import io.acai.model.TestModels;
 import io.acai.records.run.HoldoutRow;
@@ -71,8 +70,11 @@ class CloudMainTest {
                 .contains("INFO stopped");
         assertThat(tmp.resolve("out/models/v0000.weights")).exists();
         assertThat(RetrainRow.SCHEMA.readAll(tmp.resolve("out/cloud.csv"))).as("a header and no retrain").isEmpty();
-        assertThat(HoldoutRow.SCHEMA.readAll(tmp.resolve("out/holdout.csv"))).as("v0 scored before the cloud stopped")
-                .extracting(HoldoutRow::modelVersion, HoldoutRow::style, HoldoutRow::frames)
-                .containsExactly(tuple("0", "pre_drift", 3.0), tuple("0", "drift", 3.0));
+        // v0 is being scored on a thread of its own (OpenCV's first load takes seconds); stopping waits for it at
+        // most 3 s, so the cloud exits within the launcher's 5 s grace, scored or not
+        assertThat(HoldoutRow.SCHEMA.readAll(tmp.resolve("out/holdout.csv"))).as("holdout.csv: v0 or nothing")
+                .allSatisfy(row -> assertThat(row.modelVersion()).isEqualTo("0"));
+        assertThat(java.nio.file.Files.readString(log)).containsAnyOf("METRIC holdout version=0 frames=3",
+                "WARN held-out scoring stopped after 3000 ms");
     }
 }

@@ -24,12 +24,14 @@ import java.util.concurrent.TimeUnit;
  * a push: {@link #submit} queues a version and returns at once. The first task renders the {@link HoldoutSet}
  * (kept in memory for the run), then every queued version is scored in turn on both styles and written as two
  * {@code holdout.csv} rows ({@link HoldoutRow}) and one {@code METRIC holdout} line of the cloud's log with what the
- * scoring cost. Closing waits up to {@link #CLOSE_WAIT} for the versions still queued.
+ * scoring cost. Closing waits up to {@link #CLOSE_WAIT} for the versions still queued, so that a cloud told to stop
+ * exits within the launcher's 5 s grace: a version pushed in the last seconds of a run may go unscored (the log
+ * says so).
  */
 public final class HoldoutScoring implements AutoCloseable {
 
-    /** How long {@link #close} waits for queued versions to be scored. */
-    public static final Duration CLOSE_WAIT = Duration.ofSeconds(20);
+    /** How long {@link #close()} waits for queued versions to be scored. */
+    public static final Duration CLOSE_WAIT = Duration.ofSeconds(3);
 
     private final HoldoutSettings settings;
     private final HoldoutScorer scorer;
@@ -40,6 +42,8 @@ public final class HoldoutScoring implements AutoCloseable {
     private final ExecutorService thread;
     /** Rendered by the first task, on the scoring thread; read only there. */
     private HoldoutSet set;
+    /** Set when closing gave up waiting: a scoring still running then writes nothing to the closed files. */
+    private volatile boolean abandoned;
 
     private HoldoutScoring(HoldoutSettings settings, ModelStore store, CsvRowWriter<HoldoutRow> csv, RunLog log) {
         this.settings = settings;
@@ -98,6 +102,9 @@ public final class HoldoutScoring implements AutoCloseable {
             long start = System.nanoTime();
             Map<HoldoutStyle, HoldoutScore> scores = scorer.score("model v" + version.version(), version.weights(), set);
             long millis = (System.nanoTime() - start) / 1_000_000;
+            if (abandoned) {
+                return;
+            }
             long now = System.currentTimeMillis();
             StringBuilder metric = new StringBuilder(String.format(Locale.ROOT, "version=%d frames=%d",
                     version.version(), settings.frames()));
@@ -111,21 +118,30 @@ public final class HoldoutScoring implements AutoCloseable {
             }
             log.metric("holdout", metric.append(" score_ms=").append(millis).toString());
         } catch (Exception | LinkageError e) {
-            log.warn("held-out scoring of v" + version.version() + " failed: " + e);
+            if (!abandoned) {
+                log.warn("held-out scoring of v" + version.version() + " failed: " + e);
+            }
         }
     }
 
-    /** Scores what is queued (waiting up to {@link #CLOSE_WAIT}), then closes {@code holdout.csv}. */
+    /** Scores what is queued, waiting up to {@link #CLOSE_WAIT}, then closes {@code holdout.csv}. */
     @Override
     public void close() throws IOException {
+        close(CLOSE_WAIT);
+    }
+
+    /** Scores what is queued, waiting up to {@code wait}, then closes {@code holdout.csv}. */
+    public void close(Duration wait) throws IOException {
         thread.shutdown();
         try {
-            if (!thread.awaitTermination(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+            if (!thread.awaitTermination(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+                abandoned = true;
                 int dropped = thread.shutdownNow().size();
-                log.warn("held-out scoring stopped after " + CLOSE_WAIT.toSeconds() + " s with " + dropped
-                        + " version(s) not scored");
+                log.warn("held-out scoring stopped after " + wait.toMillis() + " ms: the version being scored and "
+                        + dropped + " queued one(s) not scored");
             }
         } catch (InterruptedException e) {
+            abandoned = true;
             thread.shutdownNow();
             Thread.currentThread().interrupt();
         }

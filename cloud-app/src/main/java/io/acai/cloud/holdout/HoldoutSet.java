@@ -17,7 +17,7 @@ public final class HoldoutSet {
 
     /** The scenario's camera name, in the frames' ids. */
     public static final String CAMERA = "cloud-holdout";
-    /** The scenario's seed: "HOLDOUT" in ASCII, 20353499398935892. */
+    /** The scenario's seed: "HOLDOUT" in ASCII, 20353387305325908. */
     public static final long SEED = 0x484F4C444F5554L;
 
     private final Map<HoldoutStyle, List<HoldoutFrame>> frames;

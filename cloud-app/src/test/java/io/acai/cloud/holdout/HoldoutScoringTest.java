@@ -83,7 +83,7 @@ class HoldoutScoringTest {
             scoring.submit(store.current());
             ModelVersion pushed = store.save(DarknetWeights.initial(store.cfg(), 2).encode());
             scoring.submit(pushed);
-            scoring.close();
+            scoring.close(java.time.Duration.ofMinutes(2));
         }
 
         List<HoldoutRow> rows = HoldoutRow.SCHEMA.readAll(csv);
