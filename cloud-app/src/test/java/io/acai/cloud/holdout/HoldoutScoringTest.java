@@ -68,7 +68,12 @@ class HoldoutScoringTest {
                 .containsExactly("cloud-holdout-000003", "cloud-holdout-000004", "cloud-holdout-000005");
         assertThat(io.acai.scenes.DriftScenario.builder(HoldoutSet.CAMERA).seed(HoldoutSet.SEED).driftAt(3).build()
                 .styleAt(3)).isEqualTo(SceneStyle.DRIFT);
-        assertThat(set.frames(HoldoutStyle.PRE_DRIFT).get(0).tensor()).hasSize(3 * 192 * 192);
+        io.acai.detection.LabeledFrame edgeView = io.acai.scenes.DriftScenario.builder(HoldoutSet.CAMERA)
+                .seed(HoldoutSet.SEED).driftAt(3).build().frame(4);
+        HoldoutFrame kept = set.frames(HoldoutStyle.DRIFT).get(1);
+        assertThat(kept.tensor()).as("the network input an edge would make of the same frame")
+                .containsExactly(io.acai.detection.InputTensor.chw(edgeView.image(), kept.letterbox()));
+        assertThat(kept.objects()).isEqualTo(edgeView.objects());
         assertThat(set.bytes()).isEqualTo(6L * 3 * 192 * 192);
     }
 
