@@ -1,5 +1,6 @@
 package io.acai.cloud;
 
+import io.acai.cloud.holdout.HoldoutScoring;
 import io.acai.cloud.retrain.ReplayBuffer;
 import io.acai.cloud.retrain.RetrainLoop;
 import io.acai.cloud.retrain.Retrainer;
@@ -18,12 +19,14 @@ import io.acai.scenes.SceneGenerator;
 import io.acai.scenes.SceneStyle;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
  * A running cloud: the model store, the TCP server and the retrain thread, wired together: the
- * server's {@link ConnectedEdges} is the fleet the retrain loop pushes through. Closing
- * it stops the server, lets a retrain in progress finish, and closes the log and CSV files.
+ * server's {@link ConnectedEdges} is the fleet the retrain loop pushes through, and the held-out
+ * scoring hears of the first version and of every pushed one. Closing it stops the server, lets a
+ * retrain in progress finish, scores what is queued, and closes the log and CSV files.
  */
 public final class CloudApp implements AutoCloseable {
 
@@ -36,9 +39,10 @@ public final class CloudApp implements AutoCloseable {
     private final CloudServer server;
     private final RetrainLoop loop;
     private final Thread retrainThread;
+    private final Optional<HoldoutScoring> holdout;
 
     private CloudApp(RunLog log, CsvRowWriter<RetrainRow> csv, ModelStore store, UploadQueue uploads, CloudServer server,
-                     RetrainLoop loop, Thread retrainThread) {
+                     RetrainLoop loop, Thread retrainThread, Optional<HoldoutScoring> holdout) {
         this.log = log;
         this.csv = csv;
         this.store = store;
@@ -46,6 +50,7 @@ public final class CloudApp implements AutoCloseable {
         this.server = server;
         this.loop = loop;
         this.retrainThread = retrainThread;
+        this.holdout = holdout;
     }
 
     /**
@@ -60,6 +65,8 @@ public final class CloudApp implements AutoCloseable {
         ModelStore store = ModelStore.open(config.storeDir(), config.model());
         log.info("model " + config.model().cfg().getFileName() + " (" + store.names().size() + " classes "
                 + store.names() + ") at v" + store.current().version() + ", versions in " + store.dir());
+        Optional<HoldoutScoring> holdout = HoldoutScoring.start(config.holdout(), store, config.holdoutCsvFile(), log);
+        holdout.ifPresent(h -> h.submit(store.current()));
         Retrainer retrainer = retrainers.apply(store);
         ReplayBuffer replay = new ReplayBuffer(config.replay(), config.seed());
         if (config.defaultModel() && config.replay() > 0) {
@@ -76,13 +83,13 @@ public final class CloudApp implements AutoCloseable {
         CloudServer server = CloudServer.start(config.port(),
                 new AcaiPipeline(ProtocolLimits.DEFAULT, config.heartbeatInterval()), context);
         RetrainLoop loop = new RetrainLoop(uploads, store, retrainer, replay, edges, config.pushPolicy(),
-                config.minRetrainImages(), csv, log);
+                config.minRetrainImages(), csv, log, version -> holdout.ifPresent(h -> h.submit(version)));
         Thread thread = new Thread(loop, "acai-retrain");
         thread.start();
         log.info("listening on port " + server.port() + " (min retrain images " + config.minRetrainImages()
                 + ", push to " + config.pushPolicy() + ", replay " + config.replay()
                 + (config.token().isEmpty() ? ", no token" : ", token required") + ")");
-        return new CloudApp(log, csv, store, uploads, server, loop, thread);
+        return new CloudApp(log, csv, store, uploads, server, loop, thread, holdout);
     }
 
     private static String hostName() {
@@ -121,6 +128,9 @@ public final class CloudApp implements AutoCloseable {
             retrainThread.join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (holdout.isPresent()) {
+            holdout.get().close();
         }
         log.info("stopped");
         csv.close();

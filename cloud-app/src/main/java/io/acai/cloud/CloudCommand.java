@@ -1,5 +1,6 @@
 package io.acai.cloud;
 
+import io.acai.cloud.holdout.HoldoutSettings;
 import io.acai.cloud.retrain.DjlRetrainer;
 import io.acai.cloud.retrain.PushPolicy;
 import io.acai.cloud.train.TorchThreads;
@@ -97,6 +98,23 @@ public final class CloudCommand implements Callable<Integer> {
     @Mixin
     HeartbeatOption heartbeat;
 
+    @Option(names = "--holdout-frames", defaultValue = "" + HoldoutSettings.DEFAULT_FRAMES,
+            description = "held-out frames of each style (pre-drift, drift) every model version is scored on, "
+                    + "into holdout.csv beside the csv file; 0 = off (default: ${DEFAULT-VALUE})")
+    int holdoutFrames;
+
+    @Option(names = "--holdout-judge", defaultValue = HoldoutSettings.DEFAULT_JUDGE,
+            description = "the edges' judge for the held-out frames: classes or iou (default: ${DEFAULT-VALUE})")
+    String holdoutJudge;
+
+    @Option(names = "--holdout-conf", defaultValue = "" + HoldoutSettings.DEFAULT_CONFIDENCE,
+            description = "the edges' confidence threshold for the held-out frames (default: ${DEFAULT-VALUE})")
+    float holdoutConfidence;
+
+    @Option(names = "--holdout-nms", defaultValue = "" + HoldoutSettings.DEFAULT_NMS,
+            description = "the edges' NMS IoU for the held-out frames (default: ${DEFAULT-VALUE})")
+    float holdoutNms;
+
     @Spec
     CommandSpec spec;
 
@@ -171,6 +189,10 @@ public final class CloudCommand implements Callable<Integer> {
                 .optToken(token.token())
                 .optHeartbeatInterval(heartbeat.interval())
                 .optSeed(seed)
+                .optHoldoutFrames(holdoutFrames)
+                .optHoldoutJudge(holdoutJudge)
+                .optHoldoutConfidence(holdoutConfidence)
+                .optHoldoutNms(holdoutNms)
                 .build();
     }
 }

@@ -1,6 +1,8 @@
 package io.acai.cloud;
 
+import io.acai.cloud.holdout.HoldoutSettings;
 import io.acai.cloud.retrain.PushPolicy;
+import io.acai.records.run.HoldoutRow;
 import io.acai.detection.ModelFiles;
 import io.acai.options.HeartbeatOption;
 import java.nio.file.Path;
@@ -18,6 +20,7 @@ import java.util.Objects;
  *         .setPort(9000).setLogFile(dir.resolve("cloud.log")).setCsvFile(dir.resolve("cloud.csv"))
  *         .setModel(model).setStoreDir(dir.resolve("models"))
  *         .optMinRetrainImages(40).optReplay(60)
+ *         .optHoldoutFrames(60).optHoldoutConfidence(0.4f)
  *         .build();
  * }</pre>
  *
@@ -34,10 +37,11 @@ import java.util.Objects;
  * @param token             the secret edges must present; empty admits all
  * @param heartbeatInterval write silence after which a heartbeat goes out
  * @param seed              seeds the replay sampling
+ * @param holdout           how each version is scored on held-out frames ({@code holdout.csv} beside the csv file)
  */
 public record CloudConfig(int port, Path logFile, Path csvFile, ModelFiles model, boolean defaultModel, Path storeDir,
                           int minRetrainImages, PushPolicy pushPolicy, int replay, String token,
-                          Duration heartbeatInterval, long seed) {
+                          Duration heartbeatInterval, long seed, HoldoutSettings holdout) {
 
     /** {@code --min-retrain-images}: every upload starts a retrain, as the original. */
     public static final int DEFAULT_MIN_RETRAIN_IMAGES = 0;
@@ -60,6 +64,11 @@ public record CloudConfig(int port, Path logFile, Path csvFile, ModelFiles model
         }
     }
 
+    /** {@code holdout.csv}, beside the csv file. */
+    public Path holdoutCsvFile() {
+        return csvFile.resolveSibling(HoldoutRow.SCHEMA.fileName());
+    }
+
     /** A builder with every optional value at its default. */
     public static Builder builder() {
         return new Builder();
@@ -80,6 +89,10 @@ public record CloudConfig(int port, Path logFile, Path csvFile, ModelFiles model
         private String token = "";
         private Duration heartbeatInterval = HeartbeatOption.DEFAULT_INTERVAL;
         private long seed = DEFAULT_SEED;
+        private int holdoutFrames = HoldoutSettings.DEFAULT_FRAMES;
+        private String holdoutJudge = HoldoutSettings.DEFAULT_JUDGE;
+        private float holdoutConfidence = HoldoutSettings.DEFAULT_CONFIDENCE;
+        private float holdoutNms = HoldoutSettings.DEFAULT_NMS;
 
         private Builder() {
         }
@@ -149,6 +162,30 @@ public record CloudConfig(int port, Path logFile, Path csvFile, ModelFiles model
             return this;
         }
 
+        /** Held-out frames of each style every version is scored on; 0 turns scoring off. */
+        public Builder optHoldoutFrames(int holdoutFrames) {
+            this.holdoutFrames = holdoutFrames;
+            return this;
+        }
+
+        /** The edges' judge, {@code classes} or {@code iou}, for the held-out scoring. */
+        public Builder optHoldoutJudge(String holdoutJudge) {
+            this.holdoutJudge = Objects.requireNonNull(holdoutJudge, "holdoutJudge");
+            return this;
+        }
+
+        /** The edges' confidence threshold, for the held-out scoring. */
+        public Builder optHoldoutConfidence(float holdoutConfidence) {
+            this.holdoutConfidence = holdoutConfidence;
+            return this;
+        }
+
+        /** The edges' NMS IoU, for the held-out scoring. */
+        public Builder optHoldoutNms(float holdoutNms) {
+            this.holdoutNms = holdoutNms;
+            return this;
+        }
+
         /**
          * The config.
          *
@@ -158,7 +195,8 @@ public record CloudConfig(int port, Path logFile, Path csvFile, ModelFiles model
         public CloudConfig build() {
             return new CloudConfig(required(port, "port"), required(logFile, "logFile"), required(csvFile, "csvFile"),
                     required(model, "model"), defaultModel, required(storeDir, "storeDir"), minRetrainImages,
-                    pushPolicy, replay, token, heartbeatInterval, seed);
+                    pushPolicy, replay, token, heartbeatInterval, seed,
+                    new HoldoutSettings(holdoutFrames, holdoutJudge, holdoutConfidence, holdoutNms));
         }
 
         private static <T> T required(T value, String name) {

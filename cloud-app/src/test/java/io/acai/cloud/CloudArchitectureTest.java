@@ -21,7 +21,7 @@ class CloudArchitectureTest {
 
     @BeforeAll
     static void importMainClasses() {
-        cloud = PackageRules.mainClasses(ROOT, "retrain", "server", "store");
+        cloud = PackageRules.mainClasses(ROOT, "holdout", "retrain", "server", "store");
     }
 
     @Test
@@ -50,6 +50,15 @@ class CloudArchitectureTest {
     void theStoreDoesNotKnowTheServerOrTheRetrainLogic() {
         PackageRules.packageDoesNotUse(ROOT, "store", ROOT + ".server..", ROOT + ".retrain..")
                 .because("the store keeps the model versions on disk, below the retrain loop and the server that use it")
+                .check(cloud);
+    }
+
+    @Test
+    void theHeldOutScoringKnowsOnlyTheStore() {
+        PackageRules.packageDoesNotUse(ROOT, "holdout", ROOT + ".server..", ROOT + ".retrain..", "io.netty..",
+                        "ai.djl..")
+                .because("the retrain loop hands it each pushed version; it scores through the edges' detector, "
+                        + "not through training or the transport")
                 .check(cloud);
     }
 

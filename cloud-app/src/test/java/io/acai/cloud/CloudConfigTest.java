@@ -3,8 +3,10 @@ package io.acai.cloud;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.acai.cloud.holdout.HoldoutSettings;
 import io.acai.cloud.retrain.PushPolicy;
 import io.acai.detection.ModelFiles;
+import io.acai.edge.EdgeConfig;
 import io.acai.model.TestModels;
 import io.acai.training.TrainingDevice;
 import io.acai.training.TrainingSettings;
@@ -60,5 +62,47 @@ class CloudConfigTest {
                 .hasMessage("--min-retrain-images : -1 (expected: >= 0)");
         assertThatThrownBy(() -> builder.optMinRetrainImages(0).setPort(70000).build())
                 .hasMessage("<port> : 70000 (expected: 0..65535)");
+        builder.setPort(0);
+        assertThatThrownBy(() -> builder.optHoldoutFrames(-1).build())
+                .hasMessage("--holdout-frames : -1 (expected: 0 to turn scoring off, or 1..1000)");
+        assertThatThrownBy(() -> builder.optHoldoutFrames(1001).build())
+                .hasMessage("--holdout-frames : 1001 (expected: 0 to turn scoring off, or 1..1000)");
+        assertThatThrownBy(() -> builder.optHoldoutFrames(0).optHoldoutJudge("boxes").build())
+                .hasMessage("--holdout-judge : boxes (expected: classes or iou)");
+        assertThatThrownBy(() -> builder.optHoldoutJudge("iou").optHoldoutConfidence(1.5f).build())
+                .hasMessage("--holdout-conf : 1.5 (expected: 0..1)");
+        assertThatThrownBy(() -> builder.optHoldoutConfidence(0.4f).optHoldoutNms(-0.1f).build())
+                .hasMessage("--holdout-nms : -0.1 (expected: an IoU in 0..1)");
+        assertThat(builder.optHoldoutNms(0.45f).build().holdout())
+                .isEqualTo(new HoldoutSettings(0, "iou", 0.4f, 0.45f));
+    }
+
+    /** A cloud and edges started without options judge the held-out frames alike. */
+    @Test
+    void theHeldOutJudgementDefaultsAreTheEdgesDefaults() throws Exception {
+        HoldoutSettings defaults = CloudConfig.builder().setPort(0).setLogFile(Path.of("cloud.log"))
+                .setCsvFile(tmp.resolve("out/cloud.csv")).setModel(TestModels.initialDefaultNetwork(tmp.resolve("m"), 1))
+                .setStoreDir(Path.of("models")).build().holdout();
+        assertThat(defaults).isEqualTo(HoldoutSettings.DEFAULT);
+        assertThat(defaults.frames()).isEqualTo(60);
+        assertThat(defaults.enabled()).isTrue();
+        assertThat(defaults.judge()).isEqualTo(EdgeConfig.DEFAULT_JUDGE);
+        assertThat(defaults.confidence()).isEqualTo(EdgeConfig.DEFAULT_CONFIDENCE);
+        assertThat(defaults.nms()).isEqualTo(EdgeConfig.DEFAULT_NMS);
+    }
+
+    @Test
+    void theHeldOutOptionsReachTheConfigAndHoldoutCsvLiesBesideTheCsvFile() throws Exception {
+        ModelFiles model = TestModels.initialDefaultNetwork(tmp.resolve("model"), 1);
+        CloudCommand command = new CloudCommand();
+        new CommandLine(command).parseArgs("9000", "cloud.log", tmp.resolve("out/cloud.csv").toString(),
+                "--model", model.cfg().getParent().toString(), "--holdout-frames", "20", "--holdout-judge", "iou",
+                "--holdout-conf", "0.4", "--holdout-nms", "0.45");
+        CloudConfig config = command.config();
+        assertThat(config.holdout()).isEqualTo(new HoldoutSettings(20, "iou", 0.4f, 0.45f));
+        assertThat(config.holdoutCsvFile()).isEqualTo(tmp.resolve("out/holdout.csv"));
+        assertThat(CloudConfig.builder().setPort(0).setLogFile(Path.of("cloud.log")).setCsvFile(Path.of("cloud.csv"))
+                .setModel(model).setStoreDir(Path.of("models")).build().holdoutCsvFile())
+                .isEqualTo(Path.of("holdout.csv"));
     }
 }

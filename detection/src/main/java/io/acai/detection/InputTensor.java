@@ -43,9 +43,27 @@ public final class InputTensor {
 
     /** Writes {@code 3 x inputHeight x inputWidth} floats into {@code out} from {@code offset} (batches). */
     public static void chw(BufferedImage image, Letterbox letterbox, float[] out, int offset) {
-        BufferedImage boxed = letterboxed(image, letterbox);
+        planar(letterboxed(image, letterbox), out, offset);
+    }
+
+    /**
+     * The {@code 3 x height x width} floats of an image {@link #letterboxed} already (8-bit BGR at the network's
+     * input size): {@code chw(image, letterbox)} is {@code planar(letterboxed(image, letterbox))}, so a caller that
+     * keeps letterboxed frames (a held-out set scored again and again) feeds the network exactly the same input.
+     */
+    public static float[] planar(BufferedImage boxed) {
+        float[] out = new float[3 * boxed.getWidth() * boxed.getHeight()];
+        planar(boxed, out, 0);
+        return out;
+    }
+
+    private static void planar(BufferedImage boxed, float[] out, int offset) {
+        if (boxed.getType() != BufferedImage.TYPE_3BYTE_BGR) {
+            throw new IllegalArgumentException("image type " + boxed.getType() + " (expected: TYPE_3BYTE_BGR, as "
+                    + "letterboxed gives it)");
+        }
         byte[] bgr = ((DataBufferByte) boxed.getRaster().getDataBuffer()).getData();
-        int plane = letterbox.inputWidth() * letterbox.inputHeight();
+        int plane = boxed.getWidth() * boxed.getHeight();
         for (int i = 0; i < plane; i++) {
             out[offset + i] = (bgr[3 * i + 2] & 0xff) / 255f;
             out[offset + plane + i] = (bgr[3 * i + 1] & 0xff) / 255f;

@@ -13,12 +13,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * The cloud's one retrain thread: waits for {@code minImages} pending uploads (at least one), takes
  * them all, retrains the current model on them plus the replay samples, saves the new version and
  * pushes it to the contributors or to every connected edge through the {@link EdgeFleet}, then
- * writes a {@code cloud.csv} row. Uploads that arrive during a retrain wait for the next round. A
+ * writes a {@code cloud.csv} row, and last hands the new version to {@code pushed} (the held-out scoring, which
+ * queues it for a thread of its own). Uploads that arrive during a retrain wait for the next round. A
  * retrain that fails, or whose weights the store refuses, leaves the current version in place and
  * tells the contributors.
  */
@@ -36,11 +38,16 @@ public final class RetrainLoop implements Runnable {
     private final int minImages;
     private final CsvRowWriter<RetrainRow> csv;
     private final RunLog log;
+    private final Consumer<ModelVersion> pushed;
     private volatile boolean running = true;
 
+    /**
+     * @param pushed hears of every new version after it was pushed and its row written, on the retrain thread;
+     *               it must return quickly (the next round waits)
+     */
     public RetrainLoop(UploadQueue uploads, ModelStore store, Retrainer retrainer, ReplayBuffer replay,
                        EdgeFleet edges, PushPolicy pushPolicy, int minImages,
-                       CsvRowWriter<RetrainRow> csv, RunLog log) {
+                       CsvRowWriter<RetrainRow> csv, RunLog log, Consumer<ModelVersion> pushed) {
         if (minImages < 0) {
             throw new IllegalArgumentException("--min-retrain-images : " + minImages + " (expected: >= 0)");
         }
@@ -53,6 +60,7 @@ public final class RetrainLoop implements Runnable {
         this.minImages = minImages;
         this.csv = csv;
         this.log = log;
+        this.pushed = pushed;
     }
 
     @Override
@@ -123,6 +131,7 @@ public final class RetrainLoop implements Runnable {
         csv.write(new RetrainRow(round.receivedMillis(), updated, savedAt, encoded, sent, fresh.size(),
                 contributors.size(), outcome.epochs(), outcome.lossFirst(), outcome.lossLast(), outcome.device(),
                 Integer.toString(saved.version())));
+        pushed.accept(saved);
     }
 
     private List<LabeledFrame> decode(Round round) {

@@ -1,6 +1,7 @@
 package io.acai.cloud.loop;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -16,6 +17,7 @@ import io.acai.detection.darknet.DarknetWeights;
 import io.acai.detection.opencv.DetectorSettings;
 import io.acai.detection.opencv.OpenCvDetector;
 import io.acai.model.DefaultModel;
+import io.acai.records.run.HoldoutRow;
 import io.acai.records.run.InferenceRow;
 import io.acai.records.run.RetrainRow;
 import io.acai.records.run.UpdateRow;
@@ -76,6 +78,16 @@ class LoopbackEndToEndTest {
             assertThat(InferenceRow.SCHEMA.readAll(InferenceRow.SCHEMA.in(folder)))
                     .anyMatch(LoopbackEndToEndTest::retrained);
         }
+        // the version the cloud started with and the pushed one, each scored on both styles of held-out frames
+        List<HoldoutRow> holdout = HoldoutRow.SCHEMA.readAll(tmp.resolve("run/cloud/holdout.csv"));
+        assertThat(holdout).extracting(HoldoutRow::modelVersion, HoldoutRow::style).startsWith(
+                tuple("0", "pre_drift"), tuple("0", "drift"), tuple("1", "pre_drift"), tuple("1", "drift"));
+        assertThat(holdout).allSatisfy(row -> {
+            assertThat(row.frames()).isEqualTo(LoopbackRun.HOLDOUT_FRAMES);
+            assertThat(row.accuracy()).isBetween(0.0, 1.0);
+        });
+        assertThat(tmp.resolve("run/cloud/cloud.log")).content().contains("METRIC holdout version=0 frames=6",
+                "METRIC holdout version=1 frames=6");
     }
 
     /**

@@ -26,6 +26,8 @@ import java.util.Optional;
 final class LoopbackRun implements AutoCloseable {
 
     static final String TOKEN = "loop-token";
+    /** Held-out frames of each style the cloud scores every version on: few, the loop is what these tests check. */
+    static final int HOLDOUT_FRAMES = 6;
 
     final Path dir;
     final CloudApp cloud;
@@ -42,6 +44,7 @@ final class LoopbackRun implements AutoCloseable {
                 .setCsvFile(dir.resolve("cloud/cloud.csv")).setModel(model).setStoreDir(dir.resolve("cloud/models"))
                 .optDefaultModel(defaultModel).optMinRetrainImages(minRetrainImages).optReplay(replay).optToken(TOKEN)
                 .optHeartbeatInterval(Duration.ofSeconds(2))
+                .optHoldoutFrames(HOLDOUT_FRAMES).optHoldoutConfidence(confidence)
                 .build();
         cloud = CloudApp.start(cloudConfig, s -> new DjlRetrainer(s.cfg(), s.names(), training));
         try {

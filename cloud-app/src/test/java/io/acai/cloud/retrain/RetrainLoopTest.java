@@ -29,6 +29,8 @@ class RetrainLoopTest {
     Path tmp;
 
     private final RecordingFleet fleet = new RecordingFleet("e1", "e2");
+    /** What the loop handed on after each push, with the pushes the fleet had seen by then. */
+    private final List<String> handedOn = new java.util.ArrayList<>();
     private ModelStore store;
 
     @BeforeEach
@@ -53,7 +55,8 @@ class RetrainLoopTest {
     private void runRound(Round round, Retrainer retrainer, PushPolicy policy) throws Exception {
         try (RunLog log = RunLog.open(tmp.resolve("cloud.log")); CsvRowWriter<RetrainRow> csv = RetrainRow.SCHEMA.create(tmp.resolve("cloud.csv"))) {
             RetrainLoop loop = new RetrainLoop(new UploadQueue(), store, retrainer, new ReplayBuffer(4, 1), fleet,
-                    policy, 1, csv, log);
+                    policy, 1, csv, log, v -> handedOn.add("v" + v.version() + " after " + fleet.pushes.size()
+                            + " push(es)"));
             loop.retrain(round);
         }
     }
@@ -77,6 +80,8 @@ class RetrainLoopTest {
                                     RetrainRow::lossFirst, RetrainRow::lossLast, RetrainRow::device, RetrainRow::modelVersion)
                             .containsExactly(2.0, 2.0, 1.0, 2.0, 1.0, "cpu", "1");
                 });
+        assertThat(handedOn).as("the held-out scoring hears of v1 once it was pushed").containsExactly(
+                "v1 after 1 push(es)");
         assertThat(Files.readString(tmp.resolve("cloud.log")))
                 .contains("pushed to 1 of 1 edges (contributors)")
                 .contains("METRIC retrain version=1 images=2 replayed=0 edges=2 epochs=1");
@@ -99,6 +104,7 @@ class RetrainLoopTest {
         assertThat(store.current().version()).isZero();
         assertThat(fleet.pushes).isEmpty();
         assertThat(fleet.failures).containsExactly(new RecordingFleet.Failure(List.of("e1"), "retrain failed: out of memory"));
+        assertThat(handedOn).as("no new version to score").isEmpty();
         assertThat(RetrainRow.SCHEMA.readAll(tmp.resolve("cloud.csv"))).isEmpty();
     }
 

@@ -11,19 +11,24 @@ import java.util.Set;
  * The command line of {@code cloud-app.jar} built from a cloud machine's {@code app} options:
  * {@code <port> cloud.log cloud.csv [--model M] [--min-retrain-images N] [--epochs N] [--lr X]
  * [--batch N] [--device D] [--push P] [--replay N] [--freeze-backbone] [--threads N] [--token T]
- * [--seed S]}. Options left out keep the app's defaults.
+ * [--holdout-frames N] [--seed S] [--holdout-judge J] [--holdout-conf X] [--holdout-nms X]}. Options left out keep the
+ * app's defaults; the held-out judging options are the edges' ({@link HoldoutJudging}), left out when
+ * {@code holdoutFrames} is 0.
  */
 final class CloudAppArgs {
 
     static final List<String> FIELDS = List.of("model", "minRetrainImages", "epochs", "lr", "batch", "device", "push",
-            "replay", "freezeBackbone", "threads", "token");
+            "replay", "freezeBackbone", "threads", "token", "holdoutFrames");
+    /** The most held-out frames of each style (the cloud's limit). */
+    static final int MAX_HOLDOUT_FRAMES = 1000;
 
     private CloudAppArgs() {
     }
 
     static List<String> build(int port, Optional<ConfigNode> app, Optional<String> defaultModel, Optional<Long> seed,
-            AppPaths paths) {
+            AppPaths paths, HoldoutJudging judging) {
         List<String> options = new ArrayList<>();
+        boolean holdout = true;
         Optional<String> model = defaultModel;
         if (app.isPresent()) {
             ConfigNode node = app.get();
@@ -43,11 +48,17 @@ final class CloudAppArgs {
             }
             node.integer("threads", 1, 64).ifPresent(v -> add(options, "--threads", v));
             node.text("token").ifPresent(v -> add(options, "--token", v));
+            Optional<Long> frames = node.integer("holdoutFrames", 0, MAX_HOLDOUT_FRAMES);
+            frames.ifPresent(v -> add(options, "--holdout-frames", v));
+            holdout = frames.orElse(1L) > 0;
         }
         List<String> args = new ArrayList<>(List.of(Integer.toString(port), AppFiles.CLOUD_LOG, AppFiles.CLOUD_CSV));
         model.ifPresent(v -> add(args, "--model", v));
         args.addAll(options);
         seed.ifPresent(v -> add(args, "--seed", v));
+        if (holdout) {
+            args.addAll(judging.cloudOptions());
+        }
         return args;
     }
 

@@ -39,6 +39,11 @@ final class ConfigNode {
         return path;
     }
 
+    /** This object read again without recording problems: the reading that counts records them once. */
+    ConfigNode quietly() {
+        return new ConfigNode(node, path, new ConfigErrors());
+    }
+
     /** The path of {@code field}: {@code a.b}, or {@code a["nvidia.com/gpu"]} for a name that is not a plain word. */
     String path(String field) {
         if (!field.matches("[A-Za-z0-9_$]+")) {

@@ -92,11 +92,28 @@ final class MachineSection {
     }
 
     /**
+     * The edge as the cloud's held-out scoring needs it (its command line, and whether it is a control), read
+     * without recording problems; empty for the cloud, an edge running a command of its own, or one without a name.
+     */
+    Optional<HoldoutJudging.Edge> judgingEdge(int cloudPort, ExperimentSettings experiment, AppPaths paths) {
+        if (role != Role.EDGE || name == null || node.has("command")) {
+            return Optional.empty();
+        }
+        ConfigNode quiet = node.quietly();
+        Optional<ConfigNode> app = quiet.object("app");
+        List<String> args = node.has("args") ? quiet.strings("args", false).orElse(List.of())
+                : EdgeAppArgs.build(name, cloudPort, app, experiment.model(), experiment.seed(), paths);
+        return Optional.of(new HoldoutJudging.Edge(name, app.map(a -> a.has("controlOf")).orElse(false), args));
+    }
+
+    /**
      * The machine, or null when it has errors (already recorded).
      *
      * @param machines every machine by name, where a static control finds its target
+     * @param judging how the edges judge, for the cloud's held-out scoring
      */
-    MachinePlan toPlan(int cloudPort, ExperimentSettings experiment, AppPaths paths, Map<String, MachineSection> machines) {
+    MachinePlan toPlan(int cloudPort, ExperimentSettings experiment, AppPaths paths, Map<String, MachineSection> machines,
+                       HoldoutJudging judging) {
         String image = node.text("image").orElse(null);
         Optional<List<String>> command = node.strings("command", true);
         Optional<List<String>> args = node.strings("args", false);
@@ -123,7 +140,7 @@ final class MachineSection {
         } else if (role == Role.CLOUD) {
             app.filter(a -> a.has("controlOf")).ifPresent(a -> a.errors().add(a.path("controlOf"),
                     "is set on a server (expected: on a client machine only; a control is an edge)"));
-            arguments = CloudAppArgs.build(portOrDefault(), app, experiment.model(), experiment.seed(), paths);
+            arguments = CloudAppArgs.build(portOrDefault(), app, experiment.model(), experiment.seed(), paths, judging);
         } else {
             EdgeAppArgs edge = edgeApp(experiment, paths);
             Optional<Long> seed = experiment.seed();

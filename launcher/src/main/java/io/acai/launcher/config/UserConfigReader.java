@@ -23,6 +23,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads a {@code user_config.json} into an {@link ExperimentPlan}. It accepts the original project's
@@ -37,6 +39,8 @@ import java.util.Set;
 public final class UserConfigReader {
 
     static final List<String> FIELDS = List.of("$schema", "experiment", "runtime", "machines", "connections");
+
+    private static final Logger LOG = LoggerFactory.getLogger(UserConfigReader.class);
 
     /** Seed of the plan when the config gives none (the apps then use their own defaults). */
     static final long DEFAULT_SEED = 1;
@@ -131,9 +135,11 @@ public final class UserConfigReader {
         }
         int cloudPort = servers.isEmpty() ? MachineSection.DEFAULT_CLOUD_PORT : servers.get(0).portOrDefault();
 
+        HoldoutJudging judging = HoldoutJudging.of(machines.stream()
+                .flatMap(m -> m.judgingEdge(cloudPort, experiment, paths).stream()).toList());
         List<MachinePlan> plans = new ArrayList<>();
         for (MachineSection machine : machines) {
-            MachinePlan plan = machine.toPlan(cloudPort, experiment, paths, sections);
+            MachinePlan plan = machine.toPlan(cloudPort, experiment, paths, sections, judging);
             if (plan != null) {
                 plans.add(plan);
             }
@@ -145,6 +151,7 @@ public final class UserConfigReader {
         if (!errors.isEmpty()) {
             return null;
         }
+        judging.warning().ifPresent(LOG::warn);
         List<MachinePlan> ordered = new ArrayList<>(plans.stream().filter(m -> m.role() == Role.CLOUD).toList());
         ordered.addAll(plans.stream().filter(m -> m.role() == Role.EDGE).toList());
         return new ExperimentPlan(experiment.name(), experiment.seed().orElse(DEFAULT_SEED),

@@ -7,6 +7,7 @@ import io.acai.records.csv.CsvSchema;
 import io.acai.records.csv.FaultMessage;
 import io.acai.records.csv.SkippedLine;
 import io.acai.records.run.ConsumptionRow;
+import io.acai.records.run.HoldoutRow;
 import io.acai.records.run.InferenceRow;
 import io.acai.records.run.LinkRow;
 import io.acai.records.run.RetrainRow;
@@ -27,7 +28,8 @@ import java.util.stream.Stream;
  * Everything an experiment's logs folder holds, read into typed rows through the run files' schemas (records).
  *
  * <p>Layout: {@code <logs>/<machine>/edge_inf.csv} and {@code edge_update.csv} for an edge,
- * {@code <logs>/<machine>/cloud.csv} for the cloud, {@code <logs>/consumption.csv} and {@code <logs>/links.csv}.
+ * {@code <logs>/<machine>/cloud.csv} for the cloud (and {@code holdout.csv} when it scored held-out frames; a cloud
+ * without it is not noted as missing), {@code <logs>/consumption.csv} and {@code <logs>/links.csv}.
  * A machine's folder is recognised by the CSV it holds. What is missing, and every line left out (one that does
  * not parse, or a last line without its line end), is recorded in {@link #notes()}. Which edges are static
  * controls, and of which edge, comes from the run's {@code run.json} ({@link RunSettings}) unless the launcher
@@ -72,7 +74,9 @@ public record ExperimentLogs(Path dir, List<EdgeLogs> edges, List<CloudLogs> clo
         for (Path machine : machines) {
             String name = machine.getFileName().toString();
             if (Files.isRegularFile(machine.resolve(CLOUD))) {
-                clouds.add(new CloudLogs(name, read(RetrainRow.SCHEMA, machine, name + "/", notes)));
+                List<HoldoutRow> holdout = Files.isRegularFile(HoldoutRow.SCHEMA.in(machine))
+                        ? read(HoldoutRow.SCHEMA, machine, name + "/", notes) : List.of();
+                clouds.add(new CloudLogs(name, read(RetrainRow.SCHEMA, machine, name + "/", notes), holdout));
             }
             if (Files.isRegularFile(machine.resolve(EDGE_INF)) || Files.isRegularFile(machine.resolve(EDGE_UPDATE))) {
                 edges.add(new EdgeLogs(name, read(InferenceRow.SCHEMA, machine, name + "/", notes),

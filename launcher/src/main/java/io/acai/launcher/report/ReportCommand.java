@@ -32,7 +32,7 @@ public final class ReportCommand {
     /** The charts of the report, in the order they appear. */
     public static List<ReportChart> charts() {
         return List.of(new AccuracyChart(), new InferenceTimeChart(), new QueueLengthChart(),
-                new ProcessedImagesChart(), new UpdateLoopChart(), new UpdateBytesChart(),
+                new ProcessedImagesChart(), new UpdateLoopChart(), new UpdateBytesChart(), new HoldoutAccuracyChart(),
                 MachineUsageChart.CPU, MachineUsageChart.MEMORY, LinkComparisonChart.RATE, LinkComparisonChart.RTT);
     }
 

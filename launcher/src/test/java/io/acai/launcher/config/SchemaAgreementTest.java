@@ -112,6 +112,8 @@ class SchemaAgreementTest {
                 new String[] {"\"resources\": {\"limits\": {\"nvidia.com/gpu\": 2}}", "\"gpu\": 0", "\"loss\": 1"},
                 new String[] {"\"app\": {\"lr\": 0}", "\"gpu\": 0", "\"loss\": 1"},
                 new String[] {"\"app\": {\"push\": \"some\"}", "\"gpu\": 0", "\"loss\": 1"},
+                new String[] {"\"app\": {\"holdoutFrames\": 1001}", "\"gpu\": 0", "\"loss\": 1"},
+                new String[] {"\"app\": {\"holdoutFrames\": 0}", "\"app\": {\"conf\": 0.4}", "\"loss\": 1"},
                 new String[] {"\"app\": {\"replay\": 10}", "\"app\": {\"rate\": 0.5, \"nms\": 0}", "\"loss\": 1"},
                 new String[] {"\"app\": {\"replay\": 10}", "\"app\": {\"uploadThreshold\": 0}", "\"loss\": 1"},
                 new String[] {"\"app\": {\"replay\": 10}", "\"app\": {\"data\": \"/x\", \"driftAfter\": \"5s\"}", "\"loss\": 1"},

@@ -80,7 +80,7 @@ class UserConfigReaderTest {
                 "--model", "/models/shapes", "--min-retrain-images", "100", "--epochs", "3", "--lr", "0.001",
                 "--batch", "8", "--device", "gpu", "--push", "all", "--replay", "200", "--freeze-backbone", "--threads", "2",
                 "--token", "s3cret",
-                "--seed", "42");
+                "--seed", "42", "--holdout-judge", "iou", "--holdout-conf", "0.5", "--holdout-nms", "0.45");
         assertThat(cloud.resources().gpus()).isEqualTo(1);
         assertThat(cloud.resources().cpuRequestMillis()).isEqualTo(1500);
         assertThat(cloud.resources().memoryRequestBytes()).isEqualTo(2_000_000_000L);
@@ -122,6 +122,48 @@ class UserConfigReaderTest {
                 .as(m.name() + " CPU limit, millicores").isBetween(1L, 2000L));
         assertThat(plan.links()).allSatisfy(l -> assertThat(l.limitsRate()).isTrue());
         assertThat(plan.links()).anySatisfy(l -> assertThat(l.lossPercent()).isPositive());
+        assertThat(plan.cloud().args()).as("the cloud scores held-out frames as the edges judge")
+                .endsWith("--holdout-conf", "0.4");
+    }
+
+    @Test
+    void theCloudScoresHeldOutFramesAsTheFirstEdgeThatIsNotAControlJudges() throws Exception {
+        String config = """
+                {"experiment": {"duration": "1m"},
+                 "machines": [{"name": "cloud", "category": "server", "app": {"holdoutFrames": %s}},
+                              {"name": "edge-a", "category": "client", "app": {"judge": "iou", "conf": 0.4}},
+                              {"name": "edge-b", "category": "client", "app": {"conf": 0.4}}]}
+                """;
+        ExperimentPlan plan = UserConfigReader.parse(config.formatted("20"), Path.of("c.json"), Path.of("."), null);
+        assertThat(plan.cloud().args()).containsSubsequence("--holdout-frames", "20").endsWith(
+                "--holdout-judge", "iou", "--holdout-conf", "0.4");
+
+        ExperimentPlan off = UserConfigReader.parse(config.formatted("0"), Path.of("c.json"), Path.of("."), null);
+        assertThat(off.cloud().args()).as("scoring off: no judging options").endsWith("--holdout-frames", "0")
+                .doesNotContain("--holdout-judge", "--holdout-conf");
+
+        assertThatThrownBy(() -> UserConfigReader.parse(config.formatted("-1"), Path.of("c.json"), Path.of("."), null))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("machines[0].app.holdoutFrames: -1 is not allowed (expected: a whole number from 0 to 1000)");
+    }
+
+    @Test
+    void edgesThatJudgeDifferentlyAreNamedAndAControlIsPassedOver() {
+        HoldoutJudging judging = HoldoutJudging.of(List.of(
+                new HoldoutJudging.Edge("control", true, List.of("{}", "5000", "--conf", "0.8")),
+                new HoldoutJudging.Edge("edge-a", false, List.of("{}", "5000", "--judge", "iou", "--conf", "0.4")),
+                new HoldoutJudging.Edge("edge-b", false, List.of("{}", "5000", "--conf", "0.4", "--nms", "0.5"))));
+        assertThat(judging.cloudOptions()).containsExactly("--holdout-judge", "iou", "--holdout-conf", "0.4");
+        assertThat(judging.warning()).hasValue("the edges judge their frames differently (edge-a --judge iou --conf 0.4"
+                + " --nms (default); control --judge (default) --conf 0.8 --nms (default); edge-b --judge (default)"
+                + " --conf 0.4 --nms 0.5): the cloud scores its held-out frames as edge-a judges, the first edge that is"
+                + " not a control");
+
+        HoldoutJudging alike = HoldoutJudging.of(List.of(new HoldoutJudging.Edge("a", false, List.of("--conf", "0.4")),
+                new HoldoutJudging.Edge("b", false, List.of("--conf", "0.4"))));
+        assertThat(alike.cloudOptions()).containsExactly("--holdout-conf", "0.4");
+        assertThat(alike.warning()).isEmpty();
+        assertThat(HoldoutJudging.of(List.of())).isEqualTo(new HoldoutJudging(List.of(), java.util.Optional.empty()));
     }
 
     /** Every invalid example gives exactly the errors its {@code .expected} file lists, all at once. */

@@ -3,6 +3,7 @@ package io.acai.launcher.report;
 import io.acai.records.csv.CsvRowWriter;
 import io.acai.records.csv.CsvSchema;
 import io.acai.records.run.ConsumptionRow;
+import io.acai.records.run.HoldoutRow;
 import io.acai.records.run.InferenceRow;
 import io.acai.records.run.LinkRow;
 import io.acai.records.run.RetrainRow;
@@ -73,6 +74,7 @@ final class FixtureLogs {
         }
         cloud.sort(Comparator.comparingDouble(RetrainRow::received));
         write(RetrainRow.SCHEMA, dir.resolve("cloud"), cloud);
+        write(HoldoutRow.SCHEMA, dir.resolve("cloud"), holdout(cloud));
         write(ConsumptionRow.SCHEMA, dir, consumption(random));
         write(LinkRow.SCHEMA, dir, List.of(
                 new LinkRow("cloud", "edge1", 100, 96.4, 10, 10.8),
@@ -107,6 +109,27 @@ final class FixtureLogs {
                  "parameters": {}, "seed": null, "repeat": null, "campaign": null}
                 """.formatted(T0, CONTROL));
     }
+
+    /** The cloud's held-out scores: v1 at the start, then each retrained version 3 s after it was sent. */
+    static List<HoldoutRow> holdout(List<RetrainRow> retrains) {
+        List<HoldoutRow> rows = new ArrayList<>();
+        double[] preDrift = HOLDOUT_PRE_DRIFT;
+        double[] drift = HOLDOUT_DRIFT;
+        rows.add(new HoldoutRow(ms(1), "1", HoldoutRow.PRE_DRIFT, 60, preDrift[0], 0.64));
+        rows.add(new HoldoutRow(ms(1), "1", HoldoutRow.DRIFT, 60, drift[0], 0.30));
+        for (int i = 0; i < retrains.size(); i++) {
+            RetrainRow retrain = retrains.get(i);
+            double time = retrain.sent() + 3000;
+            rows.add(new HoldoutRow(time, retrain.modelVersion(), HoldoutRow.PRE_DRIFT, 60, preDrift[i + 1], Double.NaN));
+            rows.add(new HoldoutRow(time, retrain.modelVersion(), HoldoutRow.DRIFT, 60, drift[i + 1], Double.NaN));
+        }
+        return rows;
+    }
+
+    /** Held-out accuracy of versions 1 to 4, pre-drift frames: the first model forgets a little. */
+    static final double[] HOLDOUT_PRE_DRIFT = {0.5, 0.4833, 0.4667, 0.45};
+    /** Held-out accuracy of versions 1 to 4, drift frames: retraining learns the night. */
+    static final double[] HOLDOUT_DRIFT = {0.1167, 0.25, 0.3333, 0.4};
 
     private static List<InferenceRow> inference(int e, Random random) {
         List<InferenceRow> rows = new ArrayList<>();

@@ -23,7 +23,7 @@ class NotebookColumnsTest {
 
     private static final Path ROOT = Path.of(System.getProperty("acai.root", ".."));
     private static final Pattern ENTRY = Pattern.compile("\"([a-z_]+\\.csv)\":\\s*\\[([^]]*)]");
-    private static final Pattern NAME = Pattern.compile("\"([a-z_]+)\"");
+    private static final Pattern NAME = Pattern.compile("\"([a-z_0-9]+)\"");
 
     @Test
     void theNotebooksColumnsAreTheSchemasHeaders() throws Exception {

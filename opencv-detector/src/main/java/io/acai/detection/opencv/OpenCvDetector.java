@@ -182,8 +182,17 @@ public final class OpenCvDetector implements Detector {
     @Override
     public List<Detection> detect(BufferedImage image) {
         Letterbox letterbox = letterbox(image);
-        float[][] heads = forward(InputTensor.chw(image, letterbox));
-        return NonMaxSuppression.perClass(decoder.decode(heads, letterbox, settings.confidence()), settings.nms());
+        return detections(forward(InputTensor.chw(image, letterbox)), letterbox, settings.confidence());
+    }
+
+    /**
+     * The detections in the raw head outputs ({@link #forward}) of an image that {@code letterbox} fitted into the
+     * input, in image pixels: confidence at least {@code confidence}, per-class NMS at the settings' IoU.
+     * {@link #detect} is {@code detections(forward(chw), letterbox, settings().confidence())}; one forward pass can
+     * give the detections at two thresholds (an edge's judgement and an mAP ranking).
+     */
+    public List<Detection> detections(float[][] heads, Letterbox letterbox, float confidence) {
+        return NonMaxSuppression.perClass(decoder.decode(heads, letterbox, confidence), settings.nms());
     }
 
     @Override

@@ -66,6 +66,34 @@ class RunFilesTest {
     }
 
     @Test
+    void holdoutRowsRoundTripWithAnUnmeasuredMapBlank() throws Exception {
+        HoldoutRow first = new HoldoutRow(1_764_000_001_000L, "0", HoldoutRow.PRE_DRIFT, 60, 0.5, 0.64438);
+        HoldoutRow drift = new HoldoutRow(1_764_000_001_000L, "0", HoldoutRow.DRIFT, 60, 0.11666, NAN);
+        Path file = write(HoldoutRow.SCHEMA, first, drift);
+
+        assertThat(Files.readAllLines(file)).containsExactly("time,model_version,style,frames,accuracy,map50",
+                "1764000001000,0,pre_drift,60,0.5000,0.6444", "1764000001000,0,drift,60,0.1167,");
+        assertThat(HoldoutRow.SCHEMA.readAll(file)).extracting(HoldoutRow::style, HoldoutRow::preDrift)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("pre_drift", true),
+                        org.assertj.core.groups.Tuple.tuple("drift", false));
+        assertThat(HoldoutRow.SCHEMA.readAll(file).get(1).map50()).isNaN();
+    }
+
+    @Test
+    void holdoutRowsNameABadStyleAndReadWithoutTheOptionalMap() throws Exception {
+        Path file = tmp.resolve("holdout.csv");
+        Files.writeString(file, "time,model_version,style,frames,accuracy\n"
+                + "1000,3,PRE_DRIFT,60,0.45\n2000,3,night,60,0.2\n3000,,drift,60,0.2\n4000,4,drift,60,1.5\n");
+        CsvRows<HoldoutRow> read = HoldoutRow.SCHEMA.read(file);
+        assertThat(read.rows()).containsExactly(new HoldoutRow(1000, "3", "pre_drift", 60, 0.45, NAN));
+        assertThat(read.absentColumns()).containsExactly("map50");
+        assertThat(read.skipped()).extracting(s -> s.line() + ": " + s.problem()).containsExactly(
+                "3: style : \"night\" (expected: pre_drift or drift)",
+                "4: model_version : \"\" (expected: a model version)",
+                "5: accuracy : \"1.5\" (expected: a share between 0 and 1)");
+    }
+
+    @Test
     void consumptionIsAppendedWithOneHeaderAndReadsServerAsCloud() throws Exception {
         Path file = tmp.resolve("consumption.csv");
         ConsumptionRow cloud = new ConsumptionRow(1_700_000_000_000L, "cloud", "server", 0.8234, 1536.04);
@@ -199,7 +227,8 @@ class RunFilesTest {
     @Test
     void everyRunFileHasItsOwnNameAndColumnNamesAppearOnce() {
         assertThat(RunFiles.ALL).extracting(CsvSchema::fileName).containsExactly("edge_inf.csv", "edge_update.csv",
-                "cloud.csv", "consumption.csv", "links.csv");
+                "cloud.csv", "holdout.csv", "consumption.csv", "links.csv");
+        assertThat(RunFiles.CLOUD).extracting(CsvSchema::fileName).containsExactly("cloud.csv", "holdout.csv");
         assertThat(RunFiles.ALL).allSatisfy(s -> assertThat(s.header()).doesNotHaveDuplicates());
     }
 

@@ -1,0 +1,58 @@
+package io.acai.cloud.holdout;
+
+import io.acai.dataset.metrics.FrameJudge;
+
+/**
+ * How the cloud scores each model version on its held-out frames: how many frames of each style, and the edges'
+ * judgement (judge, confidence threshold, NMS IoU). The defaults are the edge app's own ({@code --judge classes},
+ * {@code --conf 0.8}, {@code --nms 0.3}), so that a cloud and edges started without options judge alike; the
+ * launcher passes the edges' values when its config sets them.
+ *
+ * @param frames     frames of each style; 0 turns scoring off
+ * @param judge      {@code classes} or {@code iou} ({@link FrameJudge#named})
+ * @param confidence the edges' confidence threshold, 0..1
+ * @param nms        the edges' NMS IoU, 0..1
+ */
+public record HoldoutSettings(int frames, String judge, float confidence, float nms) {
+
+    /** {@code --holdout-frames}: frames of each style. */
+    public static final int DEFAULT_FRAMES = 60;
+    /** The most frames of each style (a letterboxed 192x192 frame is 108 KiB in memory). */
+    public static final int MAX_FRAMES = 1000;
+    /** {@code --holdout-judge}: the edge app's {@code --judge} default. */
+    public static final String DEFAULT_JUDGE = "classes";
+    /** {@code --holdout-conf}: the edge app's {@code --conf} default. */
+    public static final float DEFAULT_CONFIDENCE = 0.8f;
+    /** {@code --holdout-nms}: the edge app's {@code --nms} default. */
+    public static final float DEFAULT_NMS = 0.3f;
+
+    public static final HoldoutSettings DEFAULT = new HoldoutSettings(DEFAULT_FRAMES, DEFAULT_JUDGE, DEFAULT_CONFIDENCE,
+            DEFAULT_NMS);
+
+    public HoldoutSettings {
+        if (frames < 0 || frames > MAX_FRAMES) {
+            throw new IllegalArgumentException("--holdout-frames : " + frames + " (expected: 0 to turn scoring off, or"
+                    + " 1.." + MAX_FRAMES + ")");
+        }
+        try {
+            FrameJudge.named(judge);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--holdout-judge : " + judge + " (expected: classes or iou)", e);
+        }
+        if (!(confidence >= 0 && confidence <= 1)) {
+            throw new IllegalArgumentException("--holdout-conf : " + confidence + " (expected: 0..1)");
+        }
+        if (!(nms >= 0 && nms <= 1)) {
+            throw new IllegalArgumentException("--holdout-nms : " + nms + " (expected: an IoU in 0..1)");
+        }
+    }
+
+    /** Whether the cloud scores its versions at all. */
+    public boolean enabled() {
+        return frames > 0;
+    }
+
+    public FrameJudge frameJudge() {
+        return FrameJudge.named(judge);
+    }
+}
