@@ -2,6 +2,7 @@ package io.acai.launcher.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.acai.launcher.plan.DeployException;
 import io.acai.launcher.plan.ExperimentPlan;
@@ -52,7 +53,12 @@ class NamespaceRuntimeTest {
             assertThat(deployment.warnings()).isEmpty();
             assertThat(deployment.states()).containsEntry("cloud", MachineState.RUNNING);
             String ns = NamespaceNetwork.namespaceName(deployment.runId(), "cloud");
-            assertThat(HostCommand.run("ip", "netns", "pids", ns)).contains(Long.toString(deployment.pid("cloud")));
+            long cloudPid = deployment.pid("cloud");
+            // say what the cloud process printed and whether it still runs if it is not (or not yet) in its namespace
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(HostCommand.run("ip", "netns", "pids", ns))
+                    .as("pids in %s; cloud pid %d alive: %s; its output: %s", ns, cloudPid,
+                            ProcessHandle.of(cloudPid).map(ProcessHandle::isAlive).orElse(false), cloudOutput(logs))
+                    .contains(Long.toString(cloudPid)));
             TreeSet<String> during = HostObjects.snapshot();
             assertThat(during).contains("netns " + ns, "link acai" + deployment.runId());
             assertThat(during).anyMatch(o -> o.startsWith("cgroup ") && o.endsWith("acai-" + deployment.runId()));
@@ -117,6 +123,18 @@ class NamespaceRuntimeTest {
             HostCommand.succeeds("ip", "netns", "del", ours);
             HostCommand.run("ip", "netns", "del", foreign);
             Files.deleteIfExists(root);
+        }
+    }
+
+    private static String cloudOutput(Path logs) {
+        try (var files = Files.walk(logs.resolve("cloud"))) {
+            StringBuilder out = new StringBuilder();
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                out.append(file.getFileName()).append(": ").append(Files.readString(file)).append(' ');
+            }
+            return out.toString();
+        } catch (java.io.IOException e) {
+            return "(none: " + e.getMessage() + ")";
         }
     }
 }
