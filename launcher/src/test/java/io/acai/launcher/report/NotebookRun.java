@@ -37,6 +37,8 @@ public final class NotebookRun {
         notebook.environment().put("ACAI_STRICT", "1");
         // Debian's kernel is /usr/bin/python3; keep a user's pyenv or virtualenv python off the path.
         notebook.environment().put("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
+        // and Debian's packages only: a pip-installed matplotlib in ~/.local may need a newer numpy than Debian's
+        notebook.environment().put("PYTHONNOUSERSITE", "1");
         Process process = notebook.start();
         boolean finished = process.waitFor(600, TimeUnit.SECONDS);
         if (!finished) {
