@@ -10,8 +10,8 @@ import java.util.Optional;
  * How the cloud's held-out scoring judges its frames: as the edges do. The cloud gets {@code --holdout-judge},
  * {@code --holdout-conf} and {@code --holdout-nms} with the values of the {@code --judge}, {@code --conf} and
  * {@code --nms} on the command line of the first edge that runs the project's app and is not a control; an option
- * that edge leaves out is left out for the cloud too, whose defaults are the edge app's. When the edges judge
- * differently, {@link #warning()} names them.
+ * that edge leaves out is left out for the cloud too, whose defaults are the edge app's. When the learning edges
+ * (not the static controls) judge differently, {@link #warning()} names them.
  *
  * @param cloudOptions the options to add to the cloud's command line
  * @param warning      what differs between the edges, when something does
@@ -65,7 +65,9 @@ record HoldoutJudging(List<String> cloudOptions, Optional<String> warning) {
             options.add(OPTIONS.get(option));
             options.add(value);
         });
-        List<Edge> differing = edges.stream().filter(e -> !e.judging().equals(judging)).toList();
+        // a static control judges as its edge unless it says otherwise, and nothing it sees is retrained: only
+        // the learning edges are compared
+        List<Edge> differing = edges.stream().filter(e -> !e.control() && !e.judging().equals(judging)).toList();
         Optional<String> warning = Optional.empty();
         if (!differing.isEmpty()) {
             List<String> described = new ArrayList<>();

@@ -155,12 +155,14 @@ class UserConfigReaderTest {
                 new HoldoutJudging.Edge("edge-b", false, List.of("{}", "5000", "--conf", "0.4", "--nms", "0.5"))));
         assertThat(judging.cloudOptions()).containsExactly("--holdout-judge", "iou", "--holdout-conf", "0.4");
         assertThat(judging.warning()).hasValue("the edges judge their frames differently (edge-a --judge iou --conf 0.4"
-                + " --nms (default); control --judge (default) --conf 0.8 --nms (default); edge-b --judge (default)"
+                + " --nms (default); edge-b --judge (default)"
                 + " --conf 0.4 --nms 0.5): the cloud scores its held-out frames as edge-a judges, the first edge that is"
                 + " not a control");
 
+        // the default experiment: a control that leaves its judging to its edge is no difference
         HoldoutJudging alike = HoldoutJudging.of(List.of(new HoldoutJudging.Edge("a", false, List.of("--conf", "0.4")),
-                new HoldoutJudging.Edge("b", false, List.of("--conf", "0.4"))));
+                new HoldoutJudging.Edge("b", false, List.of("--conf", "0.4")),
+                new HoldoutJudging.Edge("a-static", true, List.of("--static"))));
         assertThat(alike.cloudOptions()).containsExactly("--holdout-conf", "0.4");
         assertThat(alike.warning()).isEmpty();
         assertThat(HoldoutJudging.of(List.of())).isEqualTo(new HoldoutJudging(List.of(), java.util.Optional.empty()));
