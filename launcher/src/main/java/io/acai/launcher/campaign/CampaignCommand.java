@@ -8,8 +8,8 @@ import io.acai.launcher.kubernetes.KubernetesOptions;
 import io.acai.launcher.plan.ExperimentPlan;
 import io.acai.launcher.plan.ExperimentRuntime;
 import io.acai.launcher.plan.RuntimeKind;
-import io.acai.launcher.run.CliConverters;
 import io.acai.launcher.run.ClusterOptions;
+import io.acai.launcher.run.RunChoices;
 import io.acai.launcher.run.RunDescription;
 import io.acai.launcher.run.RunOptions;
 import io.acai.launcher.run.RuntimeChoice;
@@ -62,15 +62,8 @@ public final class CampaignCommand implements Callable<Integer> {
             description = "runs at a time, on Kubernetes only, each in its own namespace (default: 1)")
     int parallel;
 
-    @Option(names = "--runtime", paramLabel = "local|kubernetes", converter = CliConverters.Runtime.class,
-            description = "where to run, instead of the base config's runtime (default: local)")
-    RuntimeKind runtime;
-
-    @Option(names = "--quiet", description = "no live status")
-    boolean quiet;
-
-    @Option(names = "--no-report", description = "do not write each run's report.html")
-    boolean noReport;
+    @Mixin
+    RunChoices choices = new RunChoices();
 
     @Mixin
     ClusterOptions cluster;
@@ -88,10 +81,10 @@ public final class CampaignCommand implements Callable<Integer> {
         try {
             campaign = CampaignSpec.read(campaignFile);
             List<CampaignRun> expanded = SweepExpansion.expand(campaign, base(campaign));
-            if (runtime != null) {
-                expanded.forEach(run -> run.config().put("runtime", runtime.name().toLowerCase(Locale.ROOT)));
+            if (choices.runtime != null) {
+                expanded.forEach(run -> run.config().put("runtime", choices.runtime.name().toLowerCase(Locale.ROOT)));
             }
-            runs = SweepValidation.validate(campaign, expanded, runtime);
+            runs = SweepValidation.validate(campaign, expanded, choices.runtime);
         } catch (CampaignException e) {
             err.println(e.getMessage());
             return 1;
@@ -123,8 +116,8 @@ public final class CampaignCommand implements Callable<Integer> {
             }
         }
         CampaignRunner.RuntimeFactory factory = (plan, run) -> runtimeOf(plan, run, clusterOptions);
-        RunOptions options = new RunOptions(quiet || parallel > 1, System.console() != null && parallel == 1, out, err);
-        return new CampaignRunner(campaign, logsDir, runs, factory, options, !noReport, parallel).run();
+        RunOptions options = new RunOptions(choices.quiet || parallel > 1, System.console() != null && parallel == 1, out, err);
+        return new CampaignRunner(campaign, logsDir, runs, factory, options, !choices.noReport, parallel).run();
     }
 
     private static ExperimentRuntime runtimeOf(ExperimentPlan plan, CampaignRun run, KubernetesOptions options) {

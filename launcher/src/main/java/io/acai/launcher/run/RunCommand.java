@@ -2,10 +2,8 @@ package io.acai.launcher.run;
 
 import io.acai.launcher.config.ConfigException;
 import io.acai.launcher.config.UserConfigReader;
-import io.acai.launcher.plan.DeployException;
 import io.acai.launcher.plan.ExperimentPlan;
 import io.acai.launcher.plan.ExperimentRuntime;
-import io.acai.launcher.plan.RuntimeKind;
 import io.acai.options.TimeSpan;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,19 +40,12 @@ public final class RunCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "<config>", description = "the experiment's JSON config (user_config.json)")
     Path config;
 
-    @Option(names = "--runtime", paramLabel = "local|kubernetes", converter = CliConverters.Runtime.class,
-            description = "where to run, instead of the config's runtime (default: local)")
-    RuntimeKind runtime;
-
     @Option(names = "--duration", paramLabel = "DURATION", converter = CliConverters.PositiveDuration.class,
             description = "how long to run, instead of the config's experiment.duration (like 90s or 3m)")
     Duration duration;
 
-    @Option(names = "--quiet", description = "no live status")
-    boolean quiet;
-
-    @Option(names = "--no-report", description = "do not write report.html at the end (summary.csv and summary.json are written)")
-    boolean noReport;
+    @Mixin
+    RunChoices choices = new RunChoices();
 
     @Mixin
     ClusterOptions cluster;
@@ -63,7 +54,7 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() {
         ExperimentPlan plan;
         try {
-            plan = withDuration(UserConfigReader.read(config, runtime), duration);
+            plan = withDuration(UserConfigReader.read(config, choices.runtime), duration);
         } catch (ConfigException e) {
             System.err.println(e.getMessage());
             return 1;
@@ -84,7 +75,7 @@ public final class RunCommand implements Callable<Integer> {
             System.err.println("launcher: cannot prepare the logs folder: " + e.getMessage());
             return 1;
         }
-        return RunExecution.execute(plan, chosen, logsDir, RunOptions.console(quiet), !noReport, describe());
+        return RunExecution.execute(plan, chosen, logsDir, RunOptions.console(choices.quiet), !choices.noReport, describe());
     }
 
     /** What {@code run.json} says of this run: the config file as read, with the command line's overrides. */
@@ -97,8 +88,8 @@ public final class RunCommand implements Callable<Integer> {
             tree = null;
         }
         if (tree instanceof ObjectNode root) {
-            if (runtime != null) {
-                root.put("runtime", runtime.name().toLowerCase(Locale.ROOT));
+            if (choices.runtime != null) {
+                root.put("runtime", choices.runtime.name().toLowerCase(Locale.ROOT));
             }
             if (duration != null) {
                 JsonNode experiment = root.get("experiment");

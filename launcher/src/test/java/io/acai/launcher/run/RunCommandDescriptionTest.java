@@ -19,7 +19,7 @@ class RunCommandDescriptionTest {
         command.config = Files.writeString(dir.resolve("exp.json"), """
                 {"experiment": {"name": "x", "duration": "5m", "seed": 42}, "machines": []}
                 """);
-        command.runtime = RuntimeKind.KUBERNETES;
+        command.choices.runtime = RuntimeKind.KUBERNETES;
         command.duration = Duration.ofSeconds(90);
 
         RunDescription description = command.describe();
