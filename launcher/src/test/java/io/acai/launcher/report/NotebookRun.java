@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Executes {@code analysis/results.ipynb} headless on a logs folder with {@code ACAI_STRICT=1}, as CI does, and
+ * Executes {@code analysis/results.ipynb} (or {@code campaign.ipynb}) headless on a folder with {@code ACAI_STRICT=1}, as CI does, and
  * checks it ran without an error. Skips the calling test when Debian's {@code jupyter-nbconvert} is absent.
  */
 public final class NotebookRun {
@@ -23,21 +23,32 @@ public final class NotebookRun {
 
     /** Runs the notebook on {@code logs}, its outputs in {@code dir}; returns the executed notebook's text. */
     public static String execute(Path dir, Path logs) throws IOException, InterruptedException {
+        return execute(dir, "results.ipynb", "ACAI_LOGS", logs);
+    }
+
+    /**
+     * Runs {@code analysis/<notebook>} with the environment variable {@code variable} naming {@code folder}, its
+     * outputs in {@code dir}; returns the executed notebook's text.
+     */
+    public static String execute(Path dir, String notebook, String variable, Path folder)
+            throws IOException, InterruptedException {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/jupyter-nbconvert")),
                 "jupyter-nbconvert is not installed (apt-get install jupyter-nbconvert python3-ipykernel "
                         + "python3-pandas python3-matplotlib)");
-        Path executed = dir.resolve("results-executed.ipynb");
+        Path executed = dir.resolve(notebook.replace(".ipynb", "-executed.ipynb"));
         Path log = dir.resolve("nbconvert.log");
-        ProcessBuilder notebook = new ProcessBuilder("/usr/bin/jupyter-nbconvert", "--to", "notebook", "--execute",
+        ProcessBuilder nbconvert = new ProcessBuilder("/usr/bin/jupyter-nbconvert", "--to", "notebook", "--execute",
                 "--ExecutePreprocessor.timeout=300", "--output", executed.toAbsolutePath().toString(),
-                ROOT.resolve("analysis/results.ipynb").toAbsolutePath().toString())
+                ROOT.resolve("analysis").resolve(notebook).toAbsolutePath().toString())
                 .directory(ROOT.resolve("analysis").toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
-        notebook.environment().put("ACAI_LOGS", logs.toAbsolutePath().toString());
-        notebook.environment().put("ACAI_STRICT", "1");
+        nbconvert.environment().put(variable, folder.toAbsolutePath().toString());
+        nbconvert.environment().put("ACAI_STRICT", "1");
         // Debian's kernel is /usr/bin/python3; keep a user's pyenv or virtualenv python off the path.
-        notebook.environment().put("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
-        Process process = notebook.start();
+        nbconvert.environment().put("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
+        // and the user's own site-packages (~/.local), whose matplotlib may need a newer numpy than Debian's
+        nbconvert.environment().put("PYTHONNOUSERSITE", "1");
+        Process process = nbconvert.start();
         boolean finished = process.waitFor(600, TimeUnit.SECONDS);
         if (!finished) {
             process.destroyForcibly();

@@ -1,0 +1,104 @@
+package io.acai.launcher.compare;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.acai.launcher.campaign.RunId;
+import io.acai.launcher.report.ChartStyle;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * One metric against one swept parameter: a point per setting at its parameter value, the mean over the setting's
+ * runs with its 95 % confidence interval as an error bar (none where one run measured it). A numeric parameter is
+ * drawn on a numeric axis; any other one point per value, in the order found. When other parameters are swept too,
+ * one line per combination of their values.
+ */
+final class MetricByParameterChart implements ComparisonChart {
+
+    private final String path;
+    private final String label;
+    private final String metric;
+
+    MetricByParameterChart(String path, String label, String metric) {
+        this.path = path;
+        this.label = label;
+        this.metric = metric;
+    }
+
+    @Override
+    public String fileName() {
+        return RunId.safe(metric + "-by-" + label) + ".png";
+    }
+
+    @Override
+    public String title() {
+        return metric + " by " + label;
+    }
+
+    @Override
+    public String caption() {
+        return "Each point: the mean over a setting's runs of " + metric + " (a run's value: the mean over its "
+                + "machines that measured it, static controls left out) at the value of " + path + "; bars: its 95 % "
+                + "confidence interval (Student's t, n - 1 degrees of freedom); no bar where only one run measured it. "
+                + "One line per combination of the other swept parameters.";
+    }
+
+    @Override
+    public Optional<Chart<?, ?>> draw(Comparison comparison) {
+        List<JsonNode> values = comparison.values(path);
+        boolean numeric = comparison.numeric(path);
+        List<String> others = comparison.sweptParameters().stream().filter(p -> !p.equals(path)).toList();
+        Map<String, String> otherLabels = ParameterValues.labels(others);
+        Map<String, List<double[]>> lines = new LinkedHashMap<>();
+        for (Setting setting : comparison.settings()) {
+            JsonNode value = setting.parameters().get(path);
+            MeanInterval interval = setting.interval(metric);
+            if (value == null || interval.n() == 0) {
+                continue;
+            }
+            String line = others.isEmpty() ? "mean over repeats" : String.join(", ", others.stream()
+                    .map(p -> otherLabels.get(p) + "=" + Optional.ofNullable(setting.parameters().get(p))
+                            .map(ParameterValues::text).orElse("-")).toList());
+            double x = numeric ? value.asDouble() : values.indexOf(value);
+            lines.computeIfAbsent(line, l -> new ArrayList<>()).add(new double[] {x, interval.mean(),
+                    interval.halfWidth()});
+        }
+        if (lines.isEmpty()) {
+            return Optional.empty();
+        }
+        String unit = comparison.unit(metric);
+        XYChart chart = ChartStyle.xyChart(title(), label + (numeric ? "" : " (one point per value)"),
+                metric + (unit.isEmpty() ? "" : " (" + unit + ")"));
+        chart.getStyler().setErrorBarsColorSeriesColor(true);
+        chart.getStyler().setMarkerSize(9);
+        if (!numeric) {
+            chart.getStyler().setXAxisMin(-0.5);
+            chart.getStyler().setXAxisMax(values.size() - 0.5);
+            chart.setCustomXAxisTickLabelsFormatter(x -> {
+                long index = Math.round(x);
+                return Math.abs(x - index) < 1e-6 && index >= 0 && index < values.size()
+                        ? ParameterValues.text(values.get((int) index)) : "";
+            });
+        }
+        int colour = 0;
+        for (Map.Entry<String, List<double[]>> line : lines.entrySet()) {
+            List<double[]> points = line.getValue();
+            points.sort((a, b) -> Double.compare(a[0], b[0]));
+            XYSeries series = chart.addSeries(line.getKey(), points.stream().mapToDouble(p -> p[0]).toArray(),
+                    points.stream().mapToDouble(p -> p[1]).toArray(), points.stream().mapToDouble(p -> p[2]).toArray());
+            series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+            series.setMarker(SeriesMarkers.CIRCLE);
+            series.setLineColor(ChartStyle.color(colour));
+            series.setMarkerColor(ChartStyle.color(colour));
+            series.setLineStyle(ChartStyle.SOLID);
+            colour++;
+        }
+        return Optional.of(chart);
+    }
+}
