@@ -102,7 +102,7 @@ final class MachineSection {
         ConfigNode quiet = node.quietly();
         Optional<ConfigNode> app = quiet.object("app");
         List<String> args = node.has("args") ? quiet.strings("args", false).orElse(List.of())
-                : EdgeAppArgs.build(name, cloudPort, app, experiment.model(), experiment.seed(), paths);
+                : EdgeAppArgs.read(app, experiment.model(), paths).build(name, cloudPort, experiment.seed());
         return Optional.of(new HoldoutJudging.Edge(name, app.map(a -> a.has("controlOf")).orElse(false), args));
     }
 
