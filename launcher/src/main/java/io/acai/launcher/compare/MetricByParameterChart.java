@@ -8,6 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Collections;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategorySeries;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
@@ -73,19 +76,15 @@ final class MetricByParameterChart implements ComparisonChart {
             return Optional.empty();
         }
         String unit = comparison.unit(metric);
-        XYChart chart = ChartStyle.xyChart(title(), label + (numeric ? "" : " (one point per value)"),
-                metric + (unit.isEmpty() ? "" : " (" + unit + ")"));
+        String yTitle = metric + (unit.isEmpty() ? "" : " (" + unit + ")");
+        Chart<?, ?> chart = numeric ? numericChart(lines, yTitle) : categoryChart(lines, values, yTitle);
+        return Optional.of(chart);
+    }
+
+    private XYChart numericChart(Map<String, List<double[]>> lines, String yTitle) {
+        XYChart chart = ChartStyle.xyChart(title(), label, yTitle);
         chart.getStyler().setErrorBarsColorSeriesColor(true);
         chart.getStyler().setMarkerSize(9);
-        if (!numeric) {
-            chart.getStyler().setXAxisMin(-0.5);
-            chart.getStyler().setXAxisMax(values.size() - 0.5);
-            chart.setCustomXAxisTickLabelsFormatter(x -> {
-                long index = Math.round(x);
-                return Math.abs(x - index) < 1e-6 && index >= 0 && index < values.size()
-                        ? ParameterValues.text(values.get((int) index)) : "";
-            });
-        }
         int colour = 0;
         for (Map.Entry<String, List<double[]>> line : lines.entrySet()) {
             List<double[]> points = line.getValue();
@@ -99,6 +98,28 @@ final class MetricByParameterChart implements ComparisonChart {
             series.setLineStyle(ChartStyle.SOLID);
             colour++;
         }
-        return Optional.of(chart);
+        return chart;
+    }
+
+    /** One category per value, in the order found; a line's missing values are gaps. */
+    private CategoryChart categoryChart(Map<String, List<double[]>> lines, List<JsonNode> values, String yTitle) {
+        CategoryChart chart = ChartStyle.barChart(title(), label + " (one point per value)", yTitle);
+        chart.getStyler().setDefaultSeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Line);
+        chart.getStyler().setOverlapped(true); // every line's point at its category's centre
+        chart.getStyler().setErrorBarsColorSeriesColor(true);
+        chart.getStyler().setMarkerSize(9);
+        List<String> categories = values.stream().map(ParameterValues::text).toList();
+        for (Map.Entry<String, List<double[]>> line : lines.entrySet()) {
+            List<Double> means = new ArrayList<>(Collections.nCopies(values.size(), Double.NaN));
+            List<Double> halves = new ArrayList<>(Collections.nCopies(values.size(), 0.0));
+            for (double[] point : line.getValue()) {
+                means.set((int) point[0], point[1]);
+                halves.set((int) point[0], point[2]);
+            }
+            CategorySeries series = chart.addSeries(line.getKey(), categories, means, halves);
+            series.setMarker(SeriesMarkers.CIRCLE);
+            series.setLineStyle(ChartStyle.SOLID);
+        }
+        return chart;
     }
 }

@@ -84,8 +84,8 @@ class ComparisonTest {
         assertThat(controls.points().get(0).n()).isEqualTo(4);
         assertThat(controls.points().get(0).mean()).isEqualTo(40, within(1e-9));
         assertThat(controls.points().get(0).halfWidth()).isZero();
-        AccuracyBand before = AccuracyBand.of(comparison.runs(), ComparedRun::learningCurves, new double[] {1});
-        assertThat(before.isEmpty()).as("no curve before its first window").isTrue();
+        AccuracyBand after = AccuracyBand.of(comparison.runs(), ComparedRun::learningCurves, new double[] {100});
+        assertThat(after.isEmpty()).as("no curve after its last window (58 s after the first)").isTrue();
     }
 
     @Test
@@ -148,6 +148,41 @@ class ComparisonTest {
             assertThat(Files.readAllBytes(file)).as(png).startsWith(0x89, 'P', 'N', 'G');
             assertThat(Files.size(file)).as(png).isGreaterThan(10_000);
         }
+    }
+
+    @Test
+    void aCategoricalParameterWithASecondOneDrawsALinePerValueOfTheOtherWithGaps() throws Exception {
+        com.fasterxml.jackson.databind.node.JsonNodeFactory json = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
+        String bandwidth = "connections[cloud~edge].bandwidth";
+        List<Setting> settings = new java.util.ArrayList<>();
+        String[][] grid = {{"2mbps", "20"}, {"8mbps", "20"}, {"2mbps", "40"}}; // 8mbps with 40 is missing
+        for (String[] values : grid) {
+            List<ComparedRun> runs = new java.util.ArrayList<>();
+            for (int r = 1; r <= 2; r++) {
+                double accuracy = values[0].equals("8mbps") ? 80 + r : 60 + r + Integer.parseInt(values[1]) / 10.0;
+                runs.add(new ComparedRun(dir.resolve(values[0] + values[1] + "-r" + r), r, (long) r, Map.of(),
+                        List.of(new io.acai.records.run.SummaryRow("edge", "accuracy_last_30s", accuracy, "%", "")),
+                        Map.of()));
+            }
+            Map<String, com.fasterxml.jackson.databind.JsonNode> parameters = new java.util.LinkedHashMap<>();
+            parameters.put(bandwidth, json.textNode(values[0]));
+            parameters.put(PATH, json.numberNode(Integer.parseInt(values[1])));
+            settings.add(new Setting("bandwidth=" + values[0] + ", minRetrainImages=" + values[1], parameters, runs));
+        }
+        Comparison comparison = new Comparison(List.of(dir), settings, List.of());
+
+        assertThat(comparison.sweptParameters()).containsExactly(bandwidth, PATH);
+        assertThat(comparison.numeric(bandwidth)).isFalse();
+        assertThat(comparison.values(PATH)).extracting(com.fasterxml.jackson.databind.JsonNode::asInt).containsExactly(20, 40);
+        var chart = new MetricByParameterChart(bandwidth, "bandwidth", "accuracy_last_30s").draw(comparison).orElseThrow();
+        assertThat(chart.getSeriesMap()).containsOnlyKeys("minRetrainImages=20", "minRetrainImages=40");
+        Path png = dir.resolve("by-bandwidth.png");
+        io.acai.launcher.report.ReportCommand.savePng(chart, png);
+        assertThat(Files.readAllBytes(png)).startsWith(0x89, 'P', 'N', 'G');
+        var numeric = new MetricByParameterChart(PATH, "minRetrainImages", "accuracy_last_30s").draw(comparison).orElseThrow();
+        assertThat(numeric.getSeriesMap()).containsOnlyKeys("bandwidth=2mbps", "bandwidth=8mbps");
+        io.acai.launcher.report.ReportCommand.savePng(numeric, dir.resolve("by-threshold.png"));
+        assertThat(new MetricByParameterChart(PATH, "minRetrainImages", "forgetting").draw(comparison)).isEmpty();
     }
 
     @Test
