@@ -47,11 +47,43 @@ public record Comparison(List<Path> folders, List<Setting> settings, List<String
         return settings.stream().flatMap(s -> s.runs().stream()).toList();
     }
 
-    /** The parameter paths with two or more values among the settings, in the order they were found. */
+    /**
+     * The parameter paths with two or more values among the settings, in the order they were found; of parameters
+     * that go together (zipped: each value of one always with the same value of the other), the first only.
+     */
     public List<String> sweptParameters() {
         Set<String> paths = new LinkedHashSet<>();
         settings.forEach(s -> paths.addAll(s.parameters().keySet()));
-        return paths.stream().filter(p -> values(p).size() >= 2).toList();
+        List<String> swept = new ArrayList<>();
+        for (String path : paths) {
+            if (values(path).size() >= 2 && swept.stream().noneMatch(kept -> together(kept, path))) {
+                swept.add(path);
+            }
+        }
+        return swept;
+    }
+
+    /** The other parameters that go together with {@code path} (zipped with it), in the order found. */
+    public List<String> zippedWith(String path) {
+        Set<String> paths = new LinkedHashSet<>();
+        settings.forEach(s -> paths.addAll(s.parameters().keySet()));
+        return paths.stream().filter(p -> !p.equals(path) && values(p).size() >= 2 && together(path, p)).toList();
+    }
+
+    /** Whether every setting with a value of {@code a} has one of {@code b} and the two determine each other. */
+    private boolean together(String a, String b) {
+        Set<List<JsonNode>> pairs = new LinkedHashSet<>();
+        for (Setting setting : settings) {
+            JsonNode first = setting.parameters().get(a);
+            JsonNode second = setting.parameters().get(b);
+            if ((first == null) != (second == null)) {
+                return false;
+            }
+            if (first != null) {
+                pairs.add(List.of(first, second));
+            }
+        }
+        return pairs.size() == values(a).size() && pairs.size() == values(b).size();
     }
 
     /** The distinct values of {@code path} among the settings: numbers ascending, else in the order found. */

@@ -30,7 +30,8 @@ public final class ComparisonFiles {
         for (String path : swept) {
             for (var metric : Comparison.HEADLINE) {
                 if (comparison.measured(metric.key())) {
-                    charts.add(new MetricByParameterChart(path, labels.get(path), metric.key()));
+                    charts.add(new MetricByParameterChart(path, labels.get(path), metric.key(),
+                            comparison.zippedWith(path)));
                 }
             }
         }

@@ -20,18 +20,22 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * One metric against one swept parameter: a point per setting at its parameter value, the mean over the setting's
  * runs with its 95 % confidence interval as an error bar (none where one run measured it). A numeric parameter is
  * drawn on a numeric axis; any other one point per value, in the order found. When other parameters are swept too,
- * one line per combination of their values.
+ * one line per combination of their values; parameters zipped with this one (each value always with the same value of
+ * this one) are named in the caption rather than drawn apart.
  */
 final class MetricByParameterChart implements ComparisonChart {
 
     private final String path;
     private final String label;
     private final String metric;
+    private final List<String> zipped;
 
-    MetricByParameterChart(String path, String label, String metric) {
+    /** @param zipped the parameters swept together with {@code path} (named in the caption) */
+    MetricByParameterChart(String path, String label, String metric, List<String> zipped) {
         this.path = path;
         this.label = label;
         this.metric = metric;
+        this.zipped = List.copyOf(zipped);
     }
 
     @Override
@@ -47,7 +51,9 @@ final class MetricByParameterChart implements ComparisonChart {
     @Override
     public String caption() {
         return "Each point: the mean over a setting's runs of " + metric + " (a run's value: the mean over its "
-                + "machines that measured it, static controls left out) at the value of " + path + "; bars: its 95 % "
+                + "machines that measured it, static controls left out) at the value of " + path
+                + (zipped.isEmpty() ? "" : " (swept together with " + String.join(", ", zipped) + ")")
+                + "; bars: its 95 % "
                 + "confidence interval (Student's t, n - 1 degrees of freedom); no bar where only one run measured it. "
                 + "One line per combination of the other swept parameters.";
     }

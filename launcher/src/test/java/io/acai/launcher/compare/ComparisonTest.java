@@ -174,15 +174,38 @@ class ComparisonTest {
         assertThat(comparison.sweptParameters()).containsExactly(bandwidth, PATH);
         assertThat(comparison.numeric(bandwidth)).isFalse();
         assertThat(comparison.values(PATH)).extracting(com.fasterxml.jackson.databind.JsonNode::asInt).containsExactly(20, 40);
-        var chart = new MetricByParameterChart(bandwidth, "bandwidth", "accuracy_last_30s").draw(comparison).orElseThrow();
+        var chart = new MetricByParameterChart(bandwidth, "bandwidth", "accuracy_last_30s", List.of()).draw(comparison).orElseThrow();
         assertThat(chart.getSeriesMap()).containsOnlyKeys("minRetrainImages=20", "minRetrainImages=40");
         Path png = dir.resolve("by-bandwidth.png");
         io.acai.launcher.report.ReportCommand.savePng(chart, png);
         assertThat(Files.readAllBytes(png)).startsWith(0x89, 'P', 'N', 'G');
-        var numeric = new MetricByParameterChart(PATH, "minRetrainImages", "accuracy_last_30s").draw(comparison).orElseThrow();
+        var numeric = new MetricByParameterChart(PATH, "minRetrainImages", "accuracy_last_30s", List.of()).draw(comparison).orElseThrow();
         assertThat(numeric.getSeriesMap()).containsOnlyKeys("bandwidth=2mbps", "bandwidth=8mbps");
         io.acai.launcher.report.ReportCommand.savePng(numeric, dir.resolve("by-threshold.png"));
-        assertThat(new MetricByParameterChart(PATH, "minRetrainImages", "forgetting").draw(comparison)).isEmpty();
+        assertThat(new MetricByParameterChart(PATH, "minRetrainImages", "forgetting", List.of()).draw(comparison)).isEmpty();
+    }
+
+    @Test
+    void zippedParametersAreOneAxisNamedInTheCaption() throws Exception {
+        com.fasterxml.jackson.databind.node.JsonNodeFactory json = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
+        List<Setting> settings = new java.util.ArrayList<>();
+        for (String rate : List.of("0.25mbps", "20mbps")) {
+            Map<String, com.fasterxml.jackson.databind.JsonNode> parameters = new java.util.LinkedHashMap<>();
+            parameters.put("connections[cloud~edge-near].bandwidthFrom", json.textNode(rate));
+            parameters.put("connections[cloud~edge-far].bandwidthFrom", json.textNode(rate));
+            parameters.put("experiment.duration", json.textNode("3m"));
+            settings.add(new Setting(rate, parameters, List.of(new ComparedRun(dir.resolve(rate), 1, 1L, Map.of(),
+                    List.of(new io.acai.records.run.SummaryRow("edge-near", "accuracy_last_30s", 50, "%", "")),
+                    Map.of()))));
+        }
+        Comparison comparison = new Comparison(List.of(dir), settings, List.of());
+
+        assertThat(comparison.sweptParameters()).as("one of the zipped pair; the constant one is not swept")
+                .containsExactly("connections[cloud~edge-near].bandwidthFrom");
+        assertThat(comparison.zippedWith("connections[cloud~edge-near].bandwidthFrom"))
+                .containsExactly("connections[cloud~edge-far].bandwidthFrom");
+        assertThat(ComparisonFiles.charts(comparison)).extracting(ComparisonChart::caption)
+                .anySatisfy(c -> assertThat(c).contains("(swept together with connections[cloud~edge-far].bandwidthFrom)"));
     }
 
     @Test

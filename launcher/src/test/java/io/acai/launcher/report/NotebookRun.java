@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Executes {@code analysis/results.ipynb} (or {@code campaign.ipynb}) headless on a folder with {@code ACAI_STRICT=1}, as CI does, and
- * checks it ran without an error. Skips the calling test when Debian's {@code jupyter-nbconvert} is absent.
+ * Executes {@code analysis/results.ipynb} (or {@code campaign.ipynb}) headless on a logs folder with
+ * {@code ACAI_STRICT=1}, as CI does, and checks it ran without an error. Skips the calling test when Debian's {@code jupyter-nbconvert} is absent.
  */
 public final class NotebookRun {
 
@@ -27,28 +27,28 @@ public final class NotebookRun {
     }
 
     /**
-     * Runs {@code analysis/<notebook>} with the environment variable {@code variable} naming {@code folder}, its
-     * outputs in {@code dir}; returns the executed notebook's text.
+     * Runs {@code analysis/<file>} with the environment variable {@code variable} naming {@code folder}, its outputs
+     * in {@code dir}; returns the executed notebook's text.
      */
-    public static String execute(Path dir, String notebook, String variable, Path folder)
+    public static String execute(Path dir, String file, String variable, Path folder)
             throws IOException, InterruptedException {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/jupyter-nbconvert")),
                 "jupyter-nbconvert is not installed (apt-get install jupyter-nbconvert python3-ipykernel "
                         + "python3-pandas python3-matplotlib)");
-        Path executed = dir.resolve(notebook.replace(".ipynb", "-executed.ipynb"));
+        Path executed = dir.resolve(file.replace(".ipynb", "-executed.ipynb"));
         Path log = dir.resolve("nbconvert.log");
-        ProcessBuilder nbconvert = new ProcessBuilder("/usr/bin/jupyter-nbconvert", "--to", "notebook", "--execute",
+        ProcessBuilder notebook = new ProcessBuilder("/usr/bin/jupyter-nbconvert", "--to", "notebook", "--execute",
                 "--ExecutePreprocessor.timeout=300", "--output", executed.toAbsolutePath().toString(),
-                ROOT.resolve("analysis").resolve(notebook).toAbsolutePath().toString())
+                ROOT.resolve("analysis").resolve(file).toAbsolutePath().toString())
                 .directory(ROOT.resolve("analysis").toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
-        nbconvert.environment().put(variable, folder.toAbsolutePath().toString());
-        nbconvert.environment().put("ACAI_STRICT", "1");
+        notebook.environment().put(variable, folder.toAbsolutePath().toString());
+        notebook.environment().put("ACAI_STRICT", "1");
         // Debian's kernel is /usr/bin/python3; keep a user's pyenv or virtualenv python off the path.
-        nbconvert.environment().put("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
-        // and the user's own site-packages (~/.local), whose matplotlib may need a newer numpy than Debian's
-        nbconvert.environment().put("PYTHONNOUSERSITE", "1");
-        Process process = nbconvert.start();
+        notebook.environment().put("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
+        // and Debian's packages only: a pip-installed matplotlib in ~/.local may need a newer numpy than Debian's
+        notebook.environment().put("PYTHONNOUSERSITE", "1");
+        Process process = notebook.start();
         boolean finished = process.waitFor(600, TimeUnit.SECONDS);
         if (!finished) {
             process.destroyForcibly();
