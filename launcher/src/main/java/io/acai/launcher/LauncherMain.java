@@ -1,6 +1,7 @@
 package io.acai.launcher;
 
 import io.acai.launcher.campaign.CampaignCommand;
+import io.acai.launcher.compare.CompareSubcommand;
 import io.acai.launcher.kubernetes.ProjectImages;
 import io.acai.launcher.run.ManifestsCommand;
 import io.acai.launcher.run.ReportSubcommand;
@@ -23,12 +24,15 @@ import picocli.CommandLine.Spec;
  * java -jar launcher.jar validate &lt;config&gt;      check a config, deploy nothing (exit 0/1)
  * java -jar launcher.jar manifests &lt;config&gt;     print the Kubernetes objects as YAML
  * java -jar launcher.jar report &lt;logs dir&gt;      write summary.csv, summary.json and report.html from a run's logs
+ *                                              (on a campaign folder: the comparison, as compare does)
  * java -jar launcher.jar campaign &lt;logs dir&gt; &lt;campaign.json&gt; [--dry-run] [--parallel N]   run a sweep
+ * java -jar launcher.jar compare &lt;folder&gt;... [--out DIR]   compare.html, campaign.csv: a campaign's runs or run folders
  * </pre>
  */
 @Command(name = "launcher", mixinStandardHelpOptions = true, version = "acai launcher " + ProjectImages.VERSION,
         description = "Brings up an acai cloud-edge experiment from a JSON config.",
         subcommands = {RunCommand.class, ValidateCommand.class, ManifestsCommand.class, ReportSubcommand.class, CampaignCommand.class,
+                CompareSubcommand.class,
                 CommandLine.HelpCommand.class})
 public final class LauncherMain implements Runnable {
 

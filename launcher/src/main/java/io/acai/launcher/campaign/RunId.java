@@ -28,7 +28,7 @@ public final class RunId {
     }
 
     /** A label per path, in order, each unique among them. */
-    static List<String> labels(List<ConfigPath> paths) {
+    public static List<String> labels(List<ConfigPath> paths) {
         List<List<String>> parts = paths.stream().map(ConfigPath::parts).toList();
         List<String> labels = new ArrayList<>();
         for (int i = 0; i < parts.size(); i++) {
@@ -92,7 +92,7 @@ public final class RunId {
         return out;
     }
 
-    static String safe(String text) {
+    public static String safe(String text) {
         return text.replaceAll("[^A-Za-z0-9._~+-]", "_");
     }
 

@@ -24,10 +24,10 @@ public final class ChartStyle {
         new Color(188, 189, 34), new Color(23, 190, 207),
     };
 
-    static final BasicStroke SOLID = new BasicStroke(2.2f);
-    static final BasicStroke BOLD = new BasicStroke(3.2f);
-    static final BasicStroke THIN = new BasicStroke(1.0f);
-    static final BasicStroke DASHED = new BasicStroke(2.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+    public static final BasicStroke SOLID = new BasicStroke(2.2f);
+    public static final BasicStroke BOLD = new BasicStroke(3.2f);
+    public static final BasicStroke THIN = new BasicStroke(1.0f);
+    public static final BasicStroke DASHED = new BasicStroke(2.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
             new float[] {7f, 5f}, 0f);
 
     private ChartStyle() {
@@ -50,6 +50,14 @@ public final class ChartStyle {
         apply(chart.getStyler());
         chart.getStyler().setXAxisDecimalPattern("#,##0");
         chart.getStyler().setMarkerSize(0);
+        return chart;
+    }
+
+    /** A line or point chart with a numeric x axis titled {@code xAxisTitle}. */
+    public static XYChart xyChart(String title, String xAxisTitle, String yAxisTitle) {
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title)
+                .xAxisTitle(xAxisTitle).yAxisTitle(yAxisTitle).build();
+        apply(chart.getStyler());
         return chart;
     }
 

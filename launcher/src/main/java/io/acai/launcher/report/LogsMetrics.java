@@ -19,12 +19,13 @@ import java.util.Optional;
  * A logs folder's metrics: computed from the rows {@link ExperimentLogs} read, and each cloud's {@code holdout.csv}
  * when it wrote one, then written as {@code summary.csv} and {@code summary.json} and printed in a few lines.
  */
-final class LogsMetrics {
+public final class LogsMetrics {
 
     private LogsMetrics() {
     }
 
-    static RunMetrics of(ExperimentLogs logs, RunSettings settings) {
+    /** The metrics of the logs, computed in memory (nothing written). */
+    public static RunMetrics of(ExperimentLogs logs, RunSettings settings) {
         List<EdgeRecords> edges = logs.edges().stream()
                 .map(e -> new EdgeRecords(e.name(), e.inference(), e.updates())).toList();
         List<CloudRecords> clouds = logs.clouds().stream()

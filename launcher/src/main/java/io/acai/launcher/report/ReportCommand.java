@@ -110,7 +110,7 @@ public final class ReportCommand {
                 Files.deleteIfExists(png);
                 Optional<Chart<?, ?>> built = chart.draw(logs, clock);
                 if (built.isPresent()) {
-                    BitmapEncoder.saveBitmap(built.get(), png.toString(), BitmapEncoder.BitmapFormat.PNG);
+                    savePng(built.get(), png);
                 }
                 drawn.add(new DrawnChart(chart, built.isPresent()));
             }
@@ -119,5 +119,12 @@ public final class ReportCommand {
             throw new ReportException("cannot write the report under " + logsDir + ": " + e, e);
         }
         return report;
+    }
+
+    /** Writes {@code chart} as the PNG file {@code png} (headless, through memory: see {@link #write}). */
+    public static void savePng(Chart<?, ?> chart, Path png) throws IOException {
+        System.setProperty("java.awt.headless", "true");
+        ImageIO.setUseCache(false);
+        BitmapEncoder.saveBitmap(chart, png.toString(), BitmapEncoder.BitmapFormat.PNG);
     }
 }

@@ -23,16 +23,7 @@ public final class ReportWriter {
     public void write(Path file, ExperimentLogs logs, RunSummary summary, RunMetrics metrics, List<DrawnChart> charts)
             throws IOException {
         html.setLength(0);
-        html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-                .append("<title>acai experiment report</title>\n<style>\n")
-                .append("body{font-family:sans-serif;max-width:1180px;margin:1em auto;color:#222}\n")
-                .append("table{border-collapse:collapse;margin:.5em 0 1.5em}\n")
-                .append("th,td{border:1px solid #ccc;padding:3px 9px;text-align:right}\n")
-                .append("th{background:#f2f2f2}td:first-child,th:first-child{text-align:left}\n")
-                .append("td.note{color:#777;font-size:90%}\n")
-                .append(".missing{background:#fff4e5;border:1px solid #f0a040;padding:.5em 1em}\n")
-                .append("img{max-width:100%;border:1px solid #ddd}figcaption{color:#555;margin-bottom:2em}\n")
-                .append("</style>\n</head>\n<body>\n<h1>acai experiment report</h1>\n")
+        html.append(Html.head("acai experiment report")).append("<h1>acai experiment report</h1>\n")
                 .append("<p>Logs: <code>").append(Html.escape(logs.dir().toAbsolutePath().toString()))
                 .append("</code>. Times are seconds since the experiment started (the earliest time in the logs); ")
                 .append("the run covers ").append(Html.number(summary.durationS(), 0)).append(" s.</p>\n");
@@ -46,10 +37,7 @@ public final class ReportWriter {
         for (DrawnChart drawn : charts) {
             if (drawn.written()) {
                 ReportChart chart = drawn.chart();
-                html.append("<figure>\n<h2>").append(Html.escape(chart.title())).append("</h2>\n<img src=\"")
-                        .append(drawn.href()).append("\" alt=\"").append(Html.escape(chart.title()))
-                        .append("\">\n<figcaption>").append(Html.escape(chart.caption()))
-                        .append("</figcaption>\n</figure>\n");
+                html.append(Html.figure(chart.title(), drawn.href(), chart.caption()));
             }
         }
         html.append("</body>\n</html>\n");

@@ -1,0 +1,34 @@
+package io.acai.launcher.compare;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One setting of the comparison: the runs that share their parameter values (a campaign's repeats), or one run folder
+ * given on its own.
+ *
+ * @param label      how charts and tables name it, for example {@code bandwidthFrom=2mbps, minRetrainImages=20}
+ * @param parameters each swept path to its value; empty for a plain run
+ * @param runs       its runs
+ */
+public record Setting(String label, Map<String, JsonNode> parameters, List<ComparedRun> runs) {
+
+    public Setting {
+        parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+        runs = List.copyOf(runs);
+    }
+
+    /** The parameter values as text, {@code path=value} joined by {@code "; "}; empty for a plain run. */
+    public String parametersText() {
+        return String.join("; ", parameters.entrySet().stream()
+                .map(e -> e.getKey() + "=" + ParameterValues.text(e.getValue())).toList());
+    }
+
+    /** The runs' values of {@code metric} with their mean and 95 % confidence interval. */
+    public MeanInterval interval(String metric) {
+        return MeanInterval.of(runs.stream().mapToDouble(r -> r.value(metric)).toArray());
+    }
+}
