@@ -61,7 +61,7 @@ final class AccuracyBandChart implements ComparisonChart {
         List<Setting> settings = comparison.settings();
         for (int i = 0; i < settings.size(); i++) {
             AccuracyBand band = AccuracyBand.of(settings.get(i).runs(), ComparedRun::learningCurves, grid);
-            drawn |= add(chart, settings.get(i).label(), band, ChartStyle.color(i), ChartStyle.BOLD);
+            drawn |= add(chart, settings.get(i).shortLabel(settings), band, ChartStyle.color(i), ChartStyle.BOLD);
         }
         AccuracyBand controls = AccuracyBand.of(comparison.runs(), ComparedRun::controlCurves, grid);
         drawn |= add(chart, "static controls (all settings)", controls, CONTROL, CONTROL_LINE);

@@ -27,6 +27,25 @@ public record Setting(String label, Map<String, JsonNode> parameters, List<Compa
                 .map(e -> e.getKey() + "=" + ParameterValues.text(e.getValue())).toList());
     }
 
+    /**
+     * A name short enough for a chart's legend: the values that tell this setting from the others in {@code all},
+     * each once, as {@code field=value} ({@code bandwidthFrom=0.25mbps} for three zipped uplinks of 0.25 Mbit/s);
+     * the whole {@link #label} when no value differs.
+     */
+    public String shortLabel(List<Setting> all) {
+        List<String> parts = new java.util.ArrayList<>();
+        parameters.forEach((path, value) -> {
+            if (all.stream().allMatch(other -> value.equals(other.parameters().get(path)))) {
+                return;
+            }
+            String part = path.substring(path.lastIndexOf('.') + 1) + "=" + ParameterValues.text(value);
+            if (!parts.contains(part)) {
+                parts.add(part);
+            }
+        });
+        return parts.isEmpty() ? label : String.join(", ", parts);
+    }
+
     /** The runs' values of {@code metric} with their mean and 95 % confidence interval. */
     public MeanInterval interval(String metric) {
         return MeanInterval.of(runs.stream().mapToDouble(r -> r.value(metric)).toArray());
