@@ -25,8 +25,8 @@ import java.util.function.Function;
 /**
  * A running cloud: the model store, the TCP server and the retrain thread, wired together: the
  * server's {@link ConnectedEdges} is the fleet the retrain loop pushes through, and the held-out
- * scoring hears of the first version and of every pushed one. Closing it stops the server, lets a
- * retrain in progress finish, scores what is queued, and closes the log and CSV files.
+ * scoring hears of the first version and of every pushed one. Closing it stops the server, abandons a
+ * retrain in progress at its next step, scores what is queued, and closes the log and CSV files.
  */
 public final class CloudApp implements AutoCloseable {
 
@@ -69,13 +69,6 @@ public final class CloudApp implements AutoCloseable {
         holdout.ifPresent(h -> h.submit(store.current()));
         Retrainer retrainer = retrainers.apply(store);
         ReplayBuffer replay = new ReplayBuffer(config.replay(), config.seed());
-        if (config.defaultModel() && config.replay() > 0) {
-            SceneGenerator scenes = new SceneGenerator(config.seed(), SceneStyle.PRE_DRIFT);
-            for (int i = 0; i < config.replay(); i++) {
-                replay.add(scenes.frame(i));
-            }
-            log.info("replay buffer seeded with " + config.replay() + " pre-drift scenes, the default model's training distribution");
-        }
         ConnectedEdges edges = new ConnectedEdges(store, log);
         UploadQueue uploads = new UploadQueue();
         String cloudId = "cloud@" + hostName();
@@ -84,12 +77,28 @@ public final class CloudApp implements AutoCloseable {
                 new AcaiPipeline(ProtocolLimits.DEFAULT, config.heartbeatInterval()), context);
         RetrainLoop loop = new RetrainLoop(uploads, store, retrainer, replay, edges, config.pushPolicy(),
                 config.minRetrainImages(), csv, log, version -> holdout.ifPresent(h -> h.submit(version)));
-        Thread thread = new Thread(loop, "acai-retrain");
+        // the replay scenes are drawn on the retrain thread, before its first round, so that the server
+        // listens at once (drawing them takes seconds on a busy host)
+        Thread thread = new Thread(() -> {
+            seedReplay(config, replay, log);
+            loop.run();
+        }, "acai-retrain");
         thread.start();
         log.info("listening on port " + server.port() + " (min retrain images " + config.minRetrainImages()
                 + ", push to " + config.pushPolicy() + ", replay " + config.replay()
                 + (config.token().isEmpty() ? ", no token" : ", token required") + ")");
         return new CloudApp(log, csv, store, uploads, server, loop, thread, holdout);
+    }
+
+    /** The default model's replay buffer starts with its own training distribution: pre-drift scenes. */
+    private static void seedReplay(CloudConfig config, ReplayBuffer replay, RunLog log) {
+        if (config.defaultModel() && config.replay() > 0) {
+            SceneGenerator scenes = new SceneGenerator(config.seed(), SceneStyle.PRE_DRIFT);
+            for (int i = 0; i < config.replay(); i++) {
+                replay.add(scenes.frame(i));
+            }
+            log.info("replay buffer seeded with " + config.replay() + " pre-drift scenes, the default model's training distribution");
+        }
     }
 
     private static String hostName() {

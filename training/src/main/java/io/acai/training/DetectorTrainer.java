@@ -58,6 +58,8 @@ public final class DetectorTrainer {
     private final TrainingSettings settings;
     private final YoloLoss loss = new YoloLoss();
 
+    private volatile boolean stopped;
+
     /**
      * @throws IllegalArgumentException when the names do not match the cfg's class count
      */
@@ -69,6 +71,15 @@ public final class DetectorTrainer {
         DarknetBlock.of(cfg); // fails early on a cfg the block cannot build
         this.cfg = cfg;
         this.settings = settings;
+    }
+
+    /**
+     * Ends the training in progress at its next step, and every later one at its first, with an
+     * {@link java.io.InterruptedIOException}: for an app that shuts down. (Interrupting the training's thread
+     * also ends it at its next step, unless something on the way clears the thread's interrupt flag.)
+     */
+    public void stop() {
+        stopped = true;
     }
 
     public TrainingResult train(byte[] darknetWeights, List<LabeledFrame> frames) throws IOException {
@@ -128,6 +139,10 @@ public final class DetectorTrainer {
                     int epochSteps = 0;
                     Future<PreparedBatch> next = loader.submit(() -> prepare(frames, batches.get(0)));
                     for (int b = 0; b < batches.size(); b++) {
+                        if (stopped || Thread.currentThread().isInterrupted()) {
+                            throw new java.io.InterruptedIOException("training " + (stopped ? "stopped" : "interrupted")
+                                    + " in epoch " + epoch + " after " + steps + " steps");
+                        }
                         PreparedBatch batch = await(next);
                         if (b + 1 < batches.size()) {
                             List<Integer> following = batches.get(b + 1);

@@ -48,6 +48,26 @@ class DetectorTrainerTest {
     }
 
     @Test
+    void aStoppedTrainingEndsAtItsNextStep() throws IOException {
+        DarknetConfig cfg = TrainingFixtures.acaiShapes();
+        byte[] initial = DarknetWeights.initial(cfg, 7).encode();
+        TrainingSettings settings = TrainingSettings.builder().setEpochs(50).setBatchSize(2)
+                .optDevice(TrainingDevice.CPU).optSeed(1).build();
+        List<EpochReport> reports = new ArrayList<>();
+
+        DetectorTrainer trainer = new DetectorTrainer(cfg, TrainingFixtures.SHAPES, settings);
+
+        // stopped once the first epoch has ended, as a stopping cloud stops it
+        assertThatThrownBy(() -> trainer.train(initial, TrainingFixtures.frames(4, 3), report -> {
+            reports.add(report);
+            trainer.stop();
+        })).isInstanceOf(java.io.InterruptedIOException.class).hasMessage("training stopped in epoch 2 after 2 steps");
+        assertThat(reports).extracting(EpochReport::epoch).containsExactly(1);
+        assertThatThrownBy(() -> trainer.train(initial, TrainingFixtures.frames(4, 3)))
+                .as("a stopped trainer trains no more").hasMessage("training stopped in epoch 1 after 0 steps");
+    }
+
+    @Test
     void frozenBackboneKeepsItsKernelsAndTrainsTheHeads() throws IOException {
         DarknetConfig cfg = TrainingFixtures.acaiShapes();
         DarknetWeights initial = DarknetWeights.initial(cfg, 7);

@@ -27,6 +27,11 @@ public final class DjlRetrainer implements Retrainer {
                 result.device());
     }
 
+    @Override
+    public void stop() {
+        trainer.stop();
+    }
+
     public TrainingSettings settings() {
         return settings;
     }

@@ -77,9 +77,10 @@ public final class RetrainLoop implements Runnable {
         }
     }
 
-    /** Ends the loop after the round in progress. */
+    /** Ends the loop; a round in progress is abandoned at its next training step (its edges are gone anyway). */
     public void stop() {
         running = false;
+        retrainer.stop();
     }
 
     /** One round: retrain, save, push, record. */
@@ -107,8 +108,9 @@ public final class RetrainLoop implements Runnable {
             updated = System.currentTimeMillis();
             saved = store.save(outcome.weights());
             savedAt = System.currentTimeMillis();
-        } catch (InterruptedException e) {
-            throw e;
+        } catch (InterruptedException | java.io.InterruptedIOException e) {
+            log.info("retrain of v" + base.version() + " abandoned: the cloud is stopping");
+            throw new InterruptedException(e.getMessage());
         } catch (Exception e) {
             log.warn("retrain of v" + base.version() + " failed, keeping it: " + e);
             edges.retrainFailed(contributors, "retrain failed: " + e.getMessage());

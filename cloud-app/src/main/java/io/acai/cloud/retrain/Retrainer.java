@@ -12,4 +12,11 @@ public interface Retrainer {
      * @return the new weights and how the training went
      */
     RetrainOutcome retrain(byte[] weights, List<LabeledFrame> frames) throws Exception;
+
+    /**
+     * Ends a retrain in progress soon, with an {@link java.io.InterruptedIOException}, and makes later ones fail
+     * the same way: the cloud is stopping. The default does nothing (the retrain runs to its end).
+     */
+    default void stop() {
+    }
 }

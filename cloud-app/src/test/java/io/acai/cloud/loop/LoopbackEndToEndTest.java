@@ -157,6 +157,28 @@ class LoopbackEndToEndTest {
         return Integer.parseInt(row.modelVersion()) >= 1;
     }
 
+    /**
+     * A round of 400 epochs would train for many minutes; the cloud told to stop while it trains abandons it at its
+     * next step instead of holding the teardown, and keeps the version it had.
+     */
+    @Test
+    void aStoppingCloudAbandonsTheRoundInProgress() throws Exception {
+        ModelFiles model = untrainedDefaultNetwork(tmp.resolve("model"));
+        TrainingSettings training = TrainingSettings.builder().setEpochs(400).setBatchSize(4)
+                .optDevice(TrainingDevice.CPU).optSeed(1).build();
+        LoopbackRun run = new LoopbackRun(tmp.resolve("run"), model, false, training, 8, 0, EDGES, 5, 4, 0.8f);
+        Path log = run.dir.resolve("cloud/cloud.log");
+        try {
+            await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> assertThat(log).content()
+                    .contains("retrain of v0 started"));
+        } finally {
+            run.close();
+        }
+        assertThat(log).content().contains("retrain of v0 abandoned: the cloud is stopping").doesNotContain("model v1");
+        assertThat(run.cloud.store().current().version()).isZero();
+        assertThat(run.dir.resolve("cloud/cloud.csv")).content().hasLineCount(1);
+    }
+
     private static void awaitLogLines(Path log, String... lines) {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(log).content().contains(lines));
     }

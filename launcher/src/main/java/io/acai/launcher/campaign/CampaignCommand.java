@@ -115,17 +115,18 @@ public final class CampaignCommand implements Callable<Integer> {
                 return 1;
             }
         }
-        CampaignRunner.RuntimeFactory factory = (plan, run) -> runtimeOf(plan, run, clusterOptions);
+        CampaignRunner.RuntimeFactory factory = (plan, run) -> runtimeOf(plan, run, clusterOptions, choices.measureLinks());
         RunOptions options = new RunOptions(choices.quiet || parallel > 1, System.console() != null && parallel == 1, out, err);
         return new CampaignRunner(campaign, logsDir, runs, factory, options, !choices.noReport, parallel).run();
     }
 
-    private static ExperimentRuntime runtimeOf(ExperimentPlan plan, CampaignRun run, KubernetesOptions options) {
+    private static ExperimentRuntime runtimeOf(ExperimentPlan plan, CampaignRun run, KubernetesOptions options,
+            boolean measureLinks) {
         if (plan.runtime() == RuntimeKind.KUBERNETES) {
             String base = options.namespace() != null ? options.namespace() : ExperimentManifests.defaultNamespace(plan.name());
             return RuntimeChoice.create(RuntimeKind.KUBERNETES, options.withNamespace(namespace(base, run.index())));
         }
-        return RuntimeChoice.create(plan.runtime(), options);
+        return RuntimeChoice.create(plan.runtime(), options, measureLinks);
     }
 
     /** {@code <base>-<index>}, the base cut so that the whole stays a valid namespace name (63 characters). */

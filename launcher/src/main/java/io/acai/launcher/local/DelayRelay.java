@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
@@ -50,6 +51,7 @@ final class DelayRelay implements AutoCloseable {
     private final Function<InetAddress, Optional<Route>> routes;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private final Thread acceptor;
+    private final AtomicBoolean unreachable = new AtomicBoolean();
     private volatile boolean closed;
 
     private DelayRelay(ServerSocket server, InetSocketAddress target, Function<InetAddress, Optional<Route>> routes) {
@@ -118,9 +120,15 @@ final class DelayRelay implements AutoCloseable {
                 upstream.bind(new InetSocketAddress(route.bindAddress(), 0));
             }
             upstream.connect(target, 10_000);
+            if (unreachable.getAndSet(false)) {
+                LOG.info("relay {}: {} answers now", address(), target);
+            }
         } catch (IOException e) {
-            LOG.warn("relay {}: cannot reach {} for {}: {}", address(), target, client.getRemoteSocketAddress(),
-                    e.getMessage());
+            // a client retrying while its server starts would fill the output: one line until it answers
+            if (!unreachable.getAndSet(true)) {
+                LOG.warn("relay {}: cannot reach {} for {}: {} (not logged again until it answers)", address(), target,
+                        client.getRemoteSocketAddress(), e.getMessage());
+            }
             closeQuietly(client);
             closeQuietly(upstream);
             return;

@@ -121,6 +121,7 @@ public final class ExperimentRunner {
                 + ProgressBar.clock(plan.duration()) + "; logs in " + logsDir);
         Deployment deployment;
         deployingThread = Thread.currentThread();
+        long deploying = System.nanoTime();
         try {
             deployment = runtime.deploy(plan, logsDir);
         } finally {
@@ -128,6 +129,7 @@ public final class ExperimentRunner {
             Thread.interrupted();
         }
         long started = System.nanoTime();
+        options.out().println("launcher: deployed in " + seconds(started - deploying) + "; the apps are starting");
         Set<String> exited = new LinkedHashSet<>();
         boolean stoppedEarly = true;
         try {
@@ -252,9 +254,15 @@ public final class ExperimentRunner {
         } finally {
             if (closed.compareAndSet(false, true)) {
                 options.out().println("launcher: stopping the experiment and removing what it created");
+                long closing = System.nanoTime();
                 deployment.close();
+                options.out().println("launcher: removed in " + seconds(System.nanoTime() - closing));
             }
         }
+    }
+
+    private static String seconds(long nanos) {
+        return String.format(java.util.Locale.ROOT, "%.1f s", nanos / 1e9);
     }
 
     private void summarize(RunResult result) {

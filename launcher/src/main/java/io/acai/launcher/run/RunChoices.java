@@ -16,4 +16,14 @@ public final class RunChoices {
     @Option(names = "--no-report",
             description = "do not write report.html at the end (summary.csv and summary.json are written)")
     public boolean noReport;
+
+    @Option(names = "--no-link-measurement",
+            description = "start the apps without first measuring every shaped link into links.csv (local runtime;"
+                    + " saves several seconds per run, and the report then shows the configured links only)")
+    public boolean noLinkMeasurement;
+
+    /** Whether the local runtime measures the links before the apps start. */
+    public boolean measureLinks() {
+        return !noLinkMeasurement;
+    }
 }

@@ -61,7 +61,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         ExperimentRuntime chosen;
         try {
-            chosen = RuntimeChoice.create(plan.runtime(), cluster.toOptions());
+            chosen = RuntimeChoice.create(plan.runtime(), cluster.toOptions(), choices.measureLinks());
         } catch (IllegalStateException e) {
             System.err.println("launcher: " + e.getMessage());
             return 1;

@@ -13,13 +13,20 @@ public final class RuntimeChoice {
     private RuntimeChoice() {
     }
 
+    /** As {@link #create(RuntimeKind, KubernetesOptions, boolean)}, measuring the links. */
+    public static ExperimentRuntime create(RuntimeKind kind, KubernetesOptions options) {
+        return create(kind, options, true);
+    }
+
     /**
+     * @param measureLinks whether the local runtime measures every shaped link into {@code links.csv}
+     *     before the apps start (the Kubernetes runtime does not measure links yet)
      * @throws IllegalStateException when the local app jars cannot be found, or the cluster client
      *     cannot be configured, with a message saying so
      */
-    public static ExperimentRuntime create(RuntimeKind kind, KubernetesOptions options) {
+    public static ExperimentRuntime create(RuntimeKind kind, KubernetesOptions options, boolean measureLinks) {
         return switch (kind) {
-            case LOCAL -> new LocalRuntime(AppJars.locate());
+            case LOCAL -> new LocalRuntime(AppJars.locate(), measureLinks, true);
             case KUBERNETES -> {
                 try {
                     yield new KubernetesRuntime(options);
