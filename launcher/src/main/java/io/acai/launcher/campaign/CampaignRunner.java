@@ -135,7 +135,7 @@ public final class CampaignRunner {
             outcomes.add(new Outcome(run, code, true));
             return;
         }
-        RunDescription description = RunDescription.starting(spec.base(), run.config(), run.parameters(), run.seed(),
+        RunDescription description = RunDescription.starting(spec.base(), run.config(), run.parameters(), run.labels(), run.seed(),
                 run.repeat(), spec.name());
         try {
             Path moved = folder.prepare();
