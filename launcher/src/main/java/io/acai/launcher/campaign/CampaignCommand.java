@@ -124,10 +124,18 @@ public final class CampaignCommand implements Callable<Integer> {
 
     private static ExperimentRuntime runtimeOf(ExperimentPlan plan, CampaignRun run, KubernetesOptions options) {
         if (plan.runtime() == RuntimeKind.KUBERNETES) {
-            String base = options.namespace() != null ? options.namespace() : ExperimentManifests.defaultNamespace(plan.name());
-            return RuntimeChoice.create(RuntimeKind.KUBERNETES, options.withNamespace(namespace(base, run.index())));
+            return RuntimeChoice.create(RuntimeKind.KUBERNETES, runOptions(options, plan, run));
         }
         return RuntimeChoice.create(plan.runtime(), options);
+    }
+
+    /**
+     * The cluster options of one run of a campaign on Kubernetes: the command's, in the run's own namespace
+     * {@code <--namespace, else acai-<experiment>>-<run number>} ({@link #namespace(String, int)}).
+     */
+    public static KubernetesOptions runOptions(KubernetesOptions options, ExperimentPlan plan, CampaignRun run) {
+        String base = options.namespace() != null ? options.namespace() : ExperimentManifests.defaultNamespace(plan.name());
+        return options.withNamespace(namespace(base, run.index()));
     }
 
     /**
@@ -140,8 +148,12 @@ public final class CampaignCommand implements Callable<Integer> {
         return head.replaceAll("-+$", "") + suffix;
     }
 
-    /** The base config as a JSON tree. */
-    static ObjectNode base(CampaignSpec campaign) throws CampaignException {
+    /**
+     * The campaign's base config as a JSON tree, for {@link SweepExpansion#expand}.
+     *
+     * @throws CampaignException when it cannot be read or is not a JSON object, naming the file
+     */
+    public static ObjectNode base(CampaignSpec campaign) throws CampaignException {
         String heading = campaign.file() + ": base " + campaign.base() + " cannot be used";
         JsonNode tree;
         try {
