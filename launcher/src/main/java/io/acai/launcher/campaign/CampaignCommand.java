@@ -24,10 +24,12 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
@@ -123,21 +125,36 @@ public final class CampaignCommand implements Callable<Integer> {
     private static ExperimentRuntime runtimeOf(ExperimentPlan plan, CampaignRun run, KubernetesOptions options,
             boolean measureLinks) {
         if (plan.runtime() == RuntimeKind.KUBERNETES) {
-            String base = options.namespace() != null ? options.namespace() : ExperimentManifests.defaultNamespace(plan.name());
-            return RuntimeChoice.create(RuntimeKind.KUBERNETES, options.withNamespace(namespace(base, run.index())));
+            return RuntimeChoice.create(RuntimeKind.KUBERNETES, runOptions(options, plan, run));
         }
         return RuntimeChoice.create(plan.runtime(), options, measureLinks);
     }
 
-    /** {@code <base>-<index>}, the base cut so that the whole stays a valid namespace name (63 characters). */
-    static String namespace(String base, int index) {
+    /**
+     * The cluster options of one run of a campaign on Kubernetes: the command's, in the run's own namespace
+     * {@code <--namespace, else acai-<experiment>>-<run number>} ({@link #namespace(String, int)}).
+     */
+    public static KubernetesOptions runOptions(KubernetesOptions options, ExperimentPlan plan, CampaignRun run) {
+        String base = options.namespace() != null ? options.namespace() : ExperimentManifests.defaultNamespace(plan.name());
+        return options.withNamespace(namespace(base, run.index()));
+    }
+
+    /**
+     * The namespace of run {@code index} of a campaign on Kubernetes: {@code <base>-<index>}, the base cut so that the
+     * whole stays a valid namespace name (63 characters). Every run has its own, so runs can go at the same time.
+     */
+    public static String namespace(String base, int index) {
         String suffix = "-" + index;
         String head = base.length() + suffix.length() > 63 ? base.substring(0, 63 - suffix.length()) : base;
         return head.replaceAll("-+$", "") + suffix;
     }
 
-    /** The base config as a JSON tree. */
-    static ObjectNode base(CampaignSpec campaign) throws CampaignException {
+    /**
+     * The campaign's base config as a JSON tree, for {@link SweepExpansion#expand}.
+     *
+     * @throws CampaignException when it cannot be read or is not a JSON object, naming the file
+     */
+    public static ObjectNode base(CampaignSpec campaign) throws CampaignException {
         String heading = campaign.file() + ": base " + campaign.base() + " cannot be used";
         JsonNode tree;
         try {
@@ -155,6 +172,25 @@ public final class CampaignCommand implements Callable<Integer> {
         return root;
     }
 
+    /**
+     * The wall time of {@code runs} (each one's estimated time, in campaign order) {@code parallel} at a time, as the
+     * runner starts them: each run as soon as one of the {@code parallel} slots is free, so 3 runs of 5 minutes take
+     * 10 minutes with 2 slots, not 7.5.
+     */
+    static Duration wallTime(List<Duration> runs, int parallel) {
+        PriorityQueue<Duration> slots = new PriorityQueue<>();
+        for (int i = 0; i < parallel; i++) {
+            slots.add(Duration.ZERO);
+        }
+        Duration end = Duration.ZERO;
+        for (Duration run : runs) {
+            Duration finish = slots.poll().plus(run);
+            slots.add(finish);
+            end = finish.compareTo(end) > 0 ? finish : end;
+        }
+        return end;
+    }
+
     /** What {@code --dry-run} prints: each run, the count and the estimated time. */
     void list(CampaignSpec campaign, List<SweepValidation.ValidRun> runs, PrintStream out) {
         out.println("campaign " + campaign.name() + ": base " + campaign.base() + ", " + runs.size() + " runs ("
@@ -162,6 +198,7 @@ public final class CampaignCommand implements Callable<Integer> {
                 + campaign.combine().name().toLowerCase(Locale.ROOT) + "); every run is a valid config");
         Duration total = Duration.ZERO;
         Duration left = Duration.ZERO;
+        List<Duration> toRun = new ArrayList<>();
         int done = 0;
         for (SweepValidation.ValidRun valid : runs) {
             CampaignRun run = valid.run();
@@ -172,6 +209,7 @@ public final class CampaignCommand implements Callable<Integer> {
                 done++;
             } else {
                 left = left.plus(each);
+                toRun.add(each);
             }
             out.printf(Locale.ROOT, "  %3d  %s  %s, seed %d, %s%s%n", run.index(), run.id(), run.describeValues(), run.seed(),
                     TimeSpan.format(valid.plan().duration()), completed.isPresent() ? "  (completed earlier: skipped)" : "");
@@ -179,7 +217,7 @@ public final class CampaignCommand implements Callable<Integer> {
         out.println(runs.size() + " runs; estimated time " + TimeSpan.format(total) + " (the runs' durations plus "
                 + TimeSpan.format(OVERHEAD_PER_RUN) + " per run to start, measure links, tear down and report)"
                 + (done > 0 ? "; " + done + " completed earlier in " + logsDir + ", " + TimeSpan.format(left) + " to go" : "")
-                + (parallel > 1 ? "; with --parallel " + parallel + " about " + TimeSpan.format(left.dividedBy(parallel))
+                + (parallel > 1 ? "; with --parallel " + parallel + " about " + TimeSpan.format(wallTime(toRun, parallel))
                         + " of wall time" : ""));
         out.println("nothing was deployed (--dry-run)");
     }

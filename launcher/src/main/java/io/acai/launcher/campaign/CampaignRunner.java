@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs the validated runs of a campaign, each in {@code <logs>/<run id>/} through the same path as
@@ -99,7 +100,9 @@ public final class CampaignRunner {
     }
 
     private void runConcurrently() {
-        ExecutorService pool = Executors.newFixedThreadPool(parallel, task -> new Thread(task, "acai-campaign-run"));
+        AtomicInteger threads = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(parallel,
+                task -> new Thread(task, "acai-campaign-run-" + threads.incrementAndGet()));
         try {
             List<Future<?>> futures = new ArrayList<>();
             for (SweepValidation.ValidRun run : runs) {
@@ -135,7 +138,7 @@ public final class CampaignRunner {
             outcomes.add(new Outcome(run, code, true));
             return;
         }
-        RunDescription description = RunDescription.starting(spec.base(), run.config(), run.parameters(), run.seed(),
+        RunDescription description = RunDescription.starting(spec.base(), run.config(), run.parameters(), run.labels(), run.seed(),
                 run.repeat(), spec.name());
         try {
             Path moved = folder.prepare();

@@ -14,8 +14,10 @@ import java.util.Set;
 /**
  * The folder name of a campaign run: each parameter as {@code label=value}, joined by commas, then
  * {@code -r<repeat>}, for example {@code bandwidthFrom=2mbps,minRetrainImages=20-r1} ({@code r1} alone
- * when nothing is swept). A label is the path's last field ({@code minRetrainImages}), lengthened from
- * the end ({@code cloud~edge-far.bandwidthFrom}, {@code command.2}) until no two parameters share it
+ * when nothing is swept). A label is the parameter's own {@code "label"} when the campaign gives one
+ * (zipped parameters sharing a label hold equal values and appear once: {@code uplink=0.25mbps-r1}),
+ * else the path's last field ({@code minRetrainImages}), lengthened from
+ * the end ({@code cloud~edge-far.bandwidthFrom}, {@code command.2}) until no two unlabelled parameters share it
  * and it does not start with a bare index. Characters other than letters, digits and {@code . _ ~ + -} become {@code _}; an id longer
  * than {@value #MAX_LENGTH} characters is cut and ends with a hash of the whole. The same campaign file
  * always gives the same ids, which is what lets a rerun find the runs it has done.
@@ -25,6 +27,20 @@ public final class RunId {
     static final int MAX_LENGTH = 120;
 
     private RunId() {
+    }
+
+    /**
+     * The name of each parameter in run ids, in order: its label, else one derived from its path
+     * ({@link #labels(List)} over the unlabelled parameters). Parameters sharing a label share a name.
+     */
+    public static List<String> names(List<SweepParameter> parameters) {
+        List<String> derived = labels(parameters.stream().filter(p -> p.label() == null).map(SweepParameter::path).toList());
+        List<String> names = new ArrayList<>();
+        int next = 0;
+        for (SweepParameter parameter : parameters) {
+            names.add(parameter.label() != null ? parameter.label() : derived.get(next++));
+        }
+        return names;
     }
 
     /** A label per path, in order, each unique among them. */
@@ -59,10 +75,17 @@ public final class RunId {
         return String.join(".", parts.subList(Math.max(0, parts.size() - count), parts.size()));
     }
 
-    /** The id of the run with {@code values} (in the order of {@code labels}) and {@code repeat}. */
+    /**
+     * The id of the run with {@code values} (in the order of {@code labels}) and {@code repeat}; a label that
+     * comes again (zipped parameters of one axis, equal values) is written once.
+     */
     static String of(List<String> labels, List<JsonNode> values, int repeat) {
         List<String> pairs = new ArrayList<>();
+        Set<String> written = new HashSet<>();
         for (int i = 0; i < labels.size(); i++) {
+            if (!written.add(labels.get(i))) {
+                continue;
+            }
             JsonNode value = values.get(i);
             String text = value.isTextual() ? value.asText()
                     : value.isBigDecimal() ? value.decimalValue().toPlainString() : value.toString();

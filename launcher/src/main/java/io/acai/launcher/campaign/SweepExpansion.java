@@ -17,7 +17,8 @@ import java.util.Set;
  * setting's repeat 1, then every setting's repeat 2, ...), so a campaign stopped half-way has already
  * seen every setting. Repeat {@code r} runs with {@code experiment.seed = seed + r - 1}, where
  * {@code seed} is the campaign's, else the base config's {@code experiment.seed}, else 1: every setting
- * of a repeat sees the same frames, and the repeats see different ones.
+ * of a repeat sees the same frames, and the repeats see different ones. The campaign's {@code "set"} values
+ * are written into every run's config first, then the swept values, then the seed.
  */
 public final class SweepExpansion {
 
@@ -44,7 +45,9 @@ public final class SweepExpansion {
         List<List<JsonNode>> settings = settings(spec);
         long firstSeed = spec.seed() != null ? spec.seed()
                 : base.path("experiment").path("seed").isIntegralNumber() ? base.path("experiment").path("seed").asLong() : 1;
-        List<String> labels = RunId.labels(parameters.stream().map(SweepParameter::path).toList());
+        List<String> labels = RunId.names(parameters);
+        Map<String, String> ownLabels = new LinkedHashMap<>();
+        parameters.stream().filter(p -> p.label() != null).forEach(p -> ownLabels.put(p.path().toString(), p.label()));
         Set<String> problems = new LinkedHashSet<>();
         List<String> ids = new ArrayList<>();
         List<ObjectNode> configs = new ArrayList<>();
@@ -54,6 +57,13 @@ public final class SweepExpansion {
             for (int s = 0; s < settings.size(); s++) {
                 List<JsonNode> setting = settings.get(s);
                 ObjectNode config = base.deepCopy();
+                for (FixedValue fixed : spec.fixed()) {
+                    try {
+                        fixed.path().apply(config, fixed.value());
+                    } catch (ConfigPathException e) {
+                        problems.add("set." + fixed.path() + ": " + e.getMessage());
+                    }
+                }
                 Map<String, JsonNode> named = new LinkedHashMap<>();
                 for (int p = 0; p < parameters.size(); p++) {
                     named.put(parameters.get(p).path().toString(), setting.get(p));
@@ -75,16 +85,45 @@ public final class SweepExpansion {
             }
         }
         if (!problems.isEmpty()) {
-            throw new CampaignException(spec.file() + ": a parameter's path leads nowhere in " + spec.base(),
+            throw new CampaignException(spec.file() + ": a path of the campaign leads nowhere in " + spec.base(),
                     List.copyOf(problems));
         }
         List<String> unique = RunId.unique(ids);
         List<CampaignRun> runs = new ArrayList<>();
         for (int i = 0; i < unique.size(); i++) {
             int repeat = repeatsAndSettings.get(i)[0];
-            runs.add(new CampaignRun(i + 1, unique.get(i), values.get(i), repeat, firstSeed + repeat - 1, configs.get(i)));
+            runs.add(new CampaignRun(i + 1, unique.get(i), values.get(i), ownLabels, repeat, firstSeed + repeat - 1,
+                    configs.get(i)));
         }
         return runs;
+    }
+
+    /** Where zipped parameters that share a label (one axis) hold different values: one problem per pair and position. */
+    private static List<String> unequalAxisValues(CampaignSpec spec) {
+        List<SweepParameter> parameters = spec.parameters();
+        List<String> problems = new ArrayList<>();
+        Map<String, Integer> first = new LinkedHashMap<>();
+        for (int p = 0; p < parameters.size(); p++) {
+            SweepParameter parameter = parameters.get(p);
+            if (parameter.label() == null) {
+                continue;
+            }
+            Integer q = first.putIfAbsent(parameter.label(), p);
+            if (q == null) {
+                continue;
+            }
+            SweepParameter earlier = parameters.get(q);
+            for (int i = 0; i < parameter.values().size(); i++) {
+                if (!parameter.values().get(i).equals(earlier.values().get(i))) {
+                    problems.add(spec.file() + ": parameters[" + p + "].values[" + i + "]: " + parameter.path() + " is "
+                            + parameter.values().get(i) + " at position " + (i + 1) + " but " + earlier.path()
+                            + " (parameters[" + q + "]), which shares its label \"" + parameter.label() + "\", is "
+                            + earlier.values().get(i) + " (expected: equal values at every position in zipped "
+                            + "parameters of one label)");
+                }
+            }
+        }
+        return problems;
     }
 
     /** Each setting as one value per parameter, in the parameters' order. */
@@ -104,6 +143,9 @@ public final class SweepExpansion {
                             + " values but parameters[0] has " + size + " (expected: the same number of values in every "
                             + "parameter for \"combine\": \"zip\")");
                 }
+            }
+            if (problems.isEmpty()) {
+                problems.addAll(unequalAxisValues(spec));
             }
             if (!problems.isEmpty()) {
                 throw new CampaignException(spec.file() + ": not a campaign", problems);

@@ -21,22 +21,26 @@ final class ParameterValues {
                 : value.isBigDecimal() ? value.decimalValue().toPlainString() : value.toString();
     }
 
-    /** Each path's short label ({@code bandwidthFrom}, {@code cloud~edge-far.bandwidthFrom}), as run ids have it. */
+    /**
+     * Each parameter's short label ({@code bandwidthFrom}, {@code cloud~edge-far.bandwidthFrom}), as run ids have it;
+     * a name that is not a path (a campaign's own label such as {@code up-link}) as it is.
+     */
     static Map<String, String> labels(List<String> paths) {
+        List<String> parsedPaths = new ArrayList<>();
         List<ConfigPath> parsed = new ArrayList<>();
         for (String path : paths) {
             try {
                 parsed.add(ConfigPath.parse(path));
+                parsedPaths.add(path);
             } catch (ConfigPathException e) {
-                Map<String, String> asWritten = new LinkedHashMap<>();
-                paths.forEach(p -> asWritten.put(p, p));
-                return asWritten;
+                // a label, kept as written
             }
         }
         List<String> labels = RunId.labels(parsed);
         Map<String, String> out = new LinkedHashMap<>();
-        for (int i = 0; i < paths.size(); i++) {
-            out.put(paths.get(i), labels.get(i));
+        for (String path : paths) {
+            int i = parsedPaths.indexOf(path);
+            out.put(path, i < 0 ? path : labels.get(i));
         }
         return out;
     }

@@ -11,7 +11,8 @@ import java.util.Map;
  * given on its own.
  *
  * @param label      how charts and tables name it, for example {@code bandwidthFrom=2mbps, minRetrainImages=20}
- * @param parameters each swept path to its value; empty for a plain run
+ * @param parameters each swept parameter (its label when the campaign gave one, else its path) to its value; empty
+ *                   for a plain run
  * @param runs       its runs
  */
 public record Setting(String label, Map<String, JsonNode> parameters, List<ComparedRun> runs) {
@@ -21,7 +22,10 @@ public record Setting(String label, Map<String, JsonNode> parameters, List<Compa
         runs = List.copyOf(runs);
     }
 
-    /** The parameter values as text, {@code path=value} joined by {@code "; "}; empty for a plain run. */
+    /**
+     * The parameter values as text, {@code path=value} (or {@code label=value}) joined by {@code "; "}; empty for a
+     * plain run.
+     */
     public String parametersText() {
         return String.join("; ", parameters.entrySet().stream()
                 .map(e -> e.getKey() + "=" + ParameterValues.text(e.getValue())).toList());

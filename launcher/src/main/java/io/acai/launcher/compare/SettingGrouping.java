@@ -18,7 +18,9 @@ import java.util.Set;
 /**
  * Groups the runs into settings. A campaign's runs with the same parameter values are one setting, labelled by the
  * values ({@code bandwidthFrom=2mbps, minRetrainImages=20}; the campaign's name when nothing is swept; prefixed with
- * the campaign's name when runs of several campaigns are compared). A run folder given on its own is a setting by
+ * the campaign's name when runs of several campaigns are compared). A parameter the campaign gave a label to
+ * ({@code run.json}'s {@code labels}) goes by that label, and parameters sharing one are one parameter
+ * ({@code uplink=0.25mbps}). A run folder given on its own is a setting by
  * itself, labelled by the first line of its {@code comment.txt}, else its {@code run.json}'s
  * {@code config.experiment.name}, else its folder's name (as the original's {@code plotmulti.py} labelled its runs);
  * two settings that would share a label get their folder's name added.
@@ -41,15 +43,14 @@ final class SettingGrouping {
         for (FoundRun run : found) {
             if (run.inCampaign()) {
                 campaigns.add(run.campaign().orElse(""));
-                run.description().ifPresent(d -> d.parameters().keySet().stream().filter(p -> !paths.contains(p))
-                        .forEach(paths::add));
+                axes(run).keySet().stream().filter(p -> !paths.contains(p)).forEach(paths::add);
             }
         }
         Map<String, String> labels = ParameterValues.labels(paths);
         Map<String, Group> groups = new LinkedHashMap<>();
         for (FoundRun run : found) {
             if (run.inCampaign()) {
-                Map<String, JsonNode> values = run.description().map(RunDescription::parameters).orElse(Map.of());
+                Map<String, JsonNode> values = axes(run);
                 String campaign = run.campaign().orElse("");
                 String key = "campaign " + campaign + " " + values;
                 String label = campaignLabel(values, labels, campaign, campaigns.size() > 1);
@@ -68,6 +69,17 @@ final class SettingGrouping {
             settings.add(new Setting(label, group.parameters(), group.runs().stream().map(loader).toList()));
         }
         return settings;
+    }
+
+    /**
+     * The run's parameters as the comparison names them: each swept path to its value, under its label when
+     * {@code run.json} gives one (paths sharing a label, which hold equal values, once).
+     */
+    static Map<String, JsonNode> axes(FoundRun run) {
+        Map<String, JsonNode> axes = new LinkedHashMap<>();
+        run.description().ifPresent(d -> d.parameters().forEach((path, value) ->
+                axes.putIfAbsent(d.labels().getOrDefault(path, path), value)));
+        return axes;
     }
 
     private static String campaignLabel(Map<String, JsonNode> values, Map<String, String> labels, String campaign,

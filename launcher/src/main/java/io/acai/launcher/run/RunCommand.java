@@ -98,7 +98,7 @@ public final class RunCommand implements Callable<Integer> {
             }
         }
         JsonNode seed = tree == null ? null : tree.path("experiment").path("seed");
-        return RunDescription.starting(config, tree, Map.of(),
+        return RunDescription.starting(config, tree, Map.of(), Map.of(),
                 seed != null && seed.isIntegralNumber() ? seed.asLong() : null, null, null);
     }
 

@@ -26,12 +26,14 @@ import java.util.Map;
  * <pre>{@code
  * {"projectVersion": "0.1.0-SNAPSHOT", "startedAt": 1765061234567, "configFile": "/abs/user_config.json",
  *  "config": {...the resolved user config, same format as user_config.json...},
- *  "parameters": {"machines[cloud].app.minRetrainImages": 20}, "seed": 2, "repeat": 2, "campaign": "threshold",
+ *  "parameters": {"machines[cloud].app.minRetrainImages": 20}, "labels": {"machines[cloud].app.minRetrainImages": "minimum"},
+ *  "seed": 2, "repeat": 2, "campaign": "threshold",
  *  "completedAt": 1765061534567, "exitCode": 0}
  * }</pre>
  *
  * @param config the config that ran, with the command line's overrides and the campaign's values applied
  * @param parameters swept path to value (empty for a plain run)
+ * @param labels swept path to the label the campaign gives it (only those it gives one; written only when any)
  * @param seed {@code experiment.seed} of the run, null when the config gives none
  * @param repeat repeat number (from 1) in a campaign, null for a plain run
  * @param campaign the campaign's name, null for a plain run
@@ -39,7 +41,7 @@ import java.util.Map;
  * @param exitCode the run's exit code once completed (0 clean, 1 failed start, 3 a machine ended)
  */
 public record RunDescription(String projectVersion, long startedAt, String configFile, JsonNode config,
-        Map<String, JsonNode> parameters, Long seed, Integer repeat, String campaign, Long completedAt,
+        Map<String, JsonNode> parameters, Map<String, String> labels, Long seed, Integer repeat, String campaign, Long completedAt,
         Integer exitCode) {
 
     /** File name in a run's logs folder. */
@@ -49,19 +51,21 @@ public record RunDescription(String projectVersion, long startedAt, String confi
 
     public RunDescription {
         parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+        labels = Collections.unmodifiableMap(new LinkedHashMap<>(labels));
     }
 
     /** A run starting now, of this project's version. */
-    public static RunDescription starting(Path configFile, JsonNode config, Map<String, JsonNode> parameters, Long seed,
-            Integer repeat, String campaign) {
+    public static RunDescription starting(Path configFile, JsonNode config, Map<String, JsonNode> parameters,
+            Map<String, String> labels, Long seed, Integer repeat, String campaign) {
         return new RunDescription(ProjectImages.VERSION, System.currentTimeMillis(),
-                configFile.toAbsolutePath().normalize().toString(), config, parameters, seed, repeat, campaign, null, null);
+                configFile.toAbsolutePath().normalize().toString(), config, parameters, labels, seed, repeat, campaign,
+                null, null);
     }
 
     /** The same run, completed now with {@code code}. */
     public RunDescription completed(int code) {
-        return new RunDescription(projectVersion, startedAt, configFile, config, parameters, seed, repeat, campaign,
-                System.currentTimeMillis(), code);
+        return new RunDescription(projectVersion, startedAt, configFile, config, parameters, labels, seed, repeat,
+                campaign, System.currentTimeMillis(), code);
     }
 
     public boolean isCompleted() {
@@ -81,6 +85,10 @@ public record RunDescription(String projectVersion, long startedAt, String confi
         out.set("config", config == null ? out.nullNode() : config.deepCopy());
         ObjectNode values = out.putObject("parameters");
         parameters.forEach((path, value) -> values.set(path, value.deepCopy()));
+        if (!labels.isEmpty()) {
+            ObjectNode names = out.putObject("labels");
+            labels.forEach(names::put);
+        }
         if (seed == null) {
             out.putNull("seed");
         } else {
@@ -118,8 +126,11 @@ public record RunDescription(String projectVersion, long startedAt, String confi
         }
         Map<String, JsonNode> parameters = new LinkedHashMap<>();
         root.path("parameters").properties().forEach(e -> parameters.put(e.getKey(), e.getValue()));
+        Map<String, String> labels = new LinkedHashMap<>();
+        root.path("labels").properties().stream().filter(e -> e.getValue().isTextual())
+                .forEach(e -> labels.put(e.getKey(), e.getValue().asText()));
         return new RunDescription(root.path("projectVersion").asText(null), root.get("startedAt").asLong(),
-                root.path("configFile").asText(null), root.get("config"), parameters,
+                root.path("configFile").asText(null), root.get("config"), parameters, labels,
                 root.path("seed").isIntegralNumber() ? root.get("seed").asLong() : null,
                 root.path("repeat").isIntegralNumber() ? root.get("repeat").asInt() : null,
                 root.path("campaign").isTextual() ? root.get("campaign").asText() : null,

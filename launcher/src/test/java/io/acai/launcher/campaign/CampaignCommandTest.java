@@ -54,7 +54,7 @@ class CampaignCommandTest {
                 "parameters": [{"path": "connections[cloud~edge-x].bandwidthFrom", "values": ["1mbps"]}]
                 """);
         assertThat(outcome.exitCode()).isOne();
-        assertThat(outcome.err()).contains("a parameter's path leads nowhere",
+        assertThat(outcome.err()).contains("a path of the campaign leads nowhere",
                 "parameters[0].path: connections[cloud~edge-x].bandwidthFrom: connections[cloud~edge-x]: no connection between "
                         + "cloud and edge-x (connections: cloud~edge-near, cloud~edge-far)");
         assertThat(dir.resolve("logs")).doesNotExist();
@@ -70,7 +70,7 @@ class CampaignCommandTest {
         assertThat(outcome.err()).contains("campaign.json: not a campaign",
                 "combine: \"cross\" is not allowed (expected: grid or zip)",
                 "repeats: 0 is not allowed (expected: a whole number from 1 to 1000)",
-                "rounds: unknown field (expected one of: name, base, parameters, combine, repeats, seed)",
+                "rounds: unknown field (expected one of: name, base, parameters, set, combine, repeats, seed)",
                 "parameters[0].path: \"experiment.seed\" is set by the campaign, one seed per repeat",
                 "parameters[1].values: [] is not allowed (expected: a non-empty array of values)");
     }
@@ -88,6 +88,38 @@ class CampaignCommandTest {
                 // 4 runs of 1 minute plus 30 s each
                 "4 runs; estimated time 6m", "nothing was deployed");
         assertThat(dir.resolve("logs")).doesNotExist();
+    }
+
+    @Test
+    void aParallelDryRunEstimatesTheWallTimeOfRunsStartedAsSlotsFree() throws Exception {
+        ConsoleCapture outcome = campaign("""
+                "parameters": [{"path": "machines[cloud].app.minRetrainImages", "values": [20, 40, 80]}]
+                """, "--dry-run", "--parallel", "2", "--runtime", "kubernetes");
+        assertThat(outcome.exitCode()).as(outcome.err()).isZero();
+        // 3 runs of 1 min + 30 s: two at once, then the third: 3 min, not 4m30s / 2
+        assertThat(outcome.out()).contains("3 runs; estimated time 4m30s", "; with --parallel 2 about 3m of wall time");
+        assertThat(dir.resolve("logs")).doesNotExist();
+    }
+
+    @Test
+    void theWallTimeFillsTheSlotsInOrder() {
+        java.time.Duration m = java.time.Duration.ofMinutes(1);
+        assertThat(CampaignCommand.wallTime(java.util.List.of(m, m, m), 2)).isEqualTo(m.multipliedBy(2));
+        assertThat(CampaignCommand.wallTime(java.util.List.of(m, m, m, m), 2)).isEqualTo(m.multipliedBy(2));
+        assertThat(CampaignCommand.wallTime(java.util.List.of(m.multipliedBy(5), m, m, m), 2)).isEqualTo(m.multipliedBy(5));
+        assertThat(CampaignCommand.wallTime(java.util.List.of(m, m), 8)).isEqualTo(m);
+        assertThat(CampaignCommand.wallTime(java.util.List.of(), 2)).isZero();
+    }
+
+    @Test
+    void aSetValueIsValidatedInEveryRunLikeASweptOne() throws Exception {
+        ConsoleCapture outcome = campaign("""
+                "set": {"machines[cloud].app.minRetrainImages": -5},
+                "parameters": [{"path": "machines[edge-near].app.uploadThreshold", "values": [10, 20]}]
+                """, "--dry-run");
+        assertThat(outcome.exitCode()).isOne();
+        assertThat(outcome.err()).contains("2 of 2 runs are not valid configs", "run uploadThreshold=10-r1",
+                "machines[0].app.minRetrainImages: -5 is not allowed");
     }
 
     @Test

@@ -103,7 +103,7 @@ class CampaignRunnerTest {
 
         // an interruption in the middle of ok2: its run.json says it started, not that it completed
         RunDescription partial = new RunDescription(second.projectVersion(), second.startedAt(), second.configFile(),
-                second.config(), second.parameters(), second.seed(), second.repeat(), second.campaign(), null, null);
+                second.config(), second.parameters(), second.labels(), second.seed(), second.repeat(), second.campaign(), null, null);
         partial.write(logs.resolve(ok2));
         out.reset();
 

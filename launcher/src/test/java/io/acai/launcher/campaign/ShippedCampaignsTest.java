@@ -42,6 +42,15 @@ class ShippedCampaignsTest {
                     + Integer.parseInt(estimate.group(3));
             assertThat(minutes).as(campaign + ": estimated minutes").isLessThan(20);
             assertThat(logs.resolve(campaign.getFileName().toString())).as("a dry run creates nothing").doesNotExist();
+            assertThat(dryRun.out()).as(campaign + ": the duration is set, not swept").contains(", 3m30s")
+                    .doesNotContain("duration=");
         }
+        ConsoleCapture uplink = ConsoleCapture.run(() -> LauncherMain.execute("campaign", logs.resolve("u").toString(),
+                ROOT.resolve("campaigns/uplink-bandwidth.json").toString(), "--dry-run"));
+        assertThat(uplink.out()).as("the three uplinks are one labelled axis").contains("  uplink=0.25mbps-r1  ",
+                "  uplink=20mbps-r1  ", "  uplink=0.25mbps-r2  ", "  uplink=20mbps-r2  ");
+        ConsoleCapture threshold = ConsoleCapture.run(() -> LauncherMain.execute("campaign", logs.resolve("t").toString(),
+                ROOT.resolve("campaigns/upload-threshold.json").toString(), "--dry-run"));
+        assertThat(threshold.out()).contains("  uploadThreshold=20-r1  ", "  uploadThreshold=60-r2  ");
     }
 }

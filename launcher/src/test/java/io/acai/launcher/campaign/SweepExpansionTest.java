@@ -103,4 +103,106 @@ class SweepExpansionTest {
         String id = RunId.of(List.of("label"), List.of(com.fasterxml.jackson.databind.node.TextNode.valueOf("v".repeat(300))), 2);
         assertThat(id).hasSize(RunId.MAX_LENGTH).startsWith("label=vvv").matches(".*-[0-9a-f]{8}-r2");
     }
+
+    @Test
+    void zippedParametersSharingALabelAreOneAxisInTheIds() throws Exception {
+        List<CampaignRun> runs = expand("""
+                "combine": "zip", "repeats": 2, "parameters": [
+                  {"path": "connections[cloud~edge-near].bandwidth", "values": ["1mbps", "8mbps"], "label": "link"},
+                  {"path": "machines[cloud].app.minRetrainImages", "values": [20, 40]},
+                  {"path": "connections[cloud~edge-far].bandwidthFrom", "values": ["1mbps", "8mbps"], "label": "link"}]
+                """);
+        assertThat(runs).extracting(CampaignRun::id).containsExactly("link=1mbps,minRetrainImages=20-r1",
+                "link=8mbps,minRetrainImages=40-r1", "link=1mbps,minRetrainImages=20-r2", "link=8mbps,minRetrainImages=40-r2");
+        CampaignRun second = runs.get(1);
+        assertThat(second.parameters()).as("every path, for run.json").containsOnlyKeys(
+                "connections[cloud~edge-near].bandwidth", "machines[cloud].app.minRetrainImages",
+                "connections[cloud~edge-far].bandwidthFrom");
+        assertThat(second.labels()).containsExactly(
+                java.util.Map.entry("connections[cloud~edge-near].bandwidth", "link"),
+                java.util.Map.entry("connections[cloud~edge-far].bandwidthFrom", "link"));
+        assertThat(second.config().at("/connections/0/bandwidth").asText()).isEqualTo("8mbps");
+        assertThat(second.config().at("/connections/1/bandwidthFrom").asText()).isEqualTo("8mbps");
+    }
+
+    @Test
+    void parametersSharingALabelMustHoldEqualValuesAtEveryPosition() throws Exception {
+        assertThatThrownBy(() -> expand("""
+                "combine": "zip", "parameters": [
+                  {"path": "connections[cloud~edge-near].bandwidth", "values": ["1mbps", "8mbps"], "label": "link"},
+                  {"path": "connections[cloud~edge-far].bandwidthFrom", "values": ["1mbps", "2mbps"], "label": "link"}]
+                """)).isInstanceOf(CampaignException.class)
+                .hasMessageContaining(dir.resolve("campaign.json") + ": not a campaign")
+                .hasMessageContaining("parameters[1].values[1]: connections[cloud~edge-far].bandwidthFrom is \"2mbps\" at "
+                        + "position 2 but connections[cloud~edge-near].bandwidth (parameters[0]), which shares its label "
+                        + "\"link\", is \"8mbps\"")
+                .message().doesNotContain("position 1");
+    }
+
+    @Test
+    void labelsAreUniqueOutsideAZipAndNeverAnotherParametersName() throws Exception {
+        assertThatThrownBy(() -> expand("""
+                "parameters": [
+                  {"path": "connections[cloud~edge-near].bandwidth", "values": ["1mbps"], "label": "link"},
+                  {"path": "connections[cloud~edge-far].bandwidthFrom", "values": ["1mbps"], "label": "link"}]
+                """)).isInstanceOf(CampaignException.class)
+                .hasMessageContaining("parameters[1].label: \"link\" is also the label of parameters[0] (expected: labels "
+                        + "unique; only parameters zipped together");
+        assertThatThrownBy(() -> expand("""
+                "combine": "zip", "parameters": [
+                  {"path": "machines[cloud].app.minRetrainImages", "values": [20]},
+                  {"path": "connections[cloud~edge-far].bandwidthFrom", "values": ["1mbps"], "label": "minRetrainImages"}]
+                """)).isInstanceOf(CampaignException.class)
+                .hasMessageContaining("parameters[1].label: \"minRetrainImages\" is the name "
+                        + "machines[cloud].app.minRetrainImages goes by in run ids");
+    }
+
+    @Test
+    void aLabelIsAWordThatFitsAFolderName() throws Exception {
+        for (String label : List.of("\"up link\"", "\"up,link\"", "\"a=b\"", "\"2mbps\"", "\"\"", "3", "\"x.y\"")) {
+            assertThatThrownBy(() -> expand("""
+                    "parameters": [{"path": "experiment.duration", "values": ["1m"], "label": %s}]
+                    """.formatted(label))).as(label).isInstanceOf(CampaignException.class)
+                    .hasMessageContaining("parameters[0].label: " + label + " is not a label (expected: a letter, then up "
+                            + "to 39 letters, digits, _ or -");
+        }
+        assertThat(expand("""
+                "parameters": [{"path": "experiment.duration", "values": ["1m"], "label": "run_length-2"}]
+                """)).extracting(CampaignRun::id).containsExactly("run_length-2=1m-r1");
+    }
+
+    @Test
+    void setWritesFixedValuesIntoEveryRunButNotIntoItsId() throws Exception {
+        List<CampaignRun> runs = expand("""
+                "set": {"experiment.duration": "3m30s", "machines[edge-far].app.uploadThreshold": 30},
+                "parameters": [{"path": "machines[cloud].app.minRetrainImages", "values": [20, 40]}]
+                """);
+        assertThat(runs).extracting(CampaignRun::id).containsExactly("minRetrainImages=20-r1", "minRetrainImages=40-r1");
+        assertThat(runs).allSatisfy(run -> {
+            assertThat(run.config().at("/experiment/duration").asText()).isEqualTo("3m30s");
+            assertThat(run.config().at("/machines/2/app/uploadThreshold").asInt()).as("app created").isEqualTo(30);
+            assertThat(run.parameters()).containsOnlyKeys("machines[cloud].app.minRetrainImages");
+        });
+        assertThat(expand("\"set\": {\"experiment.duration\": \"2m\"}")).extracting(CampaignRun::id)
+                .as("nothing swept").containsExactly("r1");
+    }
+
+    @Test
+    void setPathsAreCheckedLikeSweptOnes() throws Exception {
+        assertThatThrownBy(() -> expand("""
+                "set": {"machines[edge-x].app.uploadThreshold": 30}
+                """)).isInstanceOf(CampaignException.class)
+                .hasMessageContaining("a path of the campaign leads nowhere")
+                .hasMessageContaining("set.machines[edge-x].app.uploadThreshold: machines[edge-x].app.uploadThreshold: "
+                        + "machines[edge-x]: no machine named edge-x");
+        assertThatThrownBy(() -> expand("""
+                "set": {"experiment.seed": 3, "experiment.duration": "2m", "machines[.x": 1},
+                "parameters": [{"path": "experiment.duration", "values": ["1m"]}]
+                """)).isInstanceOf(CampaignException.class)
+                .hasMessageContaining("set.experiment.seed: \"experiment.seed\" is set by the campaign, one seed per repeat")
+                .hasMessageContaining("set.experiment.duration: \"experiment.duration\" is also a swept parameter")
+                .hasMessageContaining("set.machines[.x: ");
+        assertThatThrownBy(() -> expand("\"set\": [\"experiment.duration\"]")).isInstanceOf(CampaignException.class)
+                .hasMessageContaining("set: [\"experiment.duration\"] is not an object");
+    }
 }

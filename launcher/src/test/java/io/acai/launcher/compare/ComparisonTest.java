@@ -209,6 +209,43 @@ class ComparisonTest {
     }
 
     @Test
+    void parametersSharingALabelAreOneParameterNamedByItInLabelsTablesAndCharts() throws Exception {
+        Path campaign = dir.resolve("uplink");
+        List<String> paths = List.of("connections[cloud~edge-near].bandwidthFrom", "connections[cloud~edge-far].bandwidthFrom");
+        Map<String, String> labels = Map.of(paths.get(0), "uplink", paths.get(1), "uplink");
+        double[][] accuracies = {{0.5, 0.6}, {0.7, 0.8}};
+        List<String> rates = List.of("0.25mbps", "20mbps");
+        for (int r = 1; r <= 2; r++) {
+            for (int s = 0; s < 2; s++) {
+                Map<String, com.fasterxml.jackson.databind.JsonNode> parameters = new java.util.LinkedHashMap<>();
+                for (String path : paths) {
+                    parameters.put(path, com.fasterxml.jackson.databind.node.TextNode.valueOf(rates.get(s)));
+                }
+                double accuracy = accuracies[s][r - 1];
+                HandMadeRuns.campaignRun(campaign, "uplink=" + rates.get(s) + "-r" + r, parameters, labels,
+                        HandMadeRuns.T0 + 1000L * (2 * r + s), r, accuracy, Map.of("accuracy_last_30s", accuracy * 100), 0);
+            }
+        }
+
+        Comparison comparison = Comparison.of(List.of(campaign));
+
+        assertThat(comparison.settings()).extracting(Setting::label).containsExactly("uplink=0.25mbps", "uplink=20mbps");
+        assertThat(comparison.settings().get(0).parametersText()).isEqualTo("uplink=0.25mbps");
+        assertThat(comparison.settings().get(1).shortLabel(comparison.settings())).isEqualTo("uplink=20mbps");
+        assertThat(comparison.sweptParameters()).containsExactly("uplink");
+        assertThat(ComparisonFiles.charts(comparison)).extracting(ComparisonChart::fileName)
+                .contains("accuracy_last_30s-by-uplink.png").noneMatch(name -> name.contains("bandwidthFrom"));
+
+        assertThat(CompareCommand.run(List.of(campaign), null, new PrintStream(new ByteArrayOutputStream(), true,
+                StandardCharsets.UTF_8), System.err)).isZero();
+        assertThat(CampaignRow.SCHEMA.readAll(CampaignRow.SCHEMA.in(campaign))).extracting(CampaignRow::parameters)
+                .containsOnly("uplink=0.25mbps", "uplink=20mbps");
+        assertThat(SettingRow.SCHEMA.readAll(SettingRow.SCHEMA.in(campaign))).extracting(SettingRow::setting)
+                .containsOnly("uplink=0.25mbps", "uplink=20mbps");
+        assertThat(campaign.resolve(ComparisonFiles.CHART_FOLDER).resolve("accuracy_last_30s-by-uplink.png")).isRegularFile();
+    }
+
+    @Test
     void reportOnACampaignFolderWritesTheComparison() throws Exception {
         Path campaign = campaign();
 

@@ -30,12 +30,23 @@ final class HandMadeRuns {
     /** A completed campaign run with {@code minRetrainImages}, its edge at {@code accuracy}, and its summary. */
     static Path campaignRun(Path campaign, String id, int minRetrainImages, int repeat, double accuracy,
                             Map<String, Double> edgeSummary, Integer exitCode) throws IOException {
-        Path dir = Files.createDirectories(campaign.resolve(id));
         Map<String, JsonNode> parameters = new LinkedHashMap<>();
         parameters.put("machines[cloud].app.minRetrainImages", IntNode.valueOf(minRetrainImages));
+        return campaignRun(campaign, id, parameters, Map.of(), T0 + repeat * 1000L + minRetrainImages, repeat, accuracy,
+                edgeSummary, exitCode);
+    }
+
+    /**
+     * A completed (or, with a null {@code exitCode}, unfinished) campaign run with the swept values {@code parameters},
+     * the campaign's {@code labels} of them, its edge at {@code accuracy}, and its summary.
+     */
+    static Path campaignRun(Path campaign, String id, Map<String, JsonNode> parameters, Map<String, String> labels,
+                            long startedAt, int repeat, double accuracy, Map<String, Double> edgeSummary,
+                            Integer exitCode) throws IOException {
+        Path dir = Files.createDirectories(campaign.resolve(id));
         JsonNode config = JSON.readTree(config("sweep", true));
-        RunDescription started = new RunDescription("0.1.0-SNAPSHOT", T0 + repeat * 1000L + minRetrainImages,
-                "/tmp/base.json", config, parameters, 10L + repeat, repeat, "threshold", null, null);
+        RunDescription started = new RunDescription("0.1.0-SNAPSHOT", startedAt, "/tmp/base.json", config, parameters,
+                labels, 10L + repeat, repeat, "threshold", null, null);
         (exitCode == null ? started : started.completed(exitCode)).write(dir);
         inference(dir.resolve("edge"), accuracy, 60);
         inference(dir.resolve("edge-static"), 0.4, 60);
@@ -48,7 +59,7 @@ final class HandMadeRuns {
         Files.createDirectories(dir);
         if (name != null) {
             new RunDescription("0.1.0-SNAPSHOT", T0, "/tmp/user_config.json", JSON.readTree(config(name, false)),
-                    Map.of(), 1L, null, null, T0 + 60_000, 0).write(dir);
+                    Map.of(), Map.of(), 1L, null, null, T0 + 60_000, 0).write(dir);
         }
         inference(dir.resolve("edge"), accuracy, 60);
         if (withSummary) {

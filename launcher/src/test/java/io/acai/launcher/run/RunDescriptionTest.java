@@ -22,11 +22,11 @@ class RunDescriptionTest {
     @Test
     void aPlainRunIsWrittenWithNullsAndEmptyParametersThenCompleted() throws Exception {
         var config = new ObjectMapper().readTree("{\"experiment\": {\"name\": \"x\"}, \"machines\": []}");
-        RunDescription started = RunDescription.starting(Path.of("user_config.json"), config, Map.of(), null, null, null);
+        RunDescription started = RunDescription.starting(Path.of("user_config.json"), config, Map.of(), Map.of(), null, null, null);
         started.write(logs);
         String text = Files.readString(logs.resolve(RunDescription.FILE));
         assertThat(text).contains("\"projectVersion\" : \"" + ProjectImages.VERSION + "\"", "\"parameters\" : { }",
-                "\"seed\" : null", "\"repeat\" : null", "\"campaign\" : null", "\"name\" : \"x\"").doesNotContain("completedAt");
+                "\"seed\" : null", "\"repeat\" : null", "\"campaign\" : null", "\"name\" : \"x\"").doesNotContain("completedAt", "labels");
         RunDescription read = RunDescription.read(logs);
         assertThat(read.isCompleted()).isFalse();
         assertThat(read.configFile()).endsWith("user_config.json").startsWith("/");
@@ -42,10 +42,12 @@ class RunDescriptionTest {
     @Test
     void aCampaignRunKeepsItsParametersInOrder() throws Exception {
         RunDescription run = RunDescription.starting(Path.of("base.json"), null,
-                new java.util.LinkedHashMap<>(Map.of("machines[cloud].app.minRetrainImages", IntNode.valueOf(20))), 6L, 2, "c");
+                new java.util.LinkedHashMap<>(Map.of("machines[cloud].app.minRetrainImages", IntNode.valueOf(20))),
+                Map.of("machines[cloud].app.minRetrainImages", "minimum"), 6L, 2, "c");
         run.write(logs);
         RunDescription read = RunDescription.read(logs);
         assertThat(read.parameters()).containsEntry("machines[cloud].app.minRetrainImages", IntNode.valueOf(20));
+        assertThat(read.labels()).containsExactlyEntriesOf(Map.of("machines[cloud].app.minRetrainImages", "minimum"));
         assertThat(read.seed()).isEqualTo(6L);
         assertThat(read.repeat()).isEqualTo(2);
         assertThat(read.campaign()).isEqualTo("c");
