@@ -45,11 +45,13 @@ import java.util.concurrent.Callable;
 public final class CampaignCommand implements Callable<Integer> {
 
     /**
-     * Time a run takes on top of its duration, for {@code --dry-run}'s estimate: starting the apps (JVMs,
-     * model load), measuring the default experiment's 6 link directions (about 3.5 s per edge), the
-     * teardown and the report. Taken from the figures of docs/benchmarks.md, not measured on a campaign.
+     * Time a run takes on top of its duration, for {@code --dry-run}'s estimate: deploying, measuring the
+     * links, the teardown and the report. Measured on campaigns of the default experiment (docs/benchmarks.md,
+     * "Campaign overhead"): 20 s per run with the link measurement, 3 s without (rounded up to 5 s).
      */
-    static final Duration OVERHEAD_PER_RUN = Duration.ofSeconds(30);
+    static final Duration OVERHEAD_PER_RUN = Duration.ofSeconds(20);
+    /** As {@link #OVERHEAD_PER_RUN}, with {@code --no-link-measurement}. */
+    static final Duration OVERHEAD_PER_RUN_UNMEASURED = Duration.ofSeconds(5);
 
     @Parameters(index = "0", paramLabel = "<logs dir>", description = "folder of the campaign: one sub-folder per run")
     Path logsDir;
@@ -191,6 +193,10 @@ public final class CampaignCommand implements Callable<Integer> {
         return end;
     }
 
+    private Duration overheadPerRun() {
+        return choices.measureLinks() ? OVERHEAD_PER_RUN : OVERHEAD_PER_RUN_UNMEASURED;
+    }
+
     /** What {@code --dry-run} prints: each run, the count and the estimated time. */
     void list(CampaignSpec campaign, List<SweepValidation.ValidRun> runs, PrintStream out) {
         out.println("campaign " + campaign.name() + ": base " + campaign.base() + ", " + runs.size() + " runs ("
@@ -202,7 +208,7 @@ public final class CampaignCommand implements Callable<Integer> {
         int done = 0;
         for (SweepValidation.ValidRun valid : runs) {
             CampaignRun run = valid.run();
-            Duration each = valid.plan().duration().plus(OVERHEAD_PER_RUN);
+            Duration each = valid.plan().duration().plus(overheadPerRun());
             total = total.plus(each);
             Optional<RunDescription> completed = new RunFolder(logsDir, run.id()).completed();
             if (completed.isPresent()) {
@@ -215,7 +221,8 @@ public final class CampaignCommand implements Callable<Integer> {
                     TimeSpan.format(valid.plan().duration()), completed.isPresent() ? "  (completed earlier: skipped)" : "");
         }
         out.println(runs.size() + " runs; estimated time " + TimeSpan.format(total) + " (the runs' durations plus "
-                + TimeSpan.format(OVERHEAD_PER_RUN) + " per run to start, measure links, tear down and report)"
+                + TimeSpan.format(overheadPerRun()) + " per run to deploy, " + (choices.measureLinks() ? "measure links, " : "")
+                + "tear down and report)"
                 + (done > 0 ? "; " + done + " completed earlier in " + logsDir + ", " + TimeSpan.format(left) + " to go" : "")
                 + (parallel > 1 ? "; with --parallel " + parallel + " about " + TimeSpan.format(wallTime(toRun, parallel))
                         + " of wall time" : ""));

@@ -85,9 +85,19 @@ class CampaignCommandTest {
         assertThat(outcome.out()).contains("campaign uplink:", "4 runs (2 settings x 2 repeats, grid)",
                 "1  bandwidthFrom=1mbps-r1  connections[cloud~edge-far].bandwidthFrom=\"1mbps\", seed 7, 1m",
                 "4  bandwidthFrom=2mbps-r2", "seed 8",
-                // 4 runs of 1 minute plus 30 s each
-                "4 runs; estimated time 6m", "nothing was deployed");
+                // 4 runs of 1 minute plus 20 s each
+                "4 runs; estimated time 5m20s", "20s per run to deploy, measure links, tear down and report",
+                "nothing was deployed");
         assertThat(dir.resolve("logs")).doesNotExist();
+    }
+
+    @Test
+    void aDryRunWithoutLinkMeasurementEstimatesLessPerRun() throws Exception {
+        ConsoleCapture outcome = campaign("""
+                "parameters": [{"path": "machines[cloud].app.minRetrainImages", "values": [20, 40]}]
+                """, "--dry-run", "--no-link-measurement");
+        assertThat(outcome.exitCode()).as(outcome.err()).isZero();
+        assertThat(outcome.out()).contains("2 runs; estimated time 2m10s", "5s per run to deploy, tear down and report");
     }
 
     @Test
@@ -96,8 +106,8 @@ class CampaignCommandTest {
                 "parameters": [{"path": "machines[cloud].app.minRetrainImages", "values": [20, 40, 80]}]
                 """, "--dry-run", "--parallel", "2", "--runtime", "kubernetes");
         assertThat(outcome.exitCode()).as(outcome.err()).isZero();
-        // 3 runs of 1 min + 30 s: two at once, then the third: 3 min, not 4m30s / 2
-        assertThat(outcome.out()).contains("3 runs; estimated time 4m30s", "; with --parallel 2 about 3m of wall time");
+        // 3 runs of 1 min + 20 s: two at once, then the third: 2m40s, not 4m / 2
+        assertThat(outcome.out()).contains("3 runs; estimated time 4m", "; with --parallel 2 about 2m40s of wall time");
         assertThat(dir.resolve("logs")).doesNotExist();
     }
 
