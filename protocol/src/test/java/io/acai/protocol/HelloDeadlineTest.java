@@ -13,7 +13,14 @@ import org.junit.jupiter.api.Test;
 /** A connection without an accepted Hello is closed at the deadline, whatever else it sends; on a clock the test advances. */
 class HelloDeadlineTest {
 
-    private final EmbeddedChannel channel = new EmbeddedChannel(new HelloDeadline(Duration.ofSeconds(10)));
+    private final EmbeddedChannel channel = frozenClock();
+
+    private static EmbeddedChannel frozenClock() {
+        EmbeddedChannel channel = new EmbeddedChannel();
+        channel.freezeTime(); // before the timer starts, so the test alone moves the clock
+        channel.pipeline().addLast(new HelloDeadline(Duration.ofSeconds(10)));
+        return channel;
+    }
 
     @Test
     void closesAConnectionWithoutHelloAtTheDeadlineAndSaysWhy() {
