@@ -20,9 +20,10 @@ import org.junit.jupiter.api.Test;
 /**
  * The fault probe's pre-Hello flood against a real cloud process: starts {@code cloud-app.jar}, waits
  * for it to listen, then opens 20 connections that each announce a 60 MiB frame with a wrong magic
- * and send all of it, and reports the cloud's resident memory (VmRSS, Linux) before and at its peak,
- * with the bytes the cloud took before it closed the connections. Build the jar first; any jar can be
- * measured (an older build, for the figure before the fix) with {@code -Dacai.cloudJar=PATH}:
+ * and send all of it, and reports the cloud's resident memory (VmRSS, Linux) idle and at its peak,
+ * and the bytes the clients could write before the cloud closed their connections. Build the jar
+ * first; any jar can be measured (an older build, for the figure before the fix) with
+ * {@code -Dacai.cloudJar=PATH}, under another heap with {@code -Dacai.cloudXmx=256m}:
  *
  * <pre>
  * mvn -B package -DskipTests -pl cloud-app -am
@@ -84,8 +85,8 @@ class PreHelloFloodBenchmark {
                     jar.getFileName(), CONNECTIONS, FRAME >> 20);
             System.out.printf("resident memory: %,d KiB idle, %,d KiB at the peak (+%,d KiB)%n", idle, peak.get(),
                     peak.get() - idle);
-            System.out.printf("bytes the cloud took before closing the connections: %,d (%d MiB per connection offered)%n",
-                    total, FRAME >> 20);
+            System.out.printf("bytes the clients wrote before the cloud closed them (socket buffers included): %,d of %d MiB offered%n",
+                    total, (long) CONNECTIONS * (FRAME >> 20));
             System.out.printf("cloud alive afterwards: %s%n", cloud.isAlive());
         } finally {
             cloud.destroy();
