@@ -35,7 +35,7 @@ public class HeartbeatHandler extends ChannelInboundHandlerAdapter {
         this.silence = "too long";
     }
 
-    /** @param readTimeout the read silence the {@link IdleStateHandler} before it reports, named in the close reason */
+    /** @param readTimeout the read silence after which the {@link IdleStateHandler} reports, named in the close reason */
     public HeartbeatHandler(Clock clock, Duration readTimeout) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.silence = HumanDuration.of(Objects.requireNonNull(readTimeout, "readTimeout"));

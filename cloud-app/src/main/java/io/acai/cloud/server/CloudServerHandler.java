@@ -77,7 +77,8 @@ final class CloudServerHandler extends SimpleChannelInboundHandler<Message> {
         });
         ModelVersion current = cloud.store().current();
         log().info("edge " + edgeId + " connected from " + ctx.channel().remoteAddress() + " (software "
-                + LogText.escape(hello.softwareVersion()) + ", model v" + hello.modelVersion() + "; cloud holds v" + current.version() + ")");
+                + LogText.escape(hello.softwareVersion()) + ", model v" + hello.modelVersion() + "; cloud holds v"
+                + current.version() + ")");
         ctx.writeAndFlush(new HelloAck(cloud.cloudId(), current.version()));
         if (current.version() > hello.modelVersion()) {
             cloud.edges().pushTo(ctx, edgeId, current);
