@@ -74,7 +74,7 @@ public final class CloudApp implements AutoCloseable {
         String cloudId = "cloud@" + hostName();
         CloudContext context = new CloudContext(cloudId, new TokenCheck(config.token()), edges, uploads, store, log);
         CloudServer server = CloudServer.start(config.port(),
-                new AcaiPipeline(ProtocolLimits.DEFAULT, config.heartbeatInterval()), context);
+                new AcaiPipeline(ProtocolLimits.DEFAULT, config.heartbeatInterval()), config.serverLimits(), context);
         RetrainLoop loop = new RetrainLoop(uploads, store, retrainer, replay, edges, config.pushPolicy(),
                 config.minRetrainImages(), csv, log, version -> holdout.ifPresent(h -> h.submit(version)));
         // the replay scenes are drawn on the retrain thread, before its first round, so that the server
@@ -86,7 +86,9 @@ public final class CloudApp implements AutoCloseable {
         thread.start();
         log.info("listening on port " + server.port() + " (min retrain images " + config.minRetrainImages()
                 + ", push to " + config.pushPolicy() + ", replay " + config.replay()
-                + (config.token().isEmpty() ? ", no token" : ", token required") + ")");
+                + (config.token().isEmpty() ? ", no token" : ", token required") + ", at most "
+                + config.serverLimits().maxConnections() + " connections, Hello within "
+                + config.serverLimits().helloTimeout().toMillis() + " ms)");
         return new CloudApp(log, csv, store, uploads, server, loop, thread, holdout);
     }
 

@@ -3,10 +3,12 @@ package io.acai.cloud;
 import io.acai.cloud.holdout.HoldoutSettings;
 import io.acai.cloud.retrain.DjlRetrainer;
 import io.acai.cloud.retrain.PushPolicy;
+import io.acai.cloud.server.ServerLimits;
 import io.acai.cloud.train.TorchThreads;
 import io.acai.detection.ModelFiles;
 import io.acai.model.DefaultModel;
 import io.acai.model.ModelLocation;
+import io.acai.options.DurationOption;
 import io.acai.options.HeartbeatOption;
 import io.acai.options.ModelOption;
 import io.acai.options.RunDurationOption;
@@ -14,6 +16,7 @@ import io.acai.options.TokenOption;
 import io.acai.training.TrainingDevice;
 import io.acai.training.TrainingSettings;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -97,6 +100,15 @@ public final class CloudCommand implements Callable<Integer> {
 
     @Mixin
     HeartbeatOption heartbeat;
+
+    @Option(names = "--max-connections", defaultValue = "" + ServerLimits.DEFAULT_MAX_CONNECTIONS,
+            description = "connections open at once; one more is refused with a line in the log (default: ${DEFAULT-VALUE})")
+    int maxConnections;
+
+    @Option(names = "--hello-timeout", defaultValue = "10s", converter = DurationOption.class,
+            description = "time from connecting to an accepted Hello, after which the connection is closed "
+                    + "(default: ${DEFAULT-VALUE})")
+    Duration helloTimeout;
 
     @Option(names = "--holdout-frames", defaultValue = "" + HoldoutSettings.DEFAULT_FRAMES,
             description = "held-out frames of each style (pre-drift, drift) every model version is scored on, "
@@ -193,6 +205,8 @@ public final class CloudCommand implements Callable<Integer> {
                 .optHoldoutJudge(holdoutJudge)
                 .optHoldoutConfidence(holdoutConfidence)
                 .optHoldoutNms(holdoutNms)
+                .optMaxConnections(maxConnections)
+                .optHelloTimeout(helloTimeout)
                 .build();
     }
 }

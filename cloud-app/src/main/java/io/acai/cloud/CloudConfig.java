@@ -2,6 +2,7 @@ package io.acai.cloud;
 
 import io.acai.cloud.holdout.HoldoutSettings;
 import io.acai.cloud.retrain.PushPolicy;
+import io.acai.cloud.server.ServerLimits;
 import io.acai.records.run.HoldoutRow;
 import io.acai.detection.ModelFiles;
 import io.acai.options.HeartbeatOption;
@@ -38,10 +39,11 @@ import java.util.Objects;
  * @param heartbeatInterval write silence after which a heartbeat goes out
  * @param seed              seeds the replay sampling
  * @param holdout           how each version is scored on held-out frames ({@code holdout.csv} beside the csv file)
+ * @param serverLimits      connections open at once and the Hello deadline
  */
 public record CloudConfig(int port, Path logFile, Path csvFile, ModelFiles model, boolean defaultModel, Path storeDir,
                           int minRetrainImages, PushPolicy pushPolicy, int replay, String token,
-                          Duration heartbeatInterval, long seed, HoldoutSettings holdout) {
+                          Duration heartbeatInterval, long seed, HoldoutSettings holdout, ServerLimits serverLimits) {
 
     /** {@code --min-retrain-images}: every upload starts a retrain, as the original. */
     public static final int DEFAULT_MIN_RETRAIN_IMAGES = 0;
@@ -62,6 +64,7 @@ public record CloudConfig(int port, Path logFile, Path csvFile, ModelFiles model
         if (replay < 0) {
             throw new IllegalArgumentException("--replay : " + replay + " (expected: >= 0)");
         }
+        Objects.requireNonNull(serverLimits, "serverLimits");
     }
 
     /** {@code holdout.csv}, beside the csv file. */
@@ -93,6 +96,8 @@ public record CloudConfig(int port, Path logFile, Path csvFile, ModelFiles model
         private String holdoutJudge = HoldoutSettings.DEFAULT_JUDGE;
         private float holdoutConfidence = HoldoutSettings.DEFAULT_CONFIDENCE;
         private float holdoutNms = HoldoutSettings.DEFAULT_NMS;
+        private int maxConnections = ServerLimits.DEFAULT_MAX_CONNECTIONS;
+        private Duration helloTimeout = ServerLimits.DEFAULT_HELLO_TIMEOUT;
 
         private Builder() {
         }
@@ -186,6 +191,18 @@ public record CloudConfig(int port, Path logFile, Path csvFile, ModelFiles model
             return this;
         }
 
+        /** Connections open at once; one more is refused with a log line. */
+        public Builder optMaxConnections(int maxConnections) {
+            this.maxConnections = maxConnections;
+            return this;
+        }
+
+        /** Time from connecting to an accepted Hello, after which the cloud closes the connection. */
+        public Builder optHelloTimeout(Duration helloTimeout) {
+            this.helloTimeout = Objects.requireNonNull(helloTimeout, "helloTimeout");
+            return this;
+        }
+
         /**
          * The config.
          *
@@ -196,7 +213,8 @@ public record CloudConfig(int port, Path logFile, Path csvFile, ModelFiles model
             return new CloudConfig(required(port, "port"), required(logFile, "logFile"), required(csvFile, "csvFile"),
                     required(model, "model"), defaultModel, required(storeDir, "storeDir"), minRetrainImages,
                     pushPolicy, replay, token, heartbeatInterval, seed,
-                    new HoldoutSettings(holdoutFrames, holdoutJudge, holdoutConfidence, holdoutNms));
+                    new HoldoutSettings(holdoutFrames, holdoutJudge, holdoutConfidence, holdoutNms),
+                    new ServerLimits(maxConnections, helloTimeout));
         }
 
         private static <T> T required(T value, String name) {

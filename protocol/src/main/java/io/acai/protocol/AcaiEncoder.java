@@ -44,9 +44,11 @@ public class AcaiEncoder extends MessageToByteEncoder<Message> {
         // checked here, before a buffer of up to maxFrameLength is taken
         checkLimits(msg);
         long size = encodedSize(msg);
-        if (size > limits.maxFrameLength()) {
+        // the other types' own bounds are those of their string16 fields, checked as they are written
+        long max = msg instanceof Hello ? limits.maxFrameLengthBeforeHello() : limits.maxFrameLength();
+        if (size > max) {
             throw new EncoderException("Frame too large: " + msg.type() + " " + size
-                    + " bytes (expected: <= " + limits.maxFrameLength() + ")");
+                    + " bytes (expected: <= " + max + ")");
         }
         return preferDirect ? ctx.alloc().ioBuffer((int) size) : ctx.alloc().heapBuffer((int) size);
     }

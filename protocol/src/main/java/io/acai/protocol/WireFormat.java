@@ -12,7 +12,18 @@ package io.acai.protocol;
  *
  * All integers are big-endian. {@code length} counts the bytes that follow it, so a frame takes
  * {@code 4 + length} bytes on the wire, at most {@link ProtocolLimits#maxFrameLength()}; it is read
- * unsigned, so a garbage length like {@code FF FF FF FF} is refused as too long. A {@link Heartbeat} sent at 1,700,000,000,000 ms is 18 bytes:
+ * unsigned, so a garbage length like {@code FF FF FF FF} is refused as too long.
+ *
+ * <p>The receiver checks the header as it arrives, before it holds any payload
+ * ({@link AcaiFrameDecoder}): the length as soon as its 4 bytes are in, then the magic, the version
+ * and the type, then the length against that type's own bound
+ * ({@link ProtocolLimits#maxFrameLength(MessageType)}: 18 bytes for a heartbeat, the string16 bounds
+ * for the small messages, {@code maxFrameLength} for uploads and model pushes). Until the cloud has
+ * accepted a {@link Hello}, no frame may exceed {@link ProtocolLimits#maxFrameLengthBeforeHello()}
+ * (4 KiB), and the Hello must come within the cloud's Hello deadline. A bad header closes the
+ * connection at once.
+ *
+ * <p>A {@link Heartbeat} sent at 1,700,000,000,000 ms is 18 bytes:
  *
  * <pre>
  * 00 00 00 0E   length 14

@@ -26,13 +26,18 @@
  *
  * <h2>Pipeline</h2>
  * {@link io.acai.protocol.AcaiPipeline#install(io.netty.channel.ChannelPipeline)} adds, in order:
- * the idle-state handler, {@link io.acai.protocol.AcaiFrameDecoder} (length prefix),
- * {@link io.acai.protocol.AcaiDecoder} (magic, version, type, payload),
+ * the idle-state handler, on a server {@link io.acai.protocol.HelloDeadline},
+ * {@link io.acai.protocol.AcaiFrameDecoder} (length prefix and header, checked as they arrive),
+ * {@link io.acai.protocol.AcaiDecoder} (payload),
  * {@link io.acai.protocol.AcaiEncoder} and {@link io.acai.protocol.HeartbeatHandler}. The
  * application's handler goes after them and handles {@link io.acai.protocol.Message}s; decoding
  * failures reach its {@code exceptionCaught} as a {@link io.netty.handler.codec.CorruptedFrameException}
- * or {@link io.netty.handler.codec.TooLongFrameException}, whose message names the bad value; it
- * should log them and close the channel. A refused write (a batch over the limits) fails its
+ * or {@link io.netty.handler.codec.TooLongFrameException}, whose message names the bad value, and
+ * timeouts (a silent peer, no Hello by the deadline) as a {@link io.acai.protocol.PeerTimeoutException};
+ * it should log them in the application's log and close the channel. A server's handler fires
+ * {@link io.acai.protocol.HelloAccepted} once it accepted a Hello, which lifts the small frame limit
+ * before Hello and stops the deadline. Values a peer sent go into logs through
+ * {@link io.acai.protocol.LogText#escape(String)}. A refused write (a batch over the limits) fails its
  * {@code ChannelFuture} with an {@link io.netty.handler.codec.EncoderException}.
  * Limits (frame length, images per batch, bytes per image) are one
  * {@link io.acai.protocol.ProtocolLimits}, the same on both ends.

@@ -30,6 +30,15 @@ class AcaiEncoderTest {
     }
 
     @Test
+    void refusesAHelloOverTheLimitBeforeHello() {
+        channel = new EmbeddedChannel(new AcaiEncoder());
+        Hello hello = new Hello("edge-1", "t".repeat(5000), "0.1.0", 0);
+        assertThatThrownBy(() -> channel.writeOutbound(hello))
+                .isInstanceOf(EncoderException.class)
+                .hasMessage("Frame too large: HELLO " + AcaiEncoder.encodedSize(hello) + " bytes (expected: <= 4096)");
+    }
+
+    @Test
     void refusesAnImageOverTheByteLimit() {
         channel = new EmbeddedChannel(new AcaiEncoder(ProtocolLimits.DEFAULT.withMaxImageBytes(100)));
         assertThatThrownBy(() -> channel.writeOutbound(SampleMessages.batch(1)))

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.codec.TooLongFrameException;
 
 import java.time.Duration;
 import java.util.Objects;
@@ -20,6 +22,22 @@ class AcaiPipelineTest {
         new AcaiPipeline(ProtocolLimits.DEFAULT, Duration.ofSeconds(5)).install(channel.pipeline());
         assertThat(channel.pipeline().names()).startsWith(AcaiPipeline.IDLE, AcaiPipeline.FRAME_DECODER,
                 AcaiPipeline.DECODER, AcaiPipeline.ENCODER, AcaiPipeline.HEARTBEAT);
+        channel.finishAndReleaseAll();
+    }
+
+    @Test
+    void aServersPipelineAwaitsHelloWithADeadline() {
+        EmbeddedChannel channel = new EmbeddedChannel();
+        new AcaiPipeline(ProtocolLimits.DEFAULT, Duration.ofSeconds(5)).awaitingHello(Duration.ofSeconds(10))
+                .install(channel.pipeline());
+        assertThat(channel.pipeline().names()).startsWith(AcaiPipeline.IDLE, AcaiPipeline.HELLO_DEADLINE,
+                AcaiPipeline.FRAME_DECODER, AcaiPipeline.DECODER, AcaiPipeline.ENCODER, AcaiPipeline.HEARTBEAT);
+        ByteBuf bigHello = Unpooled.buffer().writeInt(5000).writeInt(WireFormat.MAGIC).writeByte(WireFormat.VERSION)
+                .writeByte(MessageType.HELLO.code());
+        assertThatThrownBy(() -> channel.writeInbound(bigHello)).isInstanceOf(TooLongFrameException.class)
+                .hasMessage("Frame too long before Hello: 5004 bytes (expected: <= 4096)");
+        assertThatThrownBy(() -> new AcaiPipeline(ProtocolLimits.DEFAULT, Duration.ZERO).awaitingHello(Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("helloTimeout : PT0S (expected: > 0)");
         channel.finishAndReleaseAll();
     }
 
@@ -77,6 +95,8 @@ class AcaiPipelineTest {
         });
         assertThat(Duration.ofNanos(System.nanoTime() - start)).as("not before 100 ms of silence")
                 .isGreaterThanOrEqualTo(Duration.ofMillis(100));
+        assertThatThrownBy(edge::checkException).as("the reason, for the application's log")
+                .isInstanceOf(PeerTimeoutException.class).hasMessage("nothing received for 100 ms");
         edge.finishAndReleaseAll();
     }
 

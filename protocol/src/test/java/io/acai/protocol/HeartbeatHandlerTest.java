@@ -1,11 +1,13 @@
 package io.acai.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.timeout.IdleStateEvent;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
@@ -25,10 +27,14 @@ class HeartbeatHandlerTest {
     }
 
     @Test
-    void closesWhenNothingWasRead() {
-        channel.pipeline().fireUserEventTriggered(IdleStateEvent.FIRST_READER_IDLE_STATE_EVENT);
-        assertThat(channel.isOpen()).isFalse();
-        assertThat(channel.<Object>readOutbound()).isNull();
+    void closesWhenNothingWasReadAndTellsTheApplicationWhy() {
+        EmbeddedChannel timed = new EmbeddedChannel(new HeartbeatHandler(Clock.systemUTC(), Duration.ofSeconds(15)));
+        timed.pipeline().fireUserEventTriggered(IdleStateEvent.FIRST_READER_IDLE_STATE_EVENT);
+        assertThat(timed.isOpen()).isFalse();
+        assertThat(timed.<Object>readOutbound()).isNull();
+        // the application's handler (here the channel's tail) hears the reason, to log it in its own log
+        assertThatThrownBy(timed::checkException).isInstanceOf(PeerTimeoutException.class)
+                .hasMessage("nothing received for 15 s");
     }
 
     @Test

@@ -10,7 +10,11 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 
-/** The cloud's TCP server: one persistent connection per edge, handled by {@link CloudServerHandler}. */
+/**
+ * The cloud's TCP server: one persistent connection per edge, handled by {@link CloudServerHandler}.
+ * Peers that have not said Hello are held to the {@link ServerLimits} and to the protocol's small
+ * frame limit before Hello.
+ */
 public final class CloudServer implements AutoCloseable {
 
     private final EventLoopGroup boss;
@@ -23,8 +27,19 @@ public final class CloudServer implements AutoCloseable {
         this.channel = channel;
     }
 
-    /** Binds {@code port} on every interface ({@code 0}: any free port). */
+    /** Binds {@code port} on every interface ({@code 0}: any free port), under the default {@link ServerLimits}. */
     public static CloudServer start(int port, AcaiPipeline protocol, CloudContext cloud) throws InterruptedException {
+        return start(port, protocol, ServerLimits.DEFAULT, cloud);
+    }
+
+    /**
+     * Binds {@code port} on every interface ({@code 0}: any free port).
+     *
+     * @param protocol the protocol's pipeline; the server installs it {@link AcaiPipeline#awaitingHello awaiting Hello}
+     */
+    public static CloudServer start(int port, AcaiPipeline protocol, ServerLimits limits, CloudContext cloud)
+            throws InterruptedException {
+        ConnectionLimit connections = new ConnectionLimit(limits.maxConnections(), cloud.log());
         EventLoopGroup boss = new NioEventLoopGroup(1);
         EventLoopGroup workers = new NioEventLoopGroup(2);
         try {
@@ -32,7 +47,7 @@ public final class CloudServer implements AutoCloseable {
                     .group(boss, workers)
                     .channel(NioServerSocketChannel.class)
                     .childOption(ChannelOption.TCP_NODELAY, true)
-                    .childHandler(new CloudServerInitializer(protocol, cloud))
+                    .childHandler(new CloudServerInitializer(protocol.awaitingHello(limits.helloTimeout()), connections, cloud))
                     .bind(port).sync().channel();
             return new CloudServer(boss, workers, channel);
         } catch (RuntimeException | InterruptedException e) {

@@ -2,11 +2,14 @@ package io.acai.cloud.server;
 
 import io.acai.cloud.retrain.UploadQueue;
 import io.acai.cloud.store.ModelVersion;
+import io.acai.options.MachineName;
 import io.acai.protocol.AcaiEncoder;
 import io.acai.protocol.ErrorCode;
 import io.acai.protocol.ErrorMessage;
 import io.acai.protocol.Hello;
+import io.acai.protocol.HelloAccepted;
 import io.acai.protocol.HelloAck;
+import io.acai.protocol.LogText;
 import io.acai.protocol.Message;
 import io.acai.protocol.ModelAck;
 import io.acai.protocol.ModelRequest;
@@ -18,9 +21,11 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 
 /**
- * One edge connection on the cloud: expects a {@link Hello} first and checks its token, then takes
- * uploads into the {@link UploadQueue}, answers model requests and logs model acks. Anything out of
- * order, and any decoding failure, closes this connection only, with the reason in the log.
+ * One edge connection on the cloud: expects a {@link Hello} first and checks its edge id (a
+ * {@link MachineName}) and token, then takes uploads into the {@link UploadQueue}, answers model
+ * requests and logs model acks. Anything out of order, any decoding failure and any timeout closes
+ * this connection only, with the reason in the log. Every value the peer sent is logged through
+ * {@link LogText#escape(String)}, so none can break or forge a log line.
  */
 final class CloudServerHandler extends SimpleChannelInboundHandler<Message> {
 
@@ -48,25 +53,32 @@ final class CloudServerHandler extends SimpleChannelInboundHandler<Message> {
         } else if (msg instanceof ModelAck ack) {
             modelAck(ack);
         } else if (msg instanceof ErrorMessage error) {
-            log().warn("edge " + edgeId + " reports " + error.code() + ": " + error.message());
+            log().warn("edge " + edgeId + " reports " + error.code() + ": " + LogText.escape(error.message()));
         } else {
             refuse(ctx, ErrorCode.PROTOCOL_VIOLATION, "unexpected " + msg.type() + " from an edge");
         }
     }
 
     private void hello(ChannelHandlerContext ctx, Hello hello) {
+        if (!MachineName.isValid(hello.edgeId())) {
+            refuse(ctx, ErrorCode.PROTOCOL_VIOLATION, "edge id \"" + LogText.escape(hello.edgeId())
+                    + "\" is not a machine name (expected: " + MachineName.EXPECTED + ")");
+            return;
+        }
         if (!cloud.tokens().admits(hello.token())) {
             refuse(ctx, ErrorCode.UNAUTHORIZED, "edge " + hello.edgeId() + " refused: wrong token");
             return;
         }
         edgeId = hello.edgeId();
+        HelloAccepted.fire(ctx);
         cloud.edges().register(edgeId, ctx.channel()).ifPresent(old -> {
             log().info("edge " + edgeId + " reconnected from " + ctx.channel().remoteAddress() + ", closing its older connection");
             old.close();
         });
         ModelVersion current = cloud.store().current();
         log().info("edge " + edgeId + " connected from " + ctx.channel().remoteAddress() + " (software "
-                + hello.softwareVersion() + ", model v" + hello.modelVersion() + "; cloud holds v" + current.version() + ")");
+                + LogText.escape(hello.softwareVersion()) + ", model v" + hello.modelVersion() + "; cloud holds v"
+                + current.version() + ")");
         ctx.writeAndFlush(new HelloAck(cloud.cloudId(), current.version()));
         if (current.version() > hello.modelVersion()) {
             cloud.edges().pushTo(ctx, edgeId, current);
@@ -75,8 +87,8 @@ final class CloudServerHandler extends SimpleChannelInboundHandler<Message> {
 
     private void upload(ChannelHandlerContext ctx, UploadBatch batch) {
         if (!batch.edgeId().equals(edgeId)) {
-            refuse(ctx, ErrorCode.PROTOCOL_VIOLATION, "batch " + batch.batchId() + " names edge " + batch.edgeId()
-                    + " on the connection of edge " + edgeId);
+            refuse(ctx, ErrorCode.PROTOCOL_VIOLATION, "batch " + batch.batchId() + " names edge "
+                    + LogText.escape(batch.edgeId()) + " on the connection of edge " + edgeId);
             return;
         }
         long now = System.currentTimeMillis();
@@ -102,7 +114,7 @@ final class CloudServerHandler extends SimpleChannelInboundHandler<Message> {
         if (ack.ok()) {
             log().info("edge " + edgeId + " runs model v" + ack.version());
         } else {
-            log().warn("edge " + edgeId + " refused model v" + ack.version() + ": " + ack.reason());
+            log().warn("edge " + edgeId + " refused model v" + ack.version() + ": " + LogText.escape(ack.reason()));
         }
     }
 
@@ -123,7 +135,7 @@ final class CloudServerHandler extends SimpleChannelInboundHandler<Message> {
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         log().warn("closing connection from " + ctx.channel().remoteAddress()
-                + (edgeId == null ? "" : " (edge " + edgeId + ")") + ": " + cause);
+                + (edgeId == null ? "" : " (edge " + edgeId + ")") + ": " + LogText.escape(cause));
         ctx.close();
     }
 

@@ -4,6 +4,7 @@ import io.acai.launcher.plan.MachinePlan;
 import io.acai.launcher.plan.Resources;
 import io.acai.launcher.plan.Role;
 import io.acai.launcher.plan.Volume;
+import io.acai.options.MachineName;
 import io.acai.scenes.DriftScenario;
 
 import java.util.ArrayList;
@@ -11,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * One entry of {@code machines[]}, read in two steps: its own fields first, then (once the cloud and
@@ -26,10 +26,9 @@ final class MachineSection {
     static final List<String> NFS_FIELDS = List.of("server", "path");
     /** Port of the cloud when its config does not give one. */
     static final int DEFAULT_CLOUD_PORT = 5000;
-    /** Machine and volume names: DNS-1035 labels, usable as Kubernetes object names and folder names. */
-    static final String NAME_PATTERN = "^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$";
-    private static final Pattern NAME = Pattern.compile(NAME_PATTERN);
-    private static final String NAME_EXPECTED = "lower-case letters, digits and '-', starting with a letter, at most 63";
+    /** Machine and volume names: {@link MachineName}, the rule the cloud also applies to edge ids. */
+    static final String NAME_PATTERN = MachineName.PATTERN;
+    private static final String NAME_EXPECTED = MachineName.EXPECTED;
 
     private final ConfigNode node;
     private final String name;
@@ -50,7 +49,7 @@ final class MachineSection {
         node.require("name");
         node.require("category");
         String name = node.text("name").orElse(null);
-        if (name != null && !NAME.matcher(name).matches()) {
+        if (name != null && !MachineName.isValid(name)) {
             node.errors().add(node.path("name"), "\"" + name + "\" is not a machine name (expected: " + NAME_EXPECTED + ")");
         }
         Role role = node.choice("category", Set.of("server", "client"), "server or client")
@@ -219,7 +218,7 @@ final class MachineSection {
             mount.require("name");
             mount.require("mountPath");
             String volumeName = mount.text("name").orElse(null);
-            if (volumeName != null && !NAME.matcher(volumeName).matches()) {
+            if (volumeName != null && !MachineName.isValid(volumeName)) {
                 mount.errors().add(mount.path("name"), "\"" + volumeName + "\" is not a volume name (expected: "
                         + NAME_EXPECTED + ")");
             }
