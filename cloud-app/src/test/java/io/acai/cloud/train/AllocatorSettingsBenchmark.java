@@ -1,5 +1,6 @@
 package io.acai.cloud.train;
 
+import io.acai.detection.SharedData;
 import io.acai.options.AllocatorEnvironment;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -88,7 +89,7 @@ class AllocatorSettingsBenchmark {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", classpath, "-Dai.djl.offline=true", "-Dai.djl.pytorch.num_threads=" + THREADS,
                 "-Dai.djl.pytorch.num_interop_threads=1", "-Dorg.bytedeco.javacpp.logger=slf4j",
-                AllocatorProbe.class.getName()));
+                "-Dacai.shared=" + SharedData.root().toAbsolutePath(), AllocatorProbe.class.getName()));
         command.addAll(workload.args());
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         AllocatorEnvironment.DEFAULTS.keySet().forEach(builder.environment()::remove);
