@@ -27,8 +27,8 @@ import java.util.Locale;
 /**
  * The child JVM of {@link AllocatorSettingsBenchmark}: one measurement in a process of its own, so that
  * the environment glibc reads at start-up is the one the parent chose. Prints one line starting with
- * {@value #RESULT}: the figure, minor page faults during the measured part, and the process's peak
- * resident memory.
+ * {@value #RESULT}: the figure, minor page faults and CPU-seconds of the process during the measured
+ * part, and the process's peak resident memory.
  *
  * <pre>
  * AllocatorProbe train acai-shapes|yolov3-tiny BATCH STEPS   # images/s of DetectorTrainer, 1 warm-up step
@@ -91,8 +91,10 @@ public final class AllocatorProbe {
                         .optDevice(TrainingDevice.CPU).optSeed(1).build());
         trainer.train(weights, frames.subList(0, batch)); // warm-up: engine, natives, first allocations
         long faults = minorFaults();
+        long cpu = cpuNanos();
         TrainingResult result = trainer.train(weights, frames);
-        return String.format(Locale.ROOT, "%.3f %d", result.imagesPerSecond(), minorFaults() - faults);
+        return String.format(Locale.ROOT, "%.3f %d %.2f", result.imagesPerSecond(), minorFaults() - faults,
+                (cpuNanos() - cpu) / 1e9);
     }
 
     private static String infer(ModelFiles files, SceneGenerator scenes, int iterations) throws IOException {
@@ -104,15 +106,23 @@ public final class AllocatorProbe {
             }
             double[] ms = new double[iterations];
             long faults = minorFaults();
+            long cpu = cpuNanos();
             for (int i = 0; i < iterations; i++) {
                 long t0 = System.nanoTime();
                 detector.detect(frame);
                 ms[i] = (System.nanoTime() - t0) / 1e6;
             }
             long faulted = minorFaults() - faults;
+            double cpuSeconds = (cpuNanos() - cpu) / 1e9;
             Arrays.sort(ms);
-            return String.format(Locale.ROOT, "%.2f %d", ms[iterations / 2], faulted);
+            return String.format(Locale.ROOT, "%.2f %d %.2f", ms[iterations / 2], faulted, cpuSeconds);
         }
+    }
+
+    /** CPU time of the whole process (every thread), nanoseconds. */
+    static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     /** Field 10 of {@code /proc/self/stat}: minor page faults of the process so far. */

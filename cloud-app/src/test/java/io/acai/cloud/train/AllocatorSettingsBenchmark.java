@@ -20,7 +20,9 @@ import org.junit.jupiter.api.Test;
  * Training images/s and inference ms/frame with and without {@link AllocatorEnvironment}, side by
  * side: every measurement runs in a child JVM of its own ({@link AllocatorProbe}), started once with
  * the variables removed from its environment (glibc's defaults) and once with the project's defaults,
- * in alternating order, {@code -Dacai.benchmark.repeats=3} times. Trainer: {@code DetectorTrainer} on
+ * in rotating order, {@code -Dacai.benchmark.repeats=3} times ({@code -Dacai.benchmark.extraEnv="NAME=value ..."}
+ * adds a third setting, the defaults plus those; {@code -Dacai.benchmark.only=yolov3-tiny} keeps the
+ * workloads whose label contains it). Trainer: {@code DetectorTrainer} on
  * drifted scene frames, batch 8, 2 PyTorch threads (1 inter-op), on the default model (192x192) and on
  * yolov3-tiny (official cfg from {@code ../shared}, 416x416, random weights). Inference: the edge's
  * {@code OpenCvDetector.detect} of one scene frame with its defaults (2 OpenCV threads). Each row gives
@@ -39,7 +41,8 @@ class AllocatorSettingsBenchmark {
     private record Workload(String label, String unit, List<String> args) {
     }
 
-    private record Measurement(double value, long minorFaults, long peakKib, double load, double seconds) {
+    private record Measurement(double value, long minorFaults, double cpuSeconds, long peakKib, double load,
+            double seconds) {
     }
 
     @Test
@@ -52,39 +55,56 @@ class AllocatorSettingsBenchmark {
                 new Workload("OpenCvDetector.detect, acai-shapes 192x192, 2 OpenCV threads", "ms/frame",
                         List.of("infer", "acai-shapes", "300")),
                 new Workload("OpenCvDetector.detect, yolov3-tiny 416x416, 2 OpenCV threads", "ms/frame",
-                        List.of("infer", "yolov3-tiny", "60")));
+                        List.of("infer", "yolov3-tiny", "60")))
+                .stream().filter(w -> w.label().contains(System.getProperty("acai.benchmark.only", ""))).toList();
+        Map<String, Map<String, String>> settings = new LinkedHashMap<>();
+        settings.put("without", Map.of());
+        settings.put("with", AllocatorEnvironment.DEFAULTS);
+        String extra = System.getProperty("acai.benchmark.extraEnv", "");
+        if (!extra.isBlank()) {
+            Map<String, String> more = new LinkedHashMap<>(AllocatorEnvironment.DEFAULTS);
+            for (String pair : extra.strip().split("\\s+")) {
+                more.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+            }
+            settings.put("with + " + extra.strip(), more);
+        }
+        List<String> names = new ArrayList<>(settings.keySet());
         System.out.printf(Locale.ROOT, "%nmachine: %d CPUs visible, %s; allocator settings: %s%n",
                 Runtime.getRuntime().availableProcessors(), Files.readString(Path.of("/proc/loadavg")).strip(),
                 AllocatorEnvironment.shellAssignments());
         System.out.println("| workload | repeat | setting | figure | minor page faults (measured part) "
-                + "| peak RSS MiB | load average before | child wall s |");
-        System.out.println("| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: |");
-        Map<String, List<Double>> without = new LinkedHashMap<>();
-        Map<String, List<Double>> with = new LinkedHashMap<>();
+                + "| CPU-s (measured part) | peak RSS MiB | load average before | child wall s |");
+        System.out.println("| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+        Map<String, Map<String, List<Double>>> figures = new LinkedHashMap<>();
         for (int repeat = 1; repeat <= REPEATS; repeat++) {
             for (Workload workload : workloads) {
-                boolean[] order = repeat % 2 == 1 ? new boolean[] {false, true} : new boolean[] {true, false};
-                for (boolean settings : order) {
-                    Measurement m = measure(workload, settings);
-                    (settings ? with : without).computeIfAbsent(workload.label(), k -> new ArrayList<>()).add(m.value());
-                    System.out.printf(Locale.ROOT, "| %s | %d | %s | %.2f %s | %,d | %.0f | %.2f | %.0f |%n",
-                            workload.label(), repeat, settings ? "with" : "without", m.value(), workload.unit(),
-                            m.minorFaults(), m.peakKib() / 1024.0, m.load(), m.seconds());
+                for (int i = 0; i < names.size(); i++) {
+                    String setting = names.get((i + repeat - 1) % names.size());
+                    Measurement m = measure(workload, settings.get(setting));
+                    figures.computeIfAbsent(workload.label(), k -> new LinkedHashMap<>())
+                            .computeIfAbsent(setting, k -> new ArrayList<>()).add(m.value());
+                    System.out.printf(Locale.ROOT, "| %s | %d | %s | %.2f %s | %,d | %.1f | %.0f | %.2f | %.0f |%n",
+                            workload.label(), repeat, setting, m.value(), workload.unit(), m.minorFaults(),
+                            m.cpuSeconds(), m.peakKib() / 1024.0, m.load(), m.seconds());
                 }
             }
         }
         System.out.println();
-        System.out.println("| workload | without: median (runs) | with: median (runs) | with / without |");
-        System.out.println("| --- | ---: | ---: | ---: |");
+        System.out.println("| workload | setting | median (runs) | against without |");
+        System.out.println("| --- | --- | ---: | ---: |");
         for (Workload workload : workloads) {
-            List<Double> a = without.get(workload.label());
-            List<Double> b = with.get(workload.label());
-            System.out.printf(Locale.ROOT, "| %s | %.2f %s (%s) | %.2f (%s) | %.2fx |%n", workload.label(), median(a),
-                    workload.unit(), list(a), median(b), list(b), median(b) / median(a));
+            Map<String, List<Double>> bySetting = figures.get(workload.label());
+            double base = median(bySetting.get("without"));
+            for (String setting : names) {
+                List<Double> values = bySetting.get(setting);
+                System.out.printf(Locale.ROOT, "| %s | %s | %.2f %s (%s) | %.2fx |%n", workload.label(), setting,
+                        median(values), workload.unit(), list(values), median(values) / base);
+            }
         }
     }
 
-    private static Measurement measure(Workload workload, boolean settings) throws IOException, InterruptedException {
+    private static Measurement measure(Workload workload, Map<String, String> allocator)
+            throws IOException, InterruptedException {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", classpath, "-Dai.djl.offline=true", "-Dai.djl.pytorch.num_threads=" + THREADS,
@@ -92,10 +112,8 @@ class AllocatorSettingsBenchmark {
                 "-Dacai.shared=" + SharedData.root().toAbsolutePath(), AllocatorProbe.class.getName()));
         command.addAll(workload.args());
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        AllocatorEnvironment.DEFAULTS.keySet().forEach(builder.environment()::remove);
-        if (settings) {
-            builder.environment().putAll(AllocatorEnvironment.DEFAULTS);
-        }
+        builder.environment().keySet().removeIf(name -> name.startsWith("MALLOC_") || name.equals("GLIBC_TUNABLES"));
+        builder.environment().putAll(allocator);
         double load = Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
         long start = System.nanoTime();
         Process process = builder.start();
@@ -109,8 +127,8 @@ class AllocatorSettingsBenchmark {
                 .orElseThrow(() -> new IllegalStateException("probe " + workload.args() + " printed no result:\n"
                         + output));
         String[] parts = line.split(" ");
-        return new Measurement(Double.parseDouble(parts[1]), Long.parseLong(parts[2]), Long.parseLong(parts[3]), load,
-                seconds);
+        return new Measurement(Double.parseDouble(parts[1]), Long.parseLong(parts[2]), Double.parseDouble(parts[3]),
+                Long.parseLong(parts[4]), load, seconds);
     }
 
     private static double median(List<Double> values) {
