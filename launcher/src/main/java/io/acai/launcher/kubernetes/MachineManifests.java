@@ -1,9 +1,9 @@
 package io.acai.launcher.kubernetes;
 
 import io.acai.launcher.plan.MachinePlan;
-import io.acai.options.AllocatorEnvironment;
 import io.acai.launcher.plan.Resources;
 import io.acai.launcher.plan.Volume;
+import io.acai.options.AllocatorEnvironment;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
