@@ -3,8 +3,10 @@ package io.acai.launcher.kubernetes;
 import io.acai.launcher.plan.MachinePlan;
 import io.acai.launcher.plan.Resources;
 import io.acai.launcher.plan.Volume;
+import io.acai.options.AllocatorEnvironment;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.fabric8.kubernetes.api.model.NodeSelectorRequirementBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
@@ -20,12 +22,16 @@ import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The Deployment and the Service of one machine. The app container works in {@link #WORK_DIR}, an
  * emptyDir, so the files it writes with relative names (logs and CSVs) can be copied out of the pod.
  * With tc shaping, a second container ({@link TcShaping#CONTAINER}) holds NET_ADMIN and applies the
- * rules the launcher writes into the shaping ConfigMap.
+ * rules the launcher writes into the shaping ConfigMap. The app container's environment holds
+ * {@code ACAI_MACHINE} and {@link AllocatorEnvironment}'s variables, each with the launcher's own value
+ * where its environment sets one (the project's images set the same defaults; a user-given image gets
+ * them from here).
  */
 public final class MachineManifests {
 
@@ -37,11 +43,18 @@ public final class MachineManifests {
     private final String namespace;
     private final String experimentId;
     private final KubernetesOptions options;
+    private final Map<String, String> allocator;
 
     public MachineManifests(String namespace, String experimentId, KubernetesOptions options) {
+        this(namespace, experimentId, options, System.getenv());
+    }
+
+    /** As {@link #MachineManifests(String, String, KubernetesOptions)}, the launcher's environment being {@code inherited}. */
+    MachineManifests(String namespace, String experimentId, KubernetesOptions options, Map<String, String> inherited) {
         this.namespace = namespace;
         this.experimentId = experimentId;
         this.options = options;
+        this.allocator = AllocatorEnvironment.forChild(inherited);
     }
 
     /** One replica of the machine's app (plus the shaping container with tc shaping). */
@@ -129,7 +142,7 @@ public final class MachineManifests {
                 .withImagePullPolicy("IfNotPresent")
                 .withArgs(machine.argsWithCloud(cloudAddress))
                 .withWorkingDir(WORK_DIR)
-                .withEnv(new EnvVarBuilder().withName("ACAI_MACHINE").withValue(machine.name()).build())
+                .withEnv(environment(machine))
                 .withResources(resources(machine.resources()))
                 .withVolumeMounts(mounts);
         if (!machine.runsProjectApp()) {
@@ -143,6 +156,13 @@ public final class MachineManifests {
                     .endReadinessProbe();
         }
         return container.build();
+    }
+
+    private List<EnvVar> environment(MachinePlan machine) {
+        List<EnvVar> env = new ArrayList<>();
+        env.add(new EnvVarBuilder().withName("ACAI_MACHINE").withValue(machine.name()).build());
+        allocator.forEach((name, value) -> env.add(new EnvVarBuilder().withName(name).withValue(value).build()));
+        return env;
     }
 
     static ResourceRequirements resources(Resources resources) {

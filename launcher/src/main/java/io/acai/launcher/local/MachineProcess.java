@@ -1,5 +1,6 @@
 package io.acai.launcher.local;
 
+import io.acai.options.AllocatorEnvironment;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
@@ -7,13 +8,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
 
 /**
  * One machine's program, started in its log folder with standard output and error going to
  * {@code stdout.log} there. When the machine has cgroups, a shell joins them first and then
  * {@code exec}s the program, so the program and all its children start inside the limits (and the
- * pid seen here is the program's own).
+ * pid seen here is the program's own). The program inherits the launcher's environment plus
+ * {@link AllocatorEnvironment}'s variables where the launcher's environment does not set them.
  */
 final class MachineProcess {
 
@@ -35,6 +38,12 @@ final class MachineProcess {
      */
     static MachineProcess start(String machine, List<String> command, Path workDir, List<Path> cgroupProcs,
             TeardownLedger ledger) throws IOException {
+        return start(machine, command, workDir, cgroupProcs, ledger, System.getenv());
+    }
+
+    /** As {@link #start(String, List, Path, List, TeardownLedger)}, the launcher's environment being {@code inherited}. */
+    static MachineProcess start(String machine, List<String> command, Path workDir, List<Path> cgroupProcs,
+            TeardownLedger ledger, Map<String, String> inherited) throws IOException {
         Files.createDirectories(workDir);
         List<String> full = new ArrayList<>();
         if (!cgroupProcs.isEmpty()) {
@@ -46,7 +55,11 @@ final class MachineProcess {
             full.addAll(List.of("sh", "-c", script.toString()));
         }
         full.addAll(command);
-        Process process = new ProcessBuilder(full)
+        ProcessBuilder builder = new ProcessBuilder(full);
+        builder.environment().clear();
+        builder.environment().putAll(inherited);
+        AllocatorEnvironment.addMissing(builder.environment());
+        Process process = builder
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(workDir.resolve(LOG).toFile())
