@@ -27,17 +27,20 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code pretrain}: builds the default model. Trains {@code acai-shapes.cfg} from seeded initial
- * weights ({@link DarknetWeights#initial}) on {@code --images} synthetic scenes of
- * {@link SceneStyle#PRE_DRIFT} drawn by {@code SceneGenerator(seed)}, for {@code --epochs} passes,
- * pass k at {@code lr * lrDecay^(k-1)}. Each pass is its own {@link DetectorTrainer} run (shuffled
- * with {@code seed + k}, a fresh Adam state) and ends by writing {@code DIR/acai-shapes.weights}:
- * nothing in a pass depends on how many follow, so the file after pass k of a long run follows the
- * schedule of {@code --epochs k}, and a stopped run leaves a usable model.
- * Scenes are rendered when the trainer first asks for them and kept for the later epochs.
- * Everything depends on the seed; see docs/default-model.md for the command that built the shipped weights.
+ * weights ({@link DarknetWeights#initial}), or from {@code --init} weights to continue an earlier run, on
+ * {@code --images} synthetic daylight scenes ({@link PretrainScenes}: {@link SceneStyle#PRE_DRIFT}, a share
+ * {@code --balanced} of them with the five classes equally often), for {@code --epochs} passes at the rates of
+ * {@link PretrainSchedule} ({@code --schedule step}: pass k at {@code lr * lrDecay^(k-1)}; {@code cosine}:
+ * warm-up, then a half cosine). Each pass is its own {@link DetectorTrainer} run (shuffled with
+ * {@code seed + k}, a fresh Adam state) and ends by writing {@code DIR/acai-shapes.weights}, so a stopped run
+ * leaves a usable model; with {@code step} nothing in a pass depends on how many follow (the file after pass k
+ * is what {@code --epochs k} trains), with {@code cosine} the rates do. Scenes are rendered when the trainer
+ * first asks for them and kept for the later epochs. Everything depends on the seed and the arguments (PyTorch's
+ * CPU sums may still differ in order from run to run); see docs/default-model.md for the commands that built
+ * the shipped weights.
  */
 @Command(name = "pretrain", mixinStandardHelpOptions = true,
-        description = "Train the default model (acai-shapes) from scratch on seeded pre-drift synthetic scenes.")
+        description = "Train the default model (acai-shapes) on seeded pre-drift synthetic scenes.")
 public final class PretrainCommand implements Callable<Integer> {
 
     @Option(names = "--out", paramLabel = "DIR", description = "Folder for acai-shapes.weights (default: ${DEFAULT-VALUE}).")
