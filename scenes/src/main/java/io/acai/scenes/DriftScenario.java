@@ -7,12 +7,16 @@ import java.time.Duration;
  * The frames one edge camera sees: {@link SceneStyle#PRE_DRIFT} scenes until the drift starts,
  * then {@link SceneStyle#DRIFT} ones, optionally through a ramp of frames whose style moves
  * linearly from one to the other (dusk). Frame {@code i} depends only on the camera's seed and
- * {@code i}; cameras with different names see different streams. Thread-safe.
+ * {@code i}; cameras with different names see different streams. The seed is mixed with a salt
+ * first, so a scenario's frames are never those of a {@link SceneGenerator} with the same seed: an
+ * experiment with {@code experiment.seed 1} would otherwise judge its edges on the scenes the default
+ * model was trained on ({@code SceneGenerator(1)} until 2026-12-07). Thread-safe.
  */
 public final class DriftScenario {
 
     private final String camera;
     private final long seed;
+    private final long stream;
     private final SceneStyle before;
     private final SceneStyle after;
     private final long driftStart;
@@ -22,6 +26,7 @@ public final class DriftScenario {
     private DriftScenario(Builder builder) {
         this.camera = builder.camera;
         this.seed = builder.seed;
+        this.stream = SceneSeeds.scenario(builder.seed);
         this.before = builder.before;
         this.after = builder.after;
         this.driftStart = builder.driftStart;
@@ -47,7 +52,8 @@ public final class DriftScenario {
         if (index < 0) {
             throw new IllegalArgumentException("index: " + index + " (expected: >= 0)");
         }
-        return renderer.render(String.format("%s-%06d", camera, index), SceneSeeds.frame(seed, index), styleAt(index));
+        return renderer.render(String.format("%s-%06d", camera, index), SceneSeeds.frame(stream, index),
+                styleAt(index));
     }
 
     /** The style frame {@code index} is drawn with. */

@@ -15,6 +15,18 @@ final class SceneSeeds {
         return mix(seed + (index + 1) * GOLDEN_GAMMA);
     }
 
+    /** Drift scenarios draw their frames from their seed mixed with this ("SCENARIO" in ASCII). */
+    static final long SCENARIO_SALT = 0x5343454E4152494FL;
+
+    /**
+     * The stream a drift scenario seeded with {@code seed} draws from: not {@code seed} itself, so that the
+     * frames an edge judges are never those of a {@link SceneGenerator} with the same seed (the default model's
+     * training and evaluation scenes, the cloud's replay scenes).
+     */
+    static long scenario(long seed) {
+        return mix(seed ^ SCENARIO_SALT);
+    }
+
     /** A well-spread 64-bit seed from a name (FNV-1a over its UTF-8 bytes, then mixed). */
     static long of(String name) {
         long hash = 0xcbf29ce484222325L;

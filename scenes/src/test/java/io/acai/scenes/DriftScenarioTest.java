@@ -49,6 +49,21 @@ class DriftScenarioTest {
     }
 
     @Test
+    void aScenariosFramesAreNotThoseOfASceneGeneratorWithTheSameSeed() {
+        // pretrain, its evaluation and the cloud's replay draw SceneGenerator streams of small seeds; an
+        // experiment.seed of 1 must not make the edges judge the model on scenes it was trained on
+        for (long seed : new long[] {1, 2}) {
+            DriftScenario scenario = DriftScenario.builder("edge-near").seed(seed).driftAt(100).build();
+            SceneGenerator generator = new SceneGenerator(seed, SceneStyle.PRE_DRIFT);
+            for (long i = 0; i < 4; i++) {
+                assertThat(SceneGeneratorTest.bytes(scenario.frame(i)))
+                        .isNotEqualTo(SceneGeneratorTest.bytes(generator.frame(i)));
+            }
+        }
+        assertThat(SceneSeeds.scenario(1)).isNotEqualTo(1).isNotEqualTo(SceneSeeds.scenario(2));
+    }
+
+    @Test
     void aCameraGivenAnotherCamerasSeedDrawsItsFramesUnderItsOwnName() {
         DriftScenario target = DriftScenario.builder("edge-near").driftAt(4).build();
         DriftScenario control = DriftScenario.builder("edge-near-static").seed(DriftScenario.seedOf("edge-near"))

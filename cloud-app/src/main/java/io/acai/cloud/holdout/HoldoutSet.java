@@ -10,8 +10,8 @@ import java.util.Map;
  * The cloud's held-out frames, drawn once from the drift scenario of a camera no edge is: {@value #CAMERA} with
  * seed {@link #SEED}. Frames {@code 0..n-1} of the scenario are the pre-drift frames, frames {@code n..2n-1} (the
  * drift starts at frame {@code n}, no ramp) the drift frames. Edges draw theirs from seeds taken from their names
- * or from the experiment's seed, and the default model was trained on seed 1 and evaluated on seeds 1000001 and
- * 2000001 (docs/default-model.md), so none of them sees these frames.
+ * or from the experiment's seed, and the default model was trained and evaluated on {@code SceneGenerator} streams,
+ * which no drift scenario draws (docs/default-model.md), so none of them sees these frames.
  */
 public final class HoldoutSet {
 

@@ -9,7 +9,6 @@ import io.acai.detection.opencv.DetectorSettings;
 import io.acai.detection.opencv.OpenCvDetector;
 import io.acai.model.DefaultModel;
 import io.acai.scenes.SceneClasses;
-import io.acai.scenes.SceneGenerator;
 import io.acai.scenes.SceneStyle;
 import io.acai.training.ConvolutionBlock;
 import io.acai.training.DetectorTrainer;
@@ -19,28 +18,29 @@ import io.acai.training.TrainingSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.AbstractList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
  * {@code pretrain}: builds the default model. Trains {@code acai-shapes.cfg} from seeded initial
- * weights ({@link DarknetWeights#initial}) on {@code --images} synthetic scenes of
- * {@link SceneStyle#PRE_DRIFT} drawn by {@code SceneGenerator(seed)}, for {@code --epochs} passes,
- * pass k at {@code lr * lrDecay^(k-1)}. Each pass is its own {@link DetectorTrainer} run (shuffled
- * with {@code seed + k}, a fresh Adam state) and ends by writing {@code DIR/acai-shapes.weights}:
- * nothing in a pass depends on how many follow, so the file after pass k of a long run follows the
- * schedule of {@code --epochs k}, and a stopped run leaves a usable model.
- * Scenes are rendered when the trainer first asks for them and kept for the later epochs.
- * Everything depends on the seed; see docs/default-model.md for the command that built the shipped weights.
+ * weights ({@link DarknetWeights#initial}), or from {@code --init} weights to continue an earlier run, on
+ * {@code --images} synthetic daylight scenes ({@link PretrainScenes}: {@link SceneStyle#PRE_DRIFT}, a share
+ * {@code --balanced} of them with the five classes equally often), for {@code --epochs} passes at the rates of
+ * {@link PretrainSchedule} ({@code --schedule step}: pass k at {@code lr * lrDecay^(k-1)}; {@code cosine}:
+ * warm-up, then a half cosine). Each pass is its own {@link DetectorTrainer} run (shuffled with
+ * {@code seed + k}, a fresh Adam state) and ends by writing {@code DIR/acai-shapes.weights}, so a stopped run
+ * leaves a usable model; with {@code step} nothing in a pass depends on how many follow (the file after pass k
+ * is what {@code --epochs k} trains), with {@code cosine} the rates do. Scenes are rendered when the trainer
+ * first asks for them and kept for the later epochs. Everything depends on the seed and the arguments (PyTorch's
+ * CPU sums may still differ in order from run to run); see docs/default-model.md for the commands that built
+ * the shipped weights.
  */
 @Command(name = "pretrain", mixinStandardHelpOptions = true,
-        description = "Train the default model (acai-shapes) from scratch on seeded pre-drift synthetic scenes.")
+        description = "Train the default model (acai-shapes) on seeded pre-drift synthetic scenes.")
 public final class PretrainCommand implements Callable<Integer> {
 
     @Option(names = "--out", paramLabel = "DIR", description = "Folder for acai-shapes.weights (default: ${DEFAULT-VALUE}).")
@@ -64,12 +64,32 @@ public final class PretrainCommand implements Callable<Integer> {
     @Option(names = "--lr-decay", paramLabel = "D", description = "Pass k trains at lr * D^(k-1) (default: ${DEFAULT-VALUE}).")
     double learningRateDecay = 0.5;
 
+    @Option(names = "--schedule", paramLabel = "step|cosine", description = "Learning rate per pass: step (pass k at"
+            + " lr * D^(k-1)) or cosine (warm-up, then a half cosine from lr to 2 %% of it; default: ${DEFAULT-VALUE}).")
+    String schedule = "step";
+
+    @Option(names = "--warmup", paramLabel = "W", description = "With --schedule cosine, passes that rise linearly to"
+            + " --lr (default: ${DEFAULT-VALUE}).")
+    int warmup = 0;
+
+    @Option(names = "--balanced", paramLabel = "F", description = "Share of the scenes drawn with the five classes equally"
+            + " often (pre-drift light, noise and sizes; default: ${DEFAULT-VALUE}).")
+    double balanced = 0;
+
+    @Option(names = "--init", paramLabel = "WEIGHTS", description = "Start from these acai-shapes weights instead of"
+            + " the seeded initial ones (to continue an earlier run).")
+    Path init;
+
     @Option(names = "--device", paramLabel = "auto|cpu|gpu", description = "Where to train (default: ${DEFAULT-VALUE}).")
     String device = "auto";
 
     @Option(names = "--eval", paramLabel = "N", description = "Held-out scenes per style for the mAP report after"
             + " training, 0 for none (default: ${DEFAULT-VALUE}).")
     int evalScenes = 300;
+
+    @Option(names = "--eval-frames", paramLabel = "N", description = "Held-out scenes per style for the frame accuracy"
+            + " report (the classes judge by confidence threshold), 0 for none (default: ${DEFAULT-VALUE}).")
+    int frameScenes = 200;
 
     @Option(names = "--evaluate", paramLabel = "WEIGHTS", description = "Skip training: only report the mAP of these"
             + " acai-shapes weights on the held-out scenes of --seed.")
@@ -90,15 +110,17 @@ public final class PretrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!(learningRateDecay > 0 && learningRateDecay <= 1)) {
-            throw new CommandLine.ParameterException(new CommandLine(this), "--lr-decay: " + learningRateDecay
-                    + " (expected: > 0 and <= 1)");
-        }
         if (images < 1) {
             throw new CommandLine.ParameterException(new CommandLine(this), "--images: " + images + " (expected: >= 1)");
         }
+        if (!(balanced >= 0 && balanced <= 1)) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--balanced: " + balanced
+                    + " (expected: 0..1)");
+        }
         TrainingDevice where;
+        PretrainSchedule rates;
         try {
+            rates = new PretrainSchedule(schedule, learningRate, learningRateDecay, warmup, epochs);
             where = TrainingSettings.builder().setEpochs(epochs).setBatchSize(batch).optLearningRate(learningRate)
                     .optDevice(TrainingDevice.parse(device)).optSeed(seed).build().device();
         } catch (IllegalArgumentException e) {
@@ -110,17 +132,19 @@ public final class PretrainCommand implements Callable<Integer> {
             report(Files.readAllBytes(evaluateOnly), Math.max(1, evalScenes));
             return 0;
         }
-        byte[] weights = DarknetWeights.initial(cfg, seed).encode();
-        List<LabeledFrame> scenes = scenes(new SceneGenerator(seed, SceneStyle.PRE_DRIFT), images);
-        System.out.printf(Locale.ROOT, "pretrain: %s from initial weights (seed %d), %d pre-drift scenes, %d epochs,"
-                + " batch %d, lr %s%n", cfg.source().getFileName(), seed, images, epochs, batch, learningRate);
+        byte[] weights = init == null ? DarknetWeights.initial(cfg, seed).encode()
+                : DarknetWeights.read(init, cfg).encode();
+        List<LabeledFrame> scenes = PretrainScenes.of(seed, images, balanced);
+        System.out.printf(Locale.ROOT, "pretrain: %s from %s, %d pre-drift scenes (%s class-balanced),"
+                + " %d epochs, batch %d, %s%n", cfg.source().getFileName(),
+                init == null ? "initial weights (seed " + seed + ")" : init, images, balanced, epochs, batch, rates);
         long start = System.nanoTime();
         Path file = out.resolve(DefaultModel.NAME + ".weights");
         float lossFirst = Float.NaN;
         float lossLast = Float.NaN;
         String ranOn = "";
         for (int epoch = 1; epoch <= epochs; epoch++) {
-            float rate = (float) (learningRate * Math.pow(learningRateDecay, epoch - 1));
+            float rate = (float) rates.rate(epoch);
             TrainingSettings settings = TrainingSettings.builder().setEpochs(1).setBatchSize(batch)
                     .optLearningRate(rate).optDevice(where).optSeed(seed + epoch)
                     // thousands of steps from scratch, as darknet
@@ -155,27 +179,13 @@ public final class PretrainCommand implements Callable<Integer> {
                     SceneEvaluation.evaluate(detector, heldOut, SceneStyle.PRE_DRIFT, n)));
             System.out.println(SceneEvaluation.describe("drift", heldOut,
                     SceneEvaluation.evaluate(detector, heldOut, SceneStyle.DRIFT, n)));
-        }
-    }
-
-    /** Scenes 0 to n - 1 of the generator, each rendered when first read and kept (230 kB a 320x240 scene). */
-    static List<LabeledFrame> scenes(SceneGenerator generator, int n) {
-        AtomicReferenceArray<LabeledFrame> rendered = new AtomicReferenceArray<>(n);
-        return new AbstractList<>() {
-            @Override
-            public LabeledFrame get(int index) {
-                LabeledFrame frame = rendered.get(index);
-                if (frame == null) {
-                    frame = generator.frame(index);
-                    rendered.set(index, frame);
+            if (frameScenes > 0) {
+                long frames = seed + SceneEvaluation.FRAME_SEED_OFFSET;
+                for (SceneStyle style : List.of(SceneStyle.PRE_DRIFT, SceneStyle.DRIFT)) {
+                    System.out.println(FrameAccuracy.describe(style == SceneStyle.DRIFT ? "drift" : "pre-drift", frames,
+                            FrameAccuracy.measure(detector, frames, style, frameScenes), frameScenes));
                 }
-                return frame;
             }
-
-            @Override
-            public int size() {
-                return n;
-            }
-        };
+        }
     }
 }

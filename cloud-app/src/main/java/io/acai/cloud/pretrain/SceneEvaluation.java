@@ -17,6 +17,8 @@ public final class SceneEvaluation {
 
     /** Held-out scenes use the training seed plus this. */
     public static final long HELD_OUT_SEED_OFFSET = 1_000_000L;
+    /** Held-out scenes for frame accuracy use the training seed plus this. */
+    public static final long FRAME_SEED_OFFSET = 2_000_000L;
 
     private SceneEvaluation() {
     }

@@ -39,11 +39,29 @@ class PretrainCommandTest {
         DarknetWeights.initial(DefaultModel.cfg(), 2).write(weights);
 
         ConsoleCapture result = ConsoleCapture.run(() -> PretrainCommand.run(new String[] {"--evaluate",
-            weights.toString(), "--eval", "2", "--seed", "4"}));
+            weights.toString(), "--eval", "2", "--eval-frames", "3", "--seed", "4"}));
 
         assertThat(result.exitCode()).as(result.err()).isEqualTo(0);
         assertThat(result.out()).contains("pre-drift (held-out seed 1000004): mAP@0.50 ")
-                .contains("drift (held-out seed 1000004): mAP@0.50 ").contains(" over 2 images");
+                .contains("drift (held-out seed 1000004): mAP@0.50 ").contains(" over 2 images")
+                .containsPattern("pre-drift \\(frames 0-2 of seed 2000004\\): frame accuracy at conf 0\\.8 [01]\\.\\d{3},"
+                        + " 0\\.6 [01]\\.\\d{3}, 0\\.5 [01]\\.\\d{3}, 0\\.4 [01]\\.\\d{3}, 0\\.3 [01]\\.\\d{3}")
+                .contains("\ndrift (frames 0-2 of seed 2000004): frame accuracy at conf 0.8 ");
+    }
+
+    @Test
+    void continuesFromGivenWeightsOnBalancedScenesWithACosineSchedule() throws IOException {
+        Path start = temp.resolve("start.weights");
+        DarknetWeights.initial(DefaultModel.cfg(), 7).write(start);
+        ConsoleCapture result = ConsoleCapture.run(() -> PretrainCommand.run(new String[] {"--out", temp.toString(),
+            "--init", start.toString(), "--images", "4", "--epochs", "3", "--batch", "4", "--schedule", "cosine",
+            "--warmup", "1", "--lr", "0.001", "--balanced", "0.5", "--device", "cpu", "--eval", "0"}));
+
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(0);
+        assertThat(result.out()).contains("from " + start + ", 4 pre-drift scenes (0.5 class-balanced), 3 epochs")
+                .contains("epoch 1/3 loss ").contains(" lr 5.0E-4 ").contains("epoch 3/3 loss ");
+        DarknetWeights weights = DarknetWeights.read(temp.resolve("acai-shapes.weights"), DefaultModel.cfg());
+        assertThat(weights.header().seen()).isEqualTo(DarknetWeights.read(start, DefaultModel.cfg()).header().seen() + 12);
     }
 
     @Test
@@ -61,12 +79,18 @@ class PretrainCommandTest {
         ConsoleCapture batch = ConsoleCapture.run(() -> PretrainCommand.run(new String[] {"--batch", "0"}));
         assertThat(batch.exitCode()).isEqualTo(2);
         assertThat(batch.err()).contains("batchSize: 0 (expected: >= 1)");
+        ConsoleCapture balanced = ConsoleCapture.run(() -> PretrainCommand.run(new String[] {"--balanced", "-0.1"}));
+        assertThat(balanced.exitCode()).isEqualTo(2);
+        assertThat(balanced.err()).contains("--balanced: -0.1 (expected: 0..1)");
+        ConsoleCapture schedule = ConsoleCapture.run(() -> PretrainCommand.run(new String[] {"--schedule", "linear"}));
+        assertThat(schedule.exitCode()).isEqualTo(2);
+        assertThat(schedule.err()).contains("--schedule: \"linear\" (expected: step or cosine)");
     }
 
     @Test
     void scenesAreRenderedOnceAndAreTheGeneratorsFrames() {
         SceneGenerator generator = new SceneGenerator(9, SceneStyle.PRE_DRIFT);
-        var scenes = PretrainCommand.scenes(generator, 3);
+        var scenes = PretrainScenes.of(generator, 3);
 
         assertThat(scenes).hasSize(3);
         assertThat(scenes.get(1)).isSameAs(scenes.get(1));
