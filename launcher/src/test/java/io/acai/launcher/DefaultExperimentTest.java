@@ -22,10 +22,14 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>The checks use the run's learning metrics ({@code summary.csv}, defined in docs/metrics.md), averaged over
  * the edges that are not static controls: accuracy before the drift, the dip (lowest 30 s rolling mean after it)
- * and the last 30 s of the run. Measured here (2 cores, five runs, pooled by frame index, the first 30 s of drift
- * standing for the dip): 45 %, 13 to 17 % and 33 to 39 %. Each static control ({@code app.controlOf}) sees its
- * edge's frames with the starting model, so over the last 30 s its edge must beat it
- * ({@code gain_over_control_last_30s} above 0): that gap is what the retraining bought. Needs Linux and the app jars ({@code mvn verify} packages
+ * and the last 30 s of the run. Measured here with the shipped model of 2026-12-07 (2 cores, one run, the
+ * machine otherwise idle): 80 to 86 % before the drift, dips of 28 to 33 %, 58 to 63 % over the last 30 s, and
+ * {@code edge-near} 42.5 points above its static control. The margins below (before the drift above 65 %, a dip
+ * at least 20 points deep, the last 30 s at least 12 points above the dip, at least 15 points over the control)
+ * leave room for slower machines and fail when the retraining stops helping. Each static control
+ * ({@code app.controlOf}) sees its edge's frames with the starting model, so over the last 30 s its edge must beat
+ * it by those 15 points
+ * ({@code gain_over_control_last_30s}): that gap is what the retraining bought. Needs Linux and the app jars ({@code mvn verify} packages
  * them before this module's tests); the notebook part needs Debian's jupyter-nbconvert with
  * python3-pandas and python3-matplotlib, which {@code .ci/run} installs. Each is skipped, saying which
  * is missing, elsewhere.
@@ -50,17 +54,18 @@ class DefaultExperimentTest {
         Phases phases = Phases.of(settings, summary);
         System.out.printf(Locale.ROOT, "default experiment accuracy: before drift %.1f%%, dip %.1f%%, "
                 + "last 30 s %.1f%% (%s)%n", phases.before, phases.dip, phases.end, phases.edges);
+        assertThat(phases.before).as("accuracy before the drift, %%").isGreaterThan(65);
         assertThat(phases.dip).as("lowest 30 s accuracy after the drift vs before it (%.1f%%)", phases.before)
-                .isLessThan(phases.before - 10);
+                .isLessThan(phases.before - 20);
         assertThat(phases.end).as("accuracy in the last 30 s vs the dip (%.1f%%)", phases.dip)
-                .isGreaterThan(phases.dip + 8);
+                .isGreaterThan(phases.dip + 12);
         assertThat(settings.controlOf()).as("static controls in user_config.json").isNotEmpty();
         settings.controlOf().forEach((control, target) -> {
             SummaryRow gain = metric(summary, target, "gain_over_control_last_30s");
             System.out.printf(Locale.ROOT, "last 30 s: %s beats its static control %s by %.1f points%n", target,
                     control, gain.value());
             assertThat(gain.value()).as("%s over its static control %s in the last 30 s, points", target, control)
-                    .isPositive();
+                    .isGreaterThan(15);
             assertThat(metric(summary, control, "model_versions").value())
                     .as("models served by static control %s", control).isEqualTo(1);
         });
