@@ -2,6 +2,7 @@ package io.acai.cloud;
 
 import io.acai.cloud.pretrain.PretrainCommand;
 import io.acai.cloud.train.TrainCommand;
+import io.acai.options.LauncherWatch;
 import java.util.Arrays;
 import picocli.CommandLine;
 
@@ -21,6 +22,8 @@ public final class CloudMain {
         if (System.getProperty("org.bytedeco.javacpp.logger") == null) {
             System.setProperty("org.bytedeco.javacpp.logger", "slf4j");
         }
+        // started by the launcher: end when it ends, however it ends (-Dacai.launcher.pid)
+        LauncherWatch.fromProperty("cloud-app");
         System.exit(run(args));
     }
 
