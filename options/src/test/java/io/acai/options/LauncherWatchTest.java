@@ -39,9 +39,11 @@ class LauncherWatchTest {
         } finally {
             parent.destroyForcibly(); // SIGKILL on Linux: no shutdown hook of the parent runs
         }
+        long killed = System.nanoTime();
         parent.waitFor();
         assertThat(parent.exitValue()).as("the parent's exit status (128 + SIGKILL)").isEqualTo(137);
-        await().atMost(Duration.ofSeconds(15)).until(() -> !app.isAlive());
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(20)).until(() -> !app.isAlive());
+        System.out.printf("app ended %d ms after its launcher's SIGKILL%n", (System.nanoTime() - killed) / 1_000_000);
         assertThat(Files.readString(stderr)).contains("watched-app: the launcher (pid " + parent.pid()
                 + ") that started this app ended; exiting with code 4");
     }

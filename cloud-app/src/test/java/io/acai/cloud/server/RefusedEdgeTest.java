@@ -56,6 +56,7 @@ class RefusedEdgeTest {
     void anEdgeWithAWrongTokenStopsAfterThreeTriesWithItsExitCode() throws Exception {
         Refused refused = runEdge("edge-1", List.of("--token", "guess"));
         assertThat(refused.exitCode).isEqualTo(EdgeCommand.EXIT_REFUSED);
+        System.out.printf("refused edge ended after %.1f s (model load included)%n", refused.seconds);
         assertThat(refused.seconds).as("seconds until it gave up (its duration is 120)").isLessThan(60);
         assertThat(refused.stderr).contains("edge-app: refused by the cloud 3 times in a row, wrong token: edge edge-1"
                 + " refused: wrong token").contains("(exit code 3)");

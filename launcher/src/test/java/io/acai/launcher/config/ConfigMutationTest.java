@@ -80,6 +80,7 @@ class ConfigMutationTest {
                 }
             }
         }
+        System.out.printf("config mutants: %d read, %d refused naming their fields, none thrown%n", read, refused);
         assertThat(read + refused).isEqualTo(configs.size() * MUTANTS_PER_CONFIG);
         assertThat(refused).as("mutants refused").isGreaterThan(MUTANTS_PER_CONFIG);
         assertThat(read).as("mutants read (mutations that keep a config valid)").isPositive();
