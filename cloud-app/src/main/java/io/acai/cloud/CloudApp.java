@@ -62,7 +62,7 @@ public final class CloudApp implements AutoCloseable {
             throws IOException, InterruptedException {
         RunLog log = RunLog.open(config.logFile());
         CsvRowWriter<RetrainRow> csv = RetrainRow.SCHEMA.create(config.csvFile());
-        ModelStore store = ModelStore.open(config.storeDir(), config.model());
+        ModelStore store = ModelStore.open(config.storeDir(), config.model(), config.keepVersions());
         log.info("model " + config.model().cfg().getFileName() + " (" + store.names().size() + " classes "
                 + store.names() + ") at v" + store.current().version() + ", versions in " + store.dir());
         Optional<HoldoutScoring> holdout = HoldoutScoring.start(config.holdout(), store, config.holdoutCsvFile(), log);

@@ -54,6 +54,11 @@ public final class CloudCommand implements Callable<Integer> {
             + "(default: models/ beside the csv file)")
     Path store;
 
+    @Option(names = "--keep-versions", defaultValue = "" + CloudConfig.DEFAULT_KEEP_VERSIONS, paramLabel = "N",
+            description = "model versions kept on disk besides the first (the starting model); older ones are deleted"
+                    + " after each retrain; 0 keeps all (default: ${DEFAULT-VALUE})")
+    int keepVersions;
+
     @Option(names = "--min-retrain-images", defaultValue = "" + CloudConfig.DEFAULT_MIN_RETRAIN_IMAGES,
             description = "pending images that start a retrain; 0 = every upload (default: ${DEFAULT-VALUE})")
     int minRetrainImages;
@@ -198,6 +203,7 @@ public final class CloudCommand implements Callable<Integer> {
                 .optMinRetrainImages(minRetrainImages)
                 .optPushPolicy(PushPolicy.parse(push))
                 .optReplay(replay)
+                .optKeepVersions(keepVersions)
                 .optToken(token.token())
                 .optHeartbeatInterval(heartbeat.interval())
                 .optSeed(seed)

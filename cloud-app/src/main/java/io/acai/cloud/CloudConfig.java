@@ -40,10 +40,12 @@ import java.util.Objects;
  * @param seed              seeds the replay sampling
  * @param holdout           how each version is scored on held-out frames ({@code holdout.csv} beside the csv file)
  * @param serverLimits      connections open at once and the Hello deadline
+ * @param keepVersions      model versions the store keeps besides the first; 0 keeps all
  */
 public record CloudConfig(int port, Path logFile, Path csvFile, ModelFiles model, boolean defaultModel, Path storeDir,
                           int minRetrainImages, PushPolicy pushPolicy, int replay, String token,
-                          Duration heartbeatInterval, long seed, HoldoutSettings holdout, ServerLimits serverLimits) {
+                          Duration heartbeatInterval, long seed, HoldoutSettings holdout, ServerLimits serverLimits,
+                          int keepVersions) {
 
     /** {@code --min-retrain-images}: every upload starts a retrain, as the original. */
     public static final int DEFAULT_MIN_RETRAIN_IMAGES = 0;
@@ -51,6 +53,8 @@ public record CloudConfig(int port, Path logFile, Path csvFile, ModelFiles model
     public static final String DEFAULT_PUSH = "contributors";
     /** {@code --replay}: nothing replayed, as the original. */
     public static final int DEFAULT_REPLAY = 0;
+    /** {@code --keep-versions}: the first version and the newest 5 stay on disk. */
+    public static final int DEFAULT_KEEP_VERSIONS = 5;
     /** {@code --seed}: training and replay seed. */
     public static final long DEFAULT_SEED = 1;
 
@@ -65,6 +69,9 @@ public record CloudConfig(int port, Path logFile, Path csvFile, ModelFiles model
             throw new IllegalArgumentException("--replay : " + replay + " (expected: >= 0)");
         }
         Objects.requireNonNull(serverLimits, "serverLimits");
+        if (keepVersions < 0) {
+            throw new IllegalArgumentException("--keep-versions : " + keepVersions + " (expected: >= 0; 0 keeps all)");
+        }
     }
 
     /** {@code holdout.csv}, beside the csv file. */
@@ -89,6 +96,7 @@ public record CloudConfig(int port, Path logFile, Path csvFile, ModelFiles model
         private int minRetrainImages = DEFAULT_MIN_RETRAIN_IMAGES;
         private PushPolicy pushPolicy = PushPolicy.parse(DEFAULT_PUSH);
         private int replay = DEFAULT_REPLAY;
+        private int keepVersions = DEFAULT_KEEP_VERSIONS;
         private String token = "";
         private Duration heartbeatInterval = HeartbeatOption.DEFAULT_INTERVAL;
         private long seed = DEFAULT_SEED;
@@ -143,6 +151,12 @@ public record CloudConfig(int port, Path logFile, Path csvFile, ModelFiles model
 
         public Builder optPushPolicy(PushPolicy pushPolicy) {
             this.pushPolicy = Objects.requireNonNull(pushPolicy, "pushPolicy");
+            return this;
+        }
+
+        /** Model versions kept on disk besides the first ({@link #DEFAULT_KEEP_VERSIONS}); 0 keeps all. */
+        public Builder optKeepVersions(int keepVersions) {
+            this.keepVersions = keepVersions;
             return this;
         }
 
@@ -214,7 +228,7 @@ public record CloudConfig(int port, Path logFile, Path csvFile, ModelFiles model
                     required(model, "model"), defaultModel, required(storeDir, "storeDir"), minRetrainImages,
                     pushPolicy, replay, token, heartbeatInterval, seed,
                     new HoldoutSettings(holdoutFrames, holdoutJudge, holdoutConfidence, holdoutNms),
-                    new ServerLimits(maxConnections, helloTimeout));
+                    new ServerLimits(maxConnections, helloTimeout), keepVersions);
         }
 
         private static <T> T required(T value, String name) {

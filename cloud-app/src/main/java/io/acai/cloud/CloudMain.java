@@ -3,6 +3,7 @@ package io.acai.cloud;
 import io.acai.cloud.pretrain.PretrainCommand;
 import io.acai.cloud.train.TrainCommand;
 import io.acai.options.AllocatorEnvironment;
+import io.acai.options.LauncherWatch;
 import java.util.Arrays;
 import java.util.List;
 import org.slf4j.LoggerFactory;
@@ -30,6 +31,8 @@ public final class CloudMain {
             AllocatorEnvironment.notice(System.getenv(), System.getProperty("os.name", ""), "java -jar cloud-app.jar ...")
                     .ifPresent(LoggerFactory.getLogger(CloudMain.class)::warn);
         }
+        // started by the launcher: end when it ends, however it ends (-Dacai.launcher.pid)
+        LauncherWatch.fromProperty("cloud-app");
         System.exit(run(args));
     }
 

@@ -35,11 +35,14 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
@@ -221,16 +224,30 @@ public final class EdgeApp implements AutoCloseable {
         return new ScenarioFrames(scenario.build());
     }
 
-    /** Runs until {@code --duration} has passed since the start, or forever without one. */
+    /**
+     * Runs until {@code --duration} has passed since the start, or forever without one; either way no longer than
+     * until the cloud refused this edge's credentials for good ({@link #refusal()}).
+     */
     public void awaitDuration() throws InterruptedException {
-        if (config.duration().isEmpty()) {
-            inferenceThread.join();
-            return;
+        CompletableFuture<String> refused = uplink.map(u -> u.client().refusal()).orElseGet(CompletableFuture::new);
+        while (!refused.isDone()) {
+            long left = config.duration().map(d -> d.toNanos() - (System.nanoTime() - startNanos)).orElse(Long.MAX_VALUE);
+            if (left <= 0 || config.duration().isEmpty() && !inferenceThread.isAlive()) {
+                return;
+            }
+            try {
+                refused.get(Math.min(left, TimeUnit.MILLISECONDS.toNanos(200)), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                // time to look at the duration and the inference thread again
+            } catch (ExecutionException e) {
+                return;
+            }
         }
-        long left = config.duration().get().toNanos() - (System.nanoTime() - startNanos);
-        if (left > 0) {
-            TimeUnit.NANOSECONDS.sleep(left);
-        }
+    }
+
+    /** Why the cloud refused this edge for good (its token missing or wrong), once it did. */
+    public Optional<String> refusal() {
+        return uplink.flatMap(u -> Optional.ofNullable(u.client().refusal().getNow(null)));
     }
 
     /** The model version serving now. */

@@ -11,6 +11,7 @@ import io.acai.options.RunDurationOption;
 import io.acai.options.TokenOption;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +31,12 @@ import picocli.CommandLine.Spec;
 public final class EdgeCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(EdgeCommand.class);
+
+    /**
+     * Exit code of an edge the cloud refused {@link io.acai.edge.link.CloudClient#MAX_REFUSALS} times in a row for
+     * a missing or wrong token. The others: 0 the run ended, 1 it failed, 2 a usage error.
+     */
+    public static final int EXIT_REFUSED = 3;
 
     @Parameters(index = "0", paramLabel = "<cloud host|local>", description = "the cloud's host; 'local': the cloud "
             + "runs on this host and the four output files go under logs/<edge id>/")
@@ -120,15 +127,22 @@ public final class EdgeCommand implements Callable<Integer> {
             // a bad value: usage and exit code 2, like a missing argument
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
+        Optional<String> refusal;
         try (EdgeApp app = EdgeApp.start(config, new OpenCvDetectorLoader(settings), frameJudge::correct)) {
             Thread hook = new Thread(() -> close(app), "acai-edge-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
             app.awaitDuration();
+            refusal = app.refusal();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException e) {
                 // the JVM is shutting down already; the hook closes the app
             }
+        }
+        if (refusal.isPresent()) {
+            // the last line of the console output: what the launcher shows for a machine that ended
+            System.err.println("edge-app: " + refusal.get() + " (exit code " + EXIT_REFUSED + ")");
+            return EXIT_REFUSED;
         }
         return 0;
     }

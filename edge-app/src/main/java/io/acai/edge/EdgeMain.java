@@ -1,6 +1,7 @@
 package io.acai.edge;
 
 import io.acai.edge.detect.DetectCommand;
+import io.acai.options.LauncherWatch;
 import java.util.Arrays;
 import picocli.CommandLine;
 
@@ -19,6 +20,8 @@ public final class EdgeMain {
         if (System.getProperty("org.bytedeco.javacpp.logger") == null) {
             System.setProperty("org.bytedeco.javacpp.logger", "slf4j");
         }
+        // started by the launcher: end when it ends, however it ends (-Dacai.launcher.pid)
+        LauncherWatch.fromProperty("edge-app");
         System.exit(run(args));
     }
 

@@ -21,6 +21,11 @@ public final class TimeSpan {
     public static final String POSITIVE_PATTERN = "^(?=[^1-9]*[1-9])(" + PART + ")+$";
     public static final String EXPECTED = "a number with a unit like 200ms, 10s, 5m or 1m30s";
 
+    /** The longest duration read: 100,000 hours (11 years), far below what a {@code long} of nanoseconds holds. */
+    public static final Duration MAX = Duration.ofHours(100_000);
+    private static final BigDecimal MAX_NANOS = BigDecimal.valueOf(MAX.toNanos());
+    private static final String MAX_TEXT = "100000h";
+
     private static final Pattern SYNTAX = Pattern.compile(PATTERN);
     private static final Pattern PARTS = Pattern.compile(PART);
     private static final Map<String, Long> NANOS = Map.of("h", 3_600_000_000_000L, "m", 60_000_000_000L,
@@ -36,12 +41,15 @@ public final class TimeSpan {
             throw new IllegalArgumentException("is not a duration (expected: " + EXPECTED + ")");
         }
         Matcher part = PARTS.matcher(value);
-        long nanos = 0;
+        BigDecimal nanos = BigDecimal.ZERO;
         while (part.find()) {
-            nanos = Math.addExact(nanos, new BigDecimal(part.group(1)).multiply(BigDecimal.valueOf(NANOS.get(part.group(3))))
-                    .setScale(0, RoundingMode.HALF_UP).longValueExact());
+            nanos = nanos.add(new BigDecimal(part.group(1)).multiply(BigDecimal.valueOf(NANOS.get(part.group(3)))));
+            // checked as it grows, so that no sum of any length costs more than this comparison
+            if (nanos.compareTo(MAX_NANOS) > 0) {
+                throw new IllegalArgumentException("is too long (expected: at most " + MAX_TEXT + ")");
+            }
         }
-        return Duration.ofNanos(nanos);
+        return Duration.ofNanos(nanos.setScale(0, RoundingMode.HALF_UP).longValueExact());
     }
 
     /** {@code duration} written the way this class reads it, in the largest exact units: {@code 5m}, {@code 1m30s}, {@code 250ms}. */

@@ -24,7 +24,7 @@ class MessagesTest {
     void errorCodesAreTheWireFormat() {
         assertThat(Arrays.stream(ErrorCode.values()).map(c -> c.name() + "=" + c.code()))
                 .containsExactly("UNAUTHORIZED=1", "PROTOCOL_VIOLATION=2", "BATCH_REJECTED=3",
-                        "MODEL_UNAVAILABLE=4", "INTERNAL=5");
+                        "MODEL_UNAVAILABLE=4", "INTERNAL=5", "TOKEN_MISSING=6");
     }
 
     @Test

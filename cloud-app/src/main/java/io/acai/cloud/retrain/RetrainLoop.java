@@ -124,6 +124,7 @@ public final class RetrainLoop implements Runnable {
         log.info("model v" + saved.version() + " saved as " + saved.file().getFileName() + ", sha256 "
                 + saved.sha256Hex() + ", pushed to " + delivery.reached() + " of " + delivery.targets() + " edges ("
                 + pushPolicy + ")");
+        prune();
         log.metric("retrain", String.format(Locale.ROOT,
                 "version=%d images=%d replayed=%d edges=%d epochs=%d loss_first=%.6f loss_last=%.6f device=%s "
                         + "wait_ms=%d train_ms=%d save_ms=%d push_ms=%d",
@@ -146,5 +147,18 @@ public final class RetrainLoop implements Runnable {
             }
         }
         return frames;
+    }
+
+    /** Retention of the model store, after the push of a new version; a failure is logged and the loop goes on. */
+    private void prune() {
+        try {
+            List<Integer> deleted = store.prune();
+            if (!deleted.isEmpty()) {
+                log.info("model store: deleted " + deleted.stream().map(v -> "v" + v).toList() + ", keeping the first"
+                        + " version and the newest " + store.keepVersions() + " (--keep-versions)");
+            }
+        } catch (IOException e) {
+            log.warn("model store: old versions not deleted: " + e);
+        }
     }
 }

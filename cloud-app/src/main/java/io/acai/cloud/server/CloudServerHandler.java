@@ -65,8 +65,14 @@ final class CloudServerHandler extends SimpleChannelInboundHandler<Message> {
                     + "\" is not a machine name (expected: " + MachineName.EXPECTED + ")");
             return;
         }
+        if (cloud.tokens().required() && hello.token().isEmpty()) {
+            refuse(ctx, ErrorCode.TOKEN_MISSING, "edge " + hello.edgeId() + " refused: no token presented, and this"
+                    + " cloud requires one (give the edge the cloud's --token)");
+            return;
+        }
         if (!cloud.tokens().admits(hello.token())) {
-            refuse(ctx, ErrorCode.UNAUTHORIZED, "edge " + hello.edgeId() + " refused: wrong token");
+            refuse(ctx, ErrorCode.UNAUTHORIZED, "edge " + hello.edgeId() + " refused: wrong token (the edge's --token"
+                    + " differs from the cloud's)");
             return;
         }
         edgeId = hello.edgeId();

@@ -12,7 +12,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,12 +29,20 @@ import java.util.regex.Pattern;
  * A store reopened on the same folder carries on from its newest valid version, and numbers the
  * next one after the highest file on disk, damaged ones included (they are left for inspection),
  * so a restarted cloud does not hand out a version number twice. Thread-safe.
+ *
+ * <p>Retention ({@code --keep-versions N}): {@link #prune()} deletes every version file but the first (the lowest
+ * number on disk, the model the cloud started with), the newest {@code N} numbers and the current version; 0 keeps
+ * them all. No edge ever reads a file of the store: a push, and a push resent on an edge's request, carry the
+ * current version's bytes held in memory ({@link ModelVersion#weights()}), as does the held-out scoring queue, so
+ * deleting a file cannot cut short a push or a scoring in progress.
  */
 public final class ModelStore {
 
     private static final Pattern VERSION_FILE = Pattern.compile("v(\\d{4,})\\.weights");
 
     private final Path dir;
+    /** Versions kept besides the first by {@link #prune()}; 0 keeps every version. */
+    private int keepVersions;
     private final DarknetConfig cfg;
     private final String cfgText;
     private final ClassNames names;
@@ -54,6 +66,17 @@ public final class ModelStore {
      * version yet, the model's weights become version 0 (after the same checks as any version).
      */
     public static ModelStore open(Path dir, ModelFiles model) throws IOException {
+        return open(dir, model, 0);
+    }
+
+    /**
+     * As {@link #open(Path, ModelFiles)}, {@link #prune()} keeping the first version and the newest
+     * {@code keepVersions} (0: every version).
+     */
+    public static ModelStore open(Path dir, ModelFiles model, int keepVersions) throws IOException {
+        if (keepVersions < 0) {
+            throw new IllegalArgumentException("--keep-versions : " + keepVersions + " (expected: >= 0; 0 keeps all)");
+        }
         model.requireReadable();
         Files.createDirectories(dir);
         DarknetConfig cfg = DarknetConfig.read(model.cfg());
@@ -65,6 +88,7 @@ public final class ModelStore {
                     + cfg.classes() + ", the classes of " + model.cfg() + ")");
         }
         ModelStore store = new ModelStore(dir, cfg, cfgText, names, namesText, null);
+        store.keepVersions = keepVersions;
         ModelVersion newest = store.newestOnDisk();
         store.highestNumber = store.highestNumberOnDisk();
         if (newest == null) {
@@ -96,6 +120,47 @@ public final class ModelStore {
         highestNumber = version;
         current = saved;
         return saved;
+    }
+
+    /**
+     * Deletes the version files retention does not keep (with their {@code .sha256}): all but the first, the newest
+     * {@code keepVersions} numbers and the current version. Damaged files count as versions. Returns the numbers
+     * deleted, in order; nothing when {@code keepVersions} is 0.
+     */
+    public synchronized List<Integer> prune() throws IOException {
+        if (keepVersions == 0) {
+            return List.of();
+        }
+        TreeMap<Integer, Path> files = new TreeMap<>();
+        try (DirectoryStream<Path> listed = Files.newDirectoryStream(dir, "v*.weights")) {
+            for (Path file : listed) {
+                Matcher m = VERSION_FILE.matcher(file.getFileName().toString());
+                if (m.matches()) {
+                    files.put(Integer.parseInt(m.group(1)), file);
+                }
+            }
+        }
+        if (files.isEmpty()) {
+            return List.of();
+        }
+        int first = files.firstKey();
+        long oldestKept = (long) highestNumber - keepVersions + 1;
+        List<Integer> deleted = new ArrayList<>();
+        for (Map.Entry<Integer, Path> entry : files.entrySet()) {
+            int version = entry.getKey();
+            if (version == first || version >= oldestKept || version == current.version()) {
+                continue;
+            }
+            Files.deleteIfExists(entry.getValue());
+            Files.deleteIfExists(entry.getValue().resolveSibling(entry.getValue().getFileName() + ".sha256"));
+            deleted.add(version);
+        }
+        return deleted;
+    }
+
+    /** Versions {@link #prune()} keeps besides the first; 0 keeps all. */
+    public int keepVersions() {
+        return keepVersions;
     }
 
     public DarknetConfig cfg() {

@@ -67,6 +67,21 @@ class RetrainLoopTest {
     }
 
     @Test
+    void eachRoundDeletesTheVersionsRetentionDoesNotKeepAfterItsPush() throws Exception {
+        store = ModelStore.open(tmp.resolve("kept"), TestModels.initialDefaultNetwork(tmp.resolve("m2"), 1), 2);
+        for (int i = 0; i < 4; i++) {
+            runRound(round(), succeeding(), PushPolicy.ALL);
+        }
+        try (var files = Files.list(tmp.resolve("kept"))) {
+            assertThat(files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".weights")).sorted())
+                    .containsExactly("v0000.weights", "v0003.weights", "v0004.weights");
+        }
+        // the log of the last round, which deleted v2
+        assertThat(Files.readString(tmp.resolve("cloud.log"))).contains("model store: deleted [v2], keeping the first"
+                + " version and the newest 2 (--keep-versions)");
+    }
+
+    @Test
     void pushesTheSavedVersionToTheConnectedContributorsAndWritesARow() throws Exception {
         runRound(round(), succeeding(), PushPolicy.CONTRIBUTORS);
 

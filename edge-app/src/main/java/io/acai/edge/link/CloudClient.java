@@ -4,9 +4,11 @@ import io.acai.edge.upload.CloudLink;
 import io.acai.edge.upload.CloudListener;
 import io.acai.protocol.AcaiEncoder;
 import io.acai.protocol.AcaiPipeline;
+import io.acai.protocol.ErrorCode;
 import io.acai.protocol.ErrorMessage;
 import io.acai.protocol.Hello;
 import io.acai.protocol.HelloAck;
+import io.acai.protocol.LogText;
 import io.acai.protocol.Message;
 import io.acai.protocol.ModelPush;
 import io.acai.protocol.UploadAck;
@@ -23,6 +25,7 @@ import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -32,6 +35,11 @@ import java.util.concurrent.TimeUnit;
  * acknowledges it and written again after every reconnect (the cloud ignores a batch id it has).
  * The connection's events and the cloud's messages go to the {@link CloudListener} given to
  * {@link #start}; the edge's update logic sends through this client as its {@link CloudLink}.
+ *
+ * <p>A cloud that refuses the edge's credentials ({@link ErrorCode#UNAUTHORIZED}: a wrong token;
+ * {@link ErrorCode#TOKEN_MISSING}: none given) is tried {@link #MAX_REFUSALS} times in a row, in case it was
+ * restarted with another token meanwhile; then the client stops reconnecting and {@link #refusal()} completes
+ * with the cloud's reason, on which the edge app ends with its own exit code.
  */
 public final class CloudClient implements CloudLink, AutoCloseable {
 
@@ -43,7 +51,12 @@ public final class CloudClient implements CloudLink, AutoCloseable {
     private final AcaiPipeline protocol;
     private final Backoff backoff;
     private final RunLog log;
+    /** Refusals in a row after which the client gives up. */
+    public static final int MAX_REFUSALS = 3;
+
     private final EventLoopGroup group = new NioEventLoopGroup(1);
+    private final CompletableFuture<String> refusal = new CompletableFuture<>();
+    private volatile int refusals;
     private final Bootstrap bootstrap;
     private volatile CloudListener listener;
     private volatile Channel ready;
@@ -138,6 +151,7 @@ public final class CloudClient implements CloudLink, AutoCloseable {
     void helloAcknowledged(Channel channel, HelloAck ack) {
         ready = channel;
         failures = 0;
+        refusals = 0;
         backoff.reset();
         log.info("connected to " + ack.cloudId() + " at " + channel.remoteAddress() + ", which holds model v"
                 + ack.modelVersion());
@@ -183,8 +197,32 @@ public final class CloudClient implements CloudLink, AutoCloseable {
     }
 
     void cloudError(ErrorMessage error) {
-        log.warn("cloud error " + error.code() + ": " + error.message());
+        log.warn("cloud error " + error.code() + ": " + LogText.escape(error.message()));
+        if (error.code().refusesCredentials()) {
+            refused(error);
+            return;
+        }
         listener.cloudError(error);
+    }
+
+    private void refused(ErrorMessage error) {
+        String what = error.code() == ErrorCode.TOKEN_MISSING ? "token missing" : "wrong token";
+        int count = ++refusals;
+        if (count < MAX_REFUSALS) {
+            log.warn("refused by the cloud (" + what + "), attempt " + count + " of " + MAX_REFUSALS
+                    + "; trying again in case the cloud's token changes");
+            return;
+        }
+        closing = true;
+        String reason = "refused by the cloud " + count + " times in a row, " + what + ": "
+                + LogText.escape(error.message());
+        log.warn(reason + "; giving up");
+        refusal.complete(reason);
+    }
+
+    /** Completes with the reason when the cloud refused this edge's credentials {@link #MAX_REFUSALS} times. */
+    public CompletableFuture<String> refusal() {
+        return refusal;
     }
 
     void disconnected(Channel channel) {

@@ -22,6 +22,13 @@ public final class BitRate {
             "^(?=[0-9.]*[1-9])([0-9]+(\\.[0-9]+)?|\\.[0-9]+) ?([kKmMgG]?Bps|[kKmMgG]?[bB][pP][sS]|[kKmMgG]?[bB][iI][tT]|[kKmMgG]?[bB][yY][tT][eE])$";
     public static final String EXPECTED = "a positive number with a unit like 100mbps, 500kbit or 2MBps";
 
+    /** The slowest rate: 1 kbit/s (htb's rate tables hold nothing finer that a link could use). */
+    public static final long MIN_BITS_PER_SECOND = 1_000;
+    /** The fastest rate: 10 Gbit/s, the rate of the launcher's unlimited tc class; leave the rate out for no limit. */
+    public static final long MAX_BITS_PER_SECOND = 10_000_000_000L;
+    /** What a rate must lie in, for messages. */
+    public static final String BOUNDS = "from 1kbit to 10gbit; leave the rate out for an unlimited link";
+
     private static final Pattern SYNTAX = Pattern.compile(PATTERN);
     private static final Map<Character, Long> PREFIXES = Map.of('k', 1_000L, 'm', 1_000_000L, 'g', 1_000_000_000L);
 
@@ -38,12 +45,14 @@ public final class BitRate {
         String unit = matcher.group(3);
         boolean bytes = unit.endsWith("Bps") || unit.toLowerCase(Locale.ROOT).endsWith("byte");
         char first = Character.toLowerCase(unit.charAt(0));
-        long multiplier = PREFIXES.getOrDefault(first, 1L) * (bytes ? 8 : 1);
-        long bits = number.multiply(BigDecimal.valueOf(multiplier)).setScale(0, RoundingMode.HALF_UP).longValue();
-        if (bits <= 0) {
-            throw new IllegalArgumentException("is not a positive rate (expected: " + EXPECTED
-                    + "; leave the rate out for an unlimited link)");
+        long multiplier = Math.multiplyExact(PREFIXES.getOrDefault(first, 1L), bytes ? 8L : 1L);
+        BigDecimal bits = number.multiply(BigDecimal.valueOf(multiplier));
+        if (bits.compareTo(BigDecimal.valueOf(MAX_BITS_PER_SECOND)) > 0) {
+            throw new IllegalArgumentException("is too fast (expected: " + BOUNDS + ")");
         }
-        return bits;
+        if (bits.compareTo(BigDecimal.valueOf(MIN_BITS_PER_SECOND)) < 0) {
+            throw new IllegalArgumentException("is too slow (expected: " + BOUNDS + ")");
+        }
+        return bits.setScale(0, RoundingMode.HALF_UP).longValueExact();
     }
 }

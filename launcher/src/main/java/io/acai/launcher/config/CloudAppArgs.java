@@ -11,14 +11,14 @@ import java.util.Set;
  * The command line of {@code cloud-app.jar} built from a cloud machine's {@code app} options:
  * {@code <port> cloud.log cloud.csv [--model M] [--min-retrain-images N] [--epochs N] [--lr X]
  * [--batch N] [--device D] [--push P] [--replay N] [--freeze-backbone] [--threads N] [--token T]
- * [--holdout-frames N] [--seed S] [--holdout-judge J] [--holdout-conf X] [--holdout-nms X]}. Options left out keep the
+ * [--keep-versions N] [--holdout-frames N] [--seed S] [--holdout-judge J] [--holdout-conf X] [--holdout-nms X]}. Options left out keep the
  * app's defaults; the held-out judging options are the edges' ({@link HoldoutJudging}), left out when
  * {@code holdoutFrames} is 0.
  */
 final class CloudAppArgs {
 
     static final List<String> FIELDS = List.of("model", "minRetrainImages", "epochs", "lr", "batch", "device", "push",
-            "replay", "freezeBackbone", "threads", "token", "holdoutFrames");
+            "replay", "freezeBackbone", "threads", "token", "holdoutFrames", "keepVersions");
     /** The most held-out frames of each style (the cloud's limit). */
     static final int MAX_HOLDOUT_FRAMES = 1000;
 
@@ -48,6 +48,7 @@ final class CloudAppArgs {
             }
             node.integer("threads", 1, 64).ifPresent(v -> add(options, "--threads", v));
             node.text("token").ifPresent(v -> add(options, "--token", v));
+            node.integer("keepVersions", 0, 100_000).ifPresent(v -> add(options, "--keep-versions", v));
             Optional<Long> frames = node.integer("holdoutFrames", 0, MAX_HOLDOUT_FRAMES);
             frames.ifPresent(v -> add(options, "--holdout-frames", v));
             holdout = frames.orElse(1L) > 0;

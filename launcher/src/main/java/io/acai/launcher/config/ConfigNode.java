@@ -1,7 +1,10 @@
 package io.acai.launcher.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.acai.options.TimeSpan;
 
+import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -138,6 +141,17 @@ final class ConfigNode {
         }
     }
 
+    /** A duration field from {@code min} to {@code max}, both included. */
+    Optional<Duration> duration(String field, Duration min, Duration max) {
+        Optional<Duration> value = parsed(field, TimeSpan::parse);
+        if (value.isPresent() && (value.get().compareTo(min) < 0 || value.get().compareTo(max) > 0)) {
+            errors.reject(path(field), node.get(field), "is out of bounds (expected: from " + TimeSpan.format(min)
+                    + " to " + TimeSpan.format(max) + ")");
+            return Optional.empty();
+        }
+        return value;
+    }
+
     /** A string or number field read by {@code parser} (quantities like {@code cpu: 2} or {@code cpu: "2"}). */
     <T> Optional<T> quantity(String field, Function<String, T> parser, String kind) {
         if (!has(field)) {
@@ -148,12 +162,21 @@ final class ConfigNode {
             errors.reject(path(field), value, "is not " + kind);
             return Optional.empty();
         }
+        if (value.isNumber() && !plainSized(value.decimalValue())) {
+            errors.reject(path(field), value, "is out of bounds for " + kind);
+            return Optional.empty();
+        }
         try {
             return Optional.of(parser.apply(value.isNumber() ? value.decimalValue().toPlainString() : value.asText()));
         } catch (IllegalArgumentException e) {
             errors.reject(path(field), value, e.getMessage());
             return Optional.empty();
         }
+    }
+
+    /** Whether {@code number} written out in plain digits is short (no {@code 1e999999999} turned into a billion digits). */
+    private static boolean plainSized(BigDecimal number) {
+        return number.scale() <= 100 && number.precision() - number.scale() <= 100;
     }
 
     Optional<Long> integer(String field, long min, long max) {

@@ -23,6 +23,9 @@ final class ConnectionSection {
     static final List<String> FIELDS = List.of("node1", "node2", "direction", "bandwidth", "bandwidthTo",
             "bandwidthFrom", "latency", "jitter", "loss");
 
+    /** The longest latency or jitter: a minute, far beyond any real link and well within what netem takes. */
+    static final Duration MAX_DELAY = Duration.ofMinutes(1);
+
     private ConnectionSection() {
     }
 
@@ -64,8 +67,8 @@ final class ConnectionSection {
         Optional<Long> rate = node.parsed("bandwidth", BitRate::parseBitsPerSecond);
         Optional<Long> rateTo = node.parsed("bandwidthTo", BitRate::parseBitsPerSecond);
         Optional<Long> rateFrom = node.parsed("bandwidthFrom", BitRate::parseBitsPerSecond);
-        Duration latency = node.parsed("latency", TimeSpan::parse).orElse(Duration.ZERO);
-        Duration jitter = node.parsed("jitter", TimeSpan::parse).orElse(Duration.ZERO);
+        Duration latency = node.duration("latency", Duration.ZERO, MAX_DELAY).orElse(Duration.ZERO);
+        Duration jitter = node.duration("jitter", Duration.ZERO, MAX_DELAY).orElse(Duration.ZERO);
         double loss = loss(node).orElse(0.0);
         if (jitter.compareTo(latency) > 0) {
             node.errors().add(node.path("jitter"), "\"" + TimeSpan.format(jitter) + "\" is larger than the latency \""

@@ -2,9 +2,9 @@ package io.acai.launcher.config;
 
 import io.acai.launcher.plan.AppFiles;
 import io.acai.launcher.plan.MachinePlan;
-import io.acai.options.TimeSpan;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -79,7 +79,7 @@ final class EdgeAppArgs {
                 node.errors().add(node.path("driftAfter"), "applies to the drift scenario only, not to data");
             }
             paths.folder(node, "data").ifPresent(v -> options.put("--data", v));
-            node.parsed("driftAfter", TimeSpan::parse).ifPresent(v -> options.put("--drift-after", v.toMillis() + "ms"));
+            node.duration("driftAfter", Duration.ZERO, ExperimentSettings.MAX_DURATION).ifPresent(v -> options.put("--drift-after", v.toMillis() + "ms"));
             node.choice("judge", Set.of("classes", "iou"), "classes or iou").ifPresent(v -> options.put("--judge", v));
             node.integer("uploadThreshold", 1, 100_000).ifPresent(v -> options.put("--upload-threshold", v.toString()));
             node.number("conf", 0, false, 1).ifPresent(v -> options.put("--conf", plain(v)));

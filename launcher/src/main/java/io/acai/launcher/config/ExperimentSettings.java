@@ -19,6 +19,11 @@ record ExperimentSettings(String name, Duration duration, Optional<Long> seed, D
 
     static final Duration DEFAULT_DURATION = Duration.ofMinutes(5);
     static final Duration DEFAULT_SAMPLE_PERIOD = Duration.ofSeconds(10);
+    /** The longest experiment: 30 days. */
+    static final Duration MAX_DURATION = Duration.ofDays(30);
+    /** The shortest and the longest sample period. */
+    static final Duration MIN_SAMPLE_PERIOD = Duration.ofMillis(100);
+    static final Duration MAX_SAMPLE_PERIOD = Duration.ofHours(1);
     static final List<String> FIELDS = List.of("name", "duration", "seed", "samplePeriod", "model");
 
     static ExperimentSettings read(Optional<ConfigNode> block, String defaultName, AppPaths paths) {
@@ -32,11 +37,31 @@ record ExperimentSettings(String name, Duration duration, Optional<Long> seed, D
         if (name.isBlank()) {
             node.errors().add(node.path("name"), "\"" + name + "\" is blank (expected: a name)");
         }
-        Duration duration = positive(node, "duration").orElse(DEFAULT_DURATION);
-        Duration period = positive(node, "samplePeriod").orElse(DEFAULT_SAMPLE_PERIOD);
+        Duration duration = positive(node, "duration").flatMap(d -> atMost(node, "duration", d, MAX_DURATION))
+                .orElse(DEFAULT_DURATION);
+        Duration period = positive(node, "samplePeriod").flatMap(p -> within(node, p)).orElse(DEFAULT_SAMPLE_PERIOD);
         Optional<Long> seed = node.integer("seed", Long.MIN_VALUE, Long.MAX_VALUE);
         Optional<String> model = paths.model(node);
         return new ExperimentSettings(name, duration, seed, period, model);
+    }
+
+    private static Optional<Duration> atMost(ConfigNode node, String field, Duration value, Duration max) {
+        if (value.compareTo(max) > 0) {
+            node.errors().add(node.path(field), "\"" + node.text(field).orElse("") + "\" is too long (expected: at most "
+                    + TimeSpan.format(max) + ")");
+            return Optional.empty();
+        }
+        return Optional.of(value);
+    }
+
+    private static Optional<Duration> within(ConfigNode node, Duration value) {
+        if (value.compareTo(MIN_SAMPLE_PERIOD) < 0) {
+            node.errors().add(node.path("samplePeriod"), "\"" + node.text("samplePeriod").orElse("")
+                    + "\" is too short (expected: from " + TimeSpan.format(MIN_SAMPLE_PERIOD) + " to "
+                    + TimeSpan.format(MAX_SAMPLE_PERIOD) + ")");
+            return Optional.empty();
+        }
+        return atMost(node, "samplePeriod", value, MAX_SAMPLE_PERIOD);
     }
 
     private static Optional<Duration> positive(ConfigNode node, String field) {

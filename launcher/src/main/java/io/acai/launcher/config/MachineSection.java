@@ -70,6 +70,11 @@ final class MachineSection {
         return node.path();
     }
 
+    /** Whether the machine gives its own {@code args}. */
+    boolean hasArgs() {
+        return node.has("args");
+    }
+
     int portOrDefault() {
         return port.orElse(role == Role.CLOUD ? DEFAULT_CLOUD_PORT : 0);
     }

@@ -17,6 +17,13 @@ public final class MemoryQuantity {
     public static final String PATTERN = "^([0-9]+(\\.[0-9]+)?|\\.[0-9]+)([eE][0-9]+|Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E)?$";
     public static final String EXPECTED = "bytes, or a number with Ki, Mi, Gi, Ti, k, M, G or T like 512Mi";
 
+    /** The least memory a machine may get: 16 MiB, below which no JVM starts. */
+    public static final long MIN_BYTES = 16L << 20;
+    /** The most memory a machine may ask for: 16 TiB, more than any host has. */
+    public static final long MAX_BYTES = 16L << 40;
+    /** What a memory amount must lie in, for messages. */
+    public static final String BOUNDS = "from 16Mi to 16Ti; leave memory out for no limit";
+
     private static final Pattern SYNTAX = Pattern.compile(PATTERN);
     private static final Map<String, BigDecimal> SUFFIXES = Map.ofEntries(
             Map.entry("Ki", BigDecimal.valueOf(1L << 10)), Map.entry("Mi", BigDecimal.valueOf(1L << 20)),
@@ -39,15 +46,19 @@ public final class MemoryQuantity {
         String suffix = matcher.group(3);
         if (suffix != null) {
             if (suffix.matches("[eE][0-9]+")) {
-                number = number.scaleByPowerOfTen(Integer.parseInt(suffix.substring(1)));
+                // an exponent above 30 makes any number larger than the bound: refused without parsing it as an int
+                String exponent = suffix.substring(1).replaceFirst("^0+(?=.)", "");
+                number = number.scaleByPowerOfTen(exponent.length() > 2 ? 99 : Integer.parseInt(exponent));
             } else {
                 number = number.multiply(SUFFIXES.get(suffix));
             }
         }
-        try {
-            return number.setScale(0, RoundingMode.CEILING).longValueExact();
-        } catch (ArithmeticException e) {
-            throw new IllegalArgumentException("is too large for a memory quantity");
+        if (number.compareTo(BigDecimal.valueOf(MAX_BYTES)) > 0) {
+            throw new IllegalArgumentException("is too large (expected: " + BOUNDS + ")");
         }
+        if (number.compareTo(BigDecimal.valueOf(MIN_BYTES)) < 0) {
+            throw new IllegalArgumentException("is too small (expected: " + BOUNDS + ")");
+        }
+        return number.setScale(0, RoundingMode.CEILING).longValueExact();
     }
 }

@@ -148,6 +148,9 @@ public final class UserConfigReader {
         Set<String> controls = new LinkedHashSet<>(plans.stream().filter(MachinePlan::isControl).map(MachinePlan::name)
                 .toList());
         List<LinkPlan> links = ConnectionSection.read(root.objects("connections"), names, controls);
+        if (errors.isEmpty()) {
+            RetrainReach.check(plans, sections, errors);
+        }
         if (!errors.isEmpty()) {
             return null;
         }

@@ -67,6 +67,7 @@ public final class LocalDeployment implements Deployment {
     }
 
     /** The exit code of a machine's process, empty while it runs. */
+    @Override
     public OptionalInt exitCode(String machine) {
         MachineProcess process = processes.get(machine);
         return process == null ? OptionalInt.empty() : process.exitCode();

@@ -3,6 +3,7 @@ package io.acai.launcher.local;
 import io.acai.launcher.plan.MachinePlan;
 import io.acai.launcher.plan.Resources;
 import io.acai.launcher.plan.Role;
+import io.acai.options.LauncherWatch;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,7 +11,8 @@ import java.util.List;
 
 /**
  * The command line of one machine. The project's apps start as
- * {@code java [-Xmx<half the memory limit>] [-XX:ActiveProcessorCount=<cpu limit>] -jar <app jar> <args>};
+ * {@code java [-Xmx<half the memory limit>] [-XX:ActiveProcessorCount=<cpu limit>] -Dacai.launcher.pid=<this pid>
+ * -jar <app jar> <args>} (the app ends when this launcher does, however it ends: {@link LauncherWatch});
  * half, because OpenCV and PyTorch allocate most of their memory outside the Java heap and the
  * cgroup limit counts both. A user-given command runs as given. {@code {}} stands for the cloud's
  * address in both.
@@ -48,6 +50,7 @@ final class MachineCommand {
         if (machine.runsProjectApp()) {
             command.add(javaBinary().toString());
             command.addAll(jvmOptions(machine.resources()));
+            command.add(LauncherWatch.jvmOptionForThisProcess());
             command.add("-jar");
             command.add((machine.role() == Role.CLOUD ? jars.cloudJar() : jars.edgeJar()).toString());
         } else {

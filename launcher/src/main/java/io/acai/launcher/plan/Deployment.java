@@ -3,6 +3,7 @@ package io.acai.launcher.plan;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 
 /**
  * A running experiment on some runtime. The launcher's run loop calls {@link #sample()} and
@@ -19,6 +20,14 @@ public interface Deployment extends AutoCloseable {
 
     /** Current state of every machine, by name. */
     Map<String, MachineState> states();
+
+    /**
+     * The exit code of a machine's program once it ended (an edge refused by the cloud ends with 3, for example), empty
+     * while it runs or where the runtime does not know it.
+     */
+    default OptionalInt exitCode(String machine) {
+        return OptionalInt.empty();
+    }
 
     /** Stops every machine and removes everything created for the experiment. Idempotent. */
     @Override

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -219,7 +220,9 @@ public final class ExperimentRunner {
                 deployment.collect(logsDir);
                 drawnLines = 0;
                 options.err().println();
-                options.err().println("launcher: machine " + entry.getKey() + " ended during the run; the others keep running");
+                OptionalInt code = deployment.exitCode(entry.getKey());
+                options.err().println("launcher: machine " + entry.getKey() + " ended during the run"
+                        + (code.isPresent() ? " with exit code " + code.getAsInt() : "") + "; the others keep running");
                 MachineLogTail.read(logsDir.resolve(entry.getKey()), CRASH_LOG_LINES).ifPresentOrElse(tail -> {
                     options.err().println("  last lines of " + tail.file() + ":");
                     tail.lines().forEach(line -> options.err().println("  | " + line));

@@ -103,7 +103,7 @@ class CampaignCommandTest {
     @Test
     void aParallelDryRunEstimatesTheWallTimeOfRunsStartedAsSlotsFree() throws Exception {
         ConsoleCapture outcome = campaign("""
-                "parameters": [{"path": "machines[cloud].app.minRetrainImages", "values": [20, 40, 80]}]
+                "parameters": [{"path": "machines[cloud].app.minRetrainImages", "values": [20, 40, 60]}]
                 """, "--dry-run", "--parallel", "2", "--runtime", "kubernetes");
         assertThat(outcome.exitCode()).as(outcome.err()).isZero();
         // 3 runs of 1 min + 20 s: two at once, then the third: 2m40s, not 4m / 2

@@ -15,6 +15,14 @@ class QuantitiesTest {
         assertThat(CpuQuantity.parseMillis("250m")).isEqualTo(250);
         assertThatThrownBy(() -> CpuQuantity.parseMillis("2x")).hasMessageContaining("is not a CPU quantity");
         assertThatThrownBy(() -> CpuQuantity.parseMillis("0.5m")).hasMessageContaining("500m");
+        assertThat(CpuQuantity.parseMillis("1024")).isEqualTo(1_024_000);
+        assertThatThrownBy(() -> CpuQuantity.parseMillis("0")).hasMessageContaining("out of bounds (expected: from 10m");
+        assertThatThrownBy(() -> CpuQuantity.parseMillis("9m")).hasMessageContaining("out of bounds");
+        // once an ArithmeticException with its stack trace
+        assertThatThrownBy(() -> CpuQuantity.parseMillis("99999999999999999999")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("out of bounds");
+        assertThatThrownBy(() -> CpuQuantity.parseMillis("99999999999999999999m")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("out of bounds");
     }
 
     @Test
@@ -25,7 +33,10 @@ class QuantitiesTest {
         assertThat(MemoryQuantity.parseBytes("500M")).isEqualTo(500_000_000L);
         assertThat(MemoryQuantity.parseBytes("128974848")).isEqualTo(128_974_848L);
         assertThat(MemoryQuantity.parseBytes("129e6")).isEqualTo(129_000_000L);
-        assertThat(MemoryQuantity.parseBytes("2E")).isEqualTo(2_000_000_000_000_000_000L);
+        assertThat(MemoryQuantity.parseBytes("16Ti")).isEqualTo(16L << 40);
+        assertThatThrownBy(() -> MemoryQuantity.parseBytes("2E")).hasMessageContaining("too large");
+        assertThatThrownBy(() -> MemoryQuantity.parseBytes("1")).hasMessageContaining("too small (expected: from 16Mi");
+        assertThatThrownBy(() -> MemoryQuantity.parseBytes("1e999999999")).hasMessageContaining("too large");
         assertThatThrownBy(() -> MemoryQuantity.parseBytes("1GB")).hasMessageContaining("is not a memory quantity");
         assertThatThrownBy(() -> MemoryQuantity.parseBytes("100Ei")).hasMessageContaining("too large");
     }
@@ -45,7 +56,12 @@ class QuantitiesTest {
         assertThatThrownBy(() -> BitRate.parseBitsPerSecond("100")).hasMessageContaining("is not a rate");
         assertThatThrownBy(() -> BitRate.parseBitsPerSecond("100mbs")).hasMessageContaining("is not a rate");
         assertThatThrownBy(() -> BitRate.parseBitsPerSecond("0mbps")).hasMessageContaining("is not a rate");
-        assertThatThrownBy(() -> BitRate.parseBitsPerSecond("0.0001bps")).hasMessageContaining("not a positive rate");
+        assertThatThrownBy(() -> BitRate.parseBitsPerSecond("0.0001bps")).hasMessageContaining("too slow");
+        assertThat(BitRate.parseBitsPerSecond("10gbit")).isEqualTo(10_000_000_000L);
+        assertThatThrownBy(() -> BitRate.parseBitsPerSecond("1000000000000mbps")).hasMessageContaining("too fast");
+        // 2^63 kbit/s once wrapped to another number; now refused as too fast, exactly
+        assertThatThrownBy(() -> BitRate.parseBitsPerSecond("9223372036854775808kbit")).hasMessageContaining("too fast");
+        assertThatThrownBy(() -> BitRate.parseBitsPerSecond("999bps")).hasMessageContaining("too slow");
     }
 
     @Test

@@ -96,7 +96,7 @@ class SchemaAgreementTest {
                 new String[] {"\"port\": 1", "\"gpu\": 17", "\"bandwidth\": \"1mbps\""},
                 new String[] {"\"port\": 1", "\"gpu\": 0", "\"bandwidth\": \"1 MBps\""},
                 new String[] {"\"port\": 1", "\"gpu\": 0", "\"bandwidth\": \"1Mbps \""},
-                new String[] {"\"port\": 1", "\"gpu\": 0", "\"bandwidth\": \"1.5Gbit\", \"latency\": \"1m30s\""},
+                new String[] {"\"port\": 1", "\"gpu\": 0", "\"bandwidth\": \"1.5Gbit\", \"latency\": \"1m\""},
                 new String[] {"\"port\": 1", "\"gpu\": 0", "\"latency\": \"1.5\""},
                 new String[] {"\"port\": 1", "\"gpu\": 0", "\"latency\": \"10ms\", \"jitter\": \"250us\""},
                 new String[] {"\"port\": 1", "\"gpu\": 0", "\"loss\": 100"},

@@ -77,7 +77,7 @@ class UserConfigReaderTest {
         MachinePlan cloud = plan.cloud();
         assertThat(cloud.runsProjectApp()).isTrue();
         assertThat(cloud.args()).containsExactly("7000", AppFiles.CLOUD_LOG, AppFiles.CLOUD_CSV,
-                "--model", "/models/shapes", "--min-retrain-images", "100", "--epochs", "3", "--lr", "0.001",
+                "--model", "/models/shapes", "--min-retrain-images", "60", "--epochs", "3", "--lr", "0.001",
                 "--batch", "8", "--device", "gpu", "--push", "all", "--replay", "200", "--freeze-backbone", "--threads", "2",
                 "--token", "s3cret",
                 "--seed", "42", "--holdout-judge", "iou", "--holdout-conf", "0.5", "--holdout-nms", "0.45");

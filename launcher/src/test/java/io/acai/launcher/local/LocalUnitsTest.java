@@ -68,6 +68,8 @@ class LocalUnitsTest {
         List<String> command = MachineCommand.of(control, jars, control.argsWithCloud(LoopbackDeployer.LOOPBACK),
                 LoopbackDeployer.LOOPBACK);
 
+        // the app watches this launcher and ends when it ends (LauncherWatchTest kills a real one)
+        assertThat(command).containsSequence("-Dacai.launcher.pid=" + ProcessHandle.current().pid(), "-jar");
         assertThat(command).containsSequence("-jar", jars.edgeJar().toString(), "none", "0")
                 .contains("--static", "edge-near-static").doesNotContain(LoopbackDeployer.LOOPBACK);
         assertThat(plan.link(control.name(), plan.cloud().name())).isEmpty();
