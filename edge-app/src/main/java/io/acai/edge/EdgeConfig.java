@@ -32,6 +32,9 @@ import java.util.Optional;
  * @param requestsPerSecond the emulated user's rate
  * @param edgeId            the edge's name
  * @param data              a YOLO/VOC dataset to take frames from, or empty for the drift scenario
+ * @param dataDrift         the drift on the dataset's photos from {@code driftAfter} on ({@code --data-drift}:
+ *                          night, noise, blur or classes:NAME,...; checked against the model's classes when the
+ *                          edge starts), or empty for none
  * @param judge             {@code classes} or {@code iou}
  * @param uploadThreshold   mispredicted frames that start an upload
  * @param model             the model to start with, or empty for the default model
@@ -41,13 +44,14 @@ import java.util.Optional;
  * @param duration          stop after this long, or empty to run until stopped
  * @param token             the secret the cloud asks for
  * @param seed              the scenario's seed, or empty to seed it from the edge id
- * @param driftAfter        when the drift starts in the synthetic scenario
+ * @param driftAfter        when the drift starts, in the synthetic scenario or on the dataset's photos
  * @param heartbeatInterval write silence after which a heartbeat goes out
  * @param staticControl     a static control: never connects to the cloud, never uploads, never swaps its model (the
  *                          cloud's host and port are then not used, and port 0 is allowed)
  */
 public record EdgeConfig(String cloudHost, int port, Path inferenceLog, Path updateLog, Path inferenceCsv,
-                         Path updateCsv, double requestsPerSecond, String edgeId, Optional<Path> data, String judge,
+                         Path updateCsv, double requestsPerSecond, String edgeId, Optional<Path> data,
+                         Optional<String> dataDrift, String judge,
                          int uploadThreshold, Optional<ModelFiles> model, float confidence, float nms, int threads,
                          Optional<Duration> duration, String token, Optional<Long> seed, Duration driftAfter,
                          Duration heartbeatInterval, boolean staticControl) {
@@ -75,6 +79,10 @@ public record EdgeConfig(String cloudHost, int port, Path inferenceLog, Path upd
         }
         if (uploadThreshold < 1) {
             throw new IllegalArgumentException("--upload-threshold : " + uploadThreshold + " (expected: >= 1)");
+        }
+        if (dataDrift.isPresent() && data.isEmpty()) {
+            throw new IllegalArgumentException("--data-drift : " + dataDrift.get() + " applies to the photos of --data "
+                    + "(expected: --data DIR with it, or leave it out for the synthetic scenario's own drift)");
         }
         if (driftAfter.isNegative()) {
             throw new IllegalArgumentException("--drift-after : " + driftAfter + " (expected: >= 0)");
@@ -106,6 +114,7 @@ public record EdgeConfig(String cloudHost, int port, Path inferenceLog, Path upd
         private Double requestsPerSecond;
         private String edgeId;
         private Path data;
+        private String dataDrift;
         private String judge = DEFAULT_JUDGE;
         private int uploadThreshold = DEFAULT_UPLOAD_THRESHOLD;
         private ModelFiles model;
@@ -168,6 +177,12 @@ public record EdgeConfig(String cloudHost, int port, Path inferenceLog, Path upd
         /** A YOLO/VOC dataset to take frames from; {@code null}: the synthetic drift scenario. */
         public Builder optData(Path data) {
             this.data = data;
+            return this;
+        }
+
+        /** The drift on the dataset's photos ({@code night}, {@code noise}, {@code blur}, {@code classes:...}); {@code null}: none. */
+        public Builder optDataDrift(String dataDrift) {
+            this.dataDrift = dataDrift;
             return this;
         }
 
@@ -247,7 +262,7 @@ public record EdgeConfig(String cloudHost, int port, Path inferenceLog, Path upd
                     required(inferenceLog, "inferenceLog"), required(updateLog, "updateLog"),
                     required(inferenceCsv, "inferenceCsv"), required(updateCsv, "updateCsv"),
                     required(requestsPerSecond, "requestsPerSecond"), required(edgeId, "edgeId"),
-                    Optional.ofNullable(data), judge, uploadThreshold, Optional.ofNullable(model), confidence, nms,
+                    Optional.ofNullable(data), Optional.ofNullable(dataDrift), judge, uploadThreshold, Optional.ofNullable(model), confidence, nms,
                     threads, Optional.ofNullable(duration), token, Optional.ofNullable(seed), driftAfter,
                     heartbeatInterval, staticControl);
         }

@@ -27,6 +27,8 @@ public final class Uploader implements AutoCloseable {
     private final String edgeId;
     private final ProtocolLimits limits;
     private final RunLog log;
+    private final int inputWidth;
+    private final int inputHeight;
     private final AtomicLong batchIds = new AtomicLong(System.currentTimeMillis());
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "acai-upload");
@@ -34,8 +36,11 @@ public final class Uploader implements AutoCloseable {
         return t;
     });
 
+    /** Frames go up letterboxed to the model's {@code inputWidth x inputHeight}, what the cloud trains on. */
     public Uploader(UploadBuffer buffer, UpdateTracker tracker, CloudLink cloud, String edgeId, ProtocolLimits limits,
-                    RunLog log) {
+                    RunLog log, int inputWidth, int inputHeight) {
+        this.inputWidth = inputWidth;
+        this.inputHeight = inputHeight;
         this.buffer = buffer;
         this.tracker = tracker;
         this.cloud = cloud;
@@ -56,7 +61,7 @@ public final class Uploader implements AutoCloseable {
     private void encodeAndBuffer(LabeledFrame frame, long detectedMillis) {
         UploadImage image;
         try {
-            image = JpegFrames.encode(frame);
+            image = JpegFrames.encode(frame, inputWidth, inputHeight);
         } catch (IOException | RuntimeException e) {
             log.warn("frame " + frame.id() + " not uploaded: " + e);
             return;
