@@ -38,8 +38,8 @@ class RealPhotosExperimentTest {
         MachinePlan control = plan.machine("edge-1-static").orElseThrow();
         String coco128 = shared.resolve("coco128").toString();
         assertThat(edge.args()).containsSequence("--data", coco128, "--data-drift", "night", "--drift-after", "20000ms")
-                .contains(shared.resolve("yolo-fastest/yolo-fastest-1.1_coco/yolo-fastest-1.1.weights").toString(),
-                        false);
+                .anyMatch(a -> a.contains(shared.resolve("yolo-fastest/yolo-fastest-1.1_coco/yolo-fastest-1.1.weights")
+                        .toString()));
         assertThat(control.isControl()).isTrue();
         assertThat(control.args()).containsSequence("--data", coco128, "--data-drift", "night").contains("--static");
         assertThat(plan.cloud().args()).containsSequence("--holdout-data", coco128)
@@ -57,9 +57,9 @@ class RealPhotosExperimentTest {
 
         assertThat(error).isNotNull();
         assertThat(error.getMessage()).contains("experiment.model: \"../../shared/data/yolo-fastest")
-                .contains("machines[edge-1].app.data: \"../../shared/data/coco128\" does not exist (looked for "
+                .contains("machines[1].app.data: \"../../shared/data/coco128\" does not exist (looked for "
                         + tmp.resolve("../shared/data/coco128").normalize())
-                .contains("machines[cloud].app.holdoutData: \"../../shared/data/coco128\" does not exist");
+                .contains("machines[0].app.holdoutData: \"../../shared/data/coco128\" does not exist");
     }
 
     @Test
