@@ -73,6 +73,11 @@ public final class EdgeCommand implements Callable<Integer> {
             description = "mispredicted frames that start an upload (default: ${DEFAULT-VALUE})")
     int uploadThreshold;
 
+    @Option(names = "--upload-quality", defaultValue = "" + EdgeConfig.DEFAULT_UPLOAD_QUALITY,
+            description = "JPEG quality of the uploaded frames, which go up letterboxed to the model's input size "
+                    + "(default: ${DEFAULT-VALUE}; docs/real-photos.md measures what it costs)")
+    float uploadQuality;
+
     @Mixin
     ModelOption model;
 
@@ -160,6 +165,7 @@ public final class EdgeCommand implements Callable<Integer> {
                 .optDataDrift(dataDrift)
                 .optJudge(judge)
                 .optUploadThreshold(uploadThreshold)
+                .optUploadQuality(uploadQuality)
                 .optModel(model.location().isPresent() ? ModelLocation.parse(model.location().get()) : null)
                 .optConfidence(confidence)
                 .optNms(nms)

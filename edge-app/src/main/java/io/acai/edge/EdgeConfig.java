@@ -37,6 +37,7 @@ import java.util.Optional;
  *                          edge starts), or empty for none
  * @param judge             {@code classes} or {@code iou}
  * @param uploadThreshold   mispredicted frames that start an upload
+ * @param uploadQuality     JPEG quality of the uploaded frames, above 0 and at most 1
  * @param model             the model to start with, or empty for the default model
  * @param confidence        detection confidence threshold
  * @param nms               non-maximum suppression IoU
@@ -52,7 +53,8 @@ import java.util.Optional;
 public record EdgeConfig(String cloudHost, int port, Path inferenceLog, Path updateLog, Path inferenceCsv,
                          Path updateCsv, double requestsPerSecond, String edgeId, Optional<Path> data,
                          Optional<String> dataDrift, String judge,
-                         int uploadThreshold, Optional<ModelFiles> model, float confidence, float nms, int threads,
+                         int uploadThreshold, float uploadQuality, Optional<ModelFiles> model, float confidence,
+                         float nms, int threads,
                          Optional<Duration> duration, String token, Optional<Long> seed, Duration driftAfter,
                          Duration heartbeatInterval, boolean staticControl) {
 
@@ -60,6 +62,8 @@ public record EdgeConfig(String cloudHost, int port, Path inferenceLog, Path upd
     public static final String DEFAULT_JUDGE = "classes";
     /** {@code --upload-threshold}. */
     public static final int DEFAULT_UPLOAD_THRESHOLD = 50;
+    /** {@code --upload-quality}: {@code JpegFrames.QUALITY}. */
+    public static final float DEFAULT_UPLOAD_QUALITY = 0.9f;
     /** {@code --conf}. */
     public static final float DEFAULT_CONFIDENCE = 0.8f;
     /** {@code --nms}. */
@@ -79,6 +83,10 @@ public record EdgeConfig(String cloudHost, int port, Path inferenceLog, Path upd
         }
         if (uploadThreshold < 1) {
             throw new IllegalArgumentException("--upload-threshold : " + uploadThreshold + " (expected: >= 1)");
+        }
+        if (!(uploadQuality > 0 && uploadQuality <= 1)) {
+            throw new IllegalArgumentException("--upload-quality : " + uploadQuality
+                    + " (expected: above 0 and at most 1)");
         }
         if (dataDrift.isPresent() && data.isEmpty()) {
             throw new IllegalArgumentException("--data-drift : " + dataDrift.get() + " applies to the photos of --data "
@@ -115,6 +123,7 @@ public record EdgeConfig(String cloudHost, int port, Path inferenceLog, Path upd
         private String edgeId;
         private Path data;
         private String dataDrift;
+        private float uploadQuality = DEFAULT_UPLOAD_QUALITY;
         private String judge = DEFAULT_JUDGE;
         private int uploadThreshold = DEFAULT_UPLOAD_THRESHOLD;
         private ModelFiles model;
@@ -197,6 +206,12 @@ public record EdgeConfig(String cloudHost, int port, Path inferenceLog, Path upd
             return this;
         }
 
+        /** JPEG quality of the uploaded frames (default 0.9). */
+        public Builder optUploadQuality(float uploadQuality) {
+            this.uploadQuality = uploadQuality;
+            return this;
+        }
+
         /** The model to start with; {@code null}: the default model. */
         public Builder optModel(ModelFiles model) {
             this.model = model;
@@ -262,7 +277,8 @@ public record EdgeConfig(String cloudHost, int port, Path inferenceLog, Path upd
                     required(inferenceLog, "inferenceLog"), required(updateLog, "updateLog"),
                     required(inferenceCsv, "inferenceCsv"), required(updateCsv, "updateCsv"),
                     required(requestsPerSecond, "requestsPerSecond"), required(edgeId, "edgeId"),
-                    Optional.ofNullable(data), Optional.ofNullable(dataDrift), judge, uploadThreshold, Optional.ofNullable(model), confidence, nms,
+                    Optional.ofNullable(data), Optional.ofNullable(dataDrift), judge, uploadThreshold, uploadQuality,
+                    Optional.ofNullable(model), confidence, nms,
                     threads, Optional.ofNullable(duration), token, Optional.ofNullable(seed), driftAfter,
                     heartbeatInterval, staticControl);
         }

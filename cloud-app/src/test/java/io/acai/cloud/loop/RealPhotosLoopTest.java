@@ -111,7 +111,8 @@ class RealPhotosLoopTest {
                 .setInferenceLog(out.resolve("inference.log")).setUpdateLog(out.resolve("update.log"))
                 .setInferenceCsv(out.resolve("edge_inf.csv")).setUpdateCsv(out.resolve("edge_update.csv"))
                 .setRequestsPerSecond(1).setEdgeId(id).optData(data).optDataDrift(DRIFT)
-                .optDriftAfter(Duration.ZERO).optJudge("iou").optUploadThreshold(ROUND_IMAGES).optModel(model)
+                .optDriftAfter(Duration.ZERO).optJudge("iou").optUploadThreshold(ROUND_IMAGES)
+                .optUploadQuality(0.75f).optModel(model)
                 .optConfidence(CONF).optThreads(1).optHeartbeatInterval(Duration.ofSeconds(2))
                 .optStaticControl(control).build();
         return EdgeApp.start(config, new OpenCvDetectorLoader(new DetectorSettings(CONF, 0.3f, 1)),

@@ -32,7 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@link DarknetWeights#initial} gives valid ones and every frame is mispredicted): an edge on COCO128 photos
  * uploads 8 of them (letterboxed to 416x416), the cloud retrains one epoch at batch 8, pushes, the edge swaps. It
  * reports the round's split from {@code edge_update.csv} and {@code cloud.csv}, and this JVM's peak resident memory
- * (cloud and edge together) against the default cloud's limit, 2 GiB ({@code user_config.json}). Run by the
+ * (cloud, edge and the test harness together, under surefire's {@code -Xmx6g}, so an upper bound on the cloud's)
+ * beside the default cloud's limit, 2 GiB ({@code user_config.json}). Run by the
  * {@code benchmarks} profile:
  *
  * <pre>
@@ -86,9 +87,6 @@ class Yolov3TinyRoundBenchmark {
                 (update.sendEnd() - update.updateStart()) / 1000, (update.receive() - update.sendEnd()) / 1000,
                 (int) retrain.epochs(), (update.updateEnd() - update.receive()) / 1000, peak >> 20,
                 CLOUD_LIMIT_BYTES >> 20, (System.nanoTime() - start) / 1_000_000_000L);
-        if (peak > CLOUD_LIMIT_BYTES) {
-            throw new AssertionError("peak resident memory " + (peak >> 20) + " MiB over the cloud's limit");
-        }
     }
 
     /** {@code VmHWM} of /proc/self/status, in bytes. */

@@ -25,15 +25,16 @@ import javax.imageio.stream.ImageOutputStream;
  */
 public final class JpegFrames {
 
-    /** JPEG quality: high enough that retraining sees the frame as the camera did. */
+    /** The edge's default JPEG quality ({@code --upload-quality}): retraining sees the frame as the camera did. */
     public static final float QUALITY = 0.9f;
 
     private JpegFrames() {
     }
 
-    /** {@code frame} letterboxed to {@code inputWidth x inputHeight}, encoded at {@link #QUALITY}. */
-    public static UploadImage encode(LabeledFrame frame, int inputWidth, int inputHeight) throws IOException {
-        return encode(letterboxed(frame, inputWidth, inputHeight), QUALITY);
+    /** {@code frame} letterboxed to {@code inputWidth x inputHeight}, encoded at {@code quality}. */
+    public static UploadImage encode(LabeledFrame frame, int inputWidth, int inputHeight, float quality)
+            throws IOException {
+        return encode(letterboxed(frame, inputWidth, inputHeight), quality);
     }
 
     /** {@code frame} at its own size, encoded at {@code quality}. */

@@ -29,6 +29,7 @@ public final class Uploader implements AutoCloseable {
     private final RunLog log;
     private final int inputWidth;
     private final int inputHeight;
+    private final float quality;
     private final AtomicLong batchIds = new AtomicLong(System.currentTimeMillis());
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "acai-upload");
@@ -36,9 +37,13 @@ public final class Uploader implements AutoCloseable {
         return t;
     });
 
-    /** Frames go up letterboxed to the model's {@code inputWidth x inputHeight}, what the cloud trains on. */
+    /**
+     * Frames go up letterboxed to the model's {@code inputWidth x inputHeight}, what the cloud trains on, as JPEG at
+     * {@code quality}.
+     */
     public Uploader(UploadBuffer buffer, UpdateTracker tracker, CloudLink cloud, String edgeId, ProtocolLimits limits,
-                    RunLog log, int inputWidth, int inputHeight) {
+                    RunLog log, int inputWidth, int inputHeight, float quality) {
+        this.quality = quality;
         this.inputWidth = inputWidth;
         this.inputHeight = inputHeight;
         this.buffer = buffer;
@@ -61,7 +66,7 @@ public final class Uploader implements AutoCloseable {
     private void encodeAndBuffer(LabeledFrame frame, long detectedMillis) {
         UploadImage image;
         try {
-            image = JpegFrames.encode(frame, inputWidth, inputHeight);
+            image = JpegFrames.encode(frame, inputWidth, inputHeight, quality);
         } catch (IOException | RuntimeException e) {
             log.warn("frame " + frame.id() + " not uploaded: " + e);
             return;

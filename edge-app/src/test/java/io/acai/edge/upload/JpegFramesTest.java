@@ -40,7 +40,7 @@ class JpegFramesTest {
         BufferedImage pixels = new BufferedImage(200, 100, BufferedImage.TYPE_3BYTE_BGR);
         LabeledFrame frame = new LabeledFrame("f", pixels, List.of(
                 new GroundTruth(0, "square", new BoundingBox(20, 10, 40, 20))));
-        UploadImage image = JpegFrames.encode(frame, 64, 64);
+        UploadImage image = JpegFrames.encode(frame, 64, 64, JpegFrames.QUALITY);
         BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(image.jpeg()));
         assertThat(decoded.getWidth()).isEqualTo(64);
         assertThat(decoded.getHeight()).isEqualTo(64);

@@ -14,6 +14,7 @@ import io.acai.detection.opencv.OpenCvDetector;
 import io.acai.protocol.AcaiEncoder;
 import io.acai.protocol.UploadBatch;
 import io.acai.protocol.UploadImage;
+import io.acai.scenes.DriftScenario;
 import io.acai.scenes.PhotoDrift;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -85,6 +86,25 @@ class RealPhotoUploadBenchmark {
                     }
                 }
             }
+        }
+    }
+
+    /** The default experiment's synthetic frames, as its edges upload them: letterboxed to 192x192 at 0.9. */
+    @Test
+    void syntheticFrames() throws IOException {
+        DriftScenario scenario = DriftScenario.builder("edge-near").driftAt(100).build();
+        for (String style : List.of("pre-drift", "drift")) {
+            long bytes = 0;
+            int frames = 100;
+            long first = style.equals("pre-drift") ? 0 : 100;
+            for (long i = first; i < first + frames; i++) {
+                UploadImage image = JpegFrames.encode(scenario.frame(i), 192, 192, JpegFrames.QUALITY);
+                bytes += AcaiEncoder.encodedSize(new UploadBatch(1, "edge-near", List.of(image)));
+            }
+            double perImage = (double) bytes / frames;
+            System.out.printf("synthetic %s frames %dx%d sent as 192x192 at %.2f: %,.0f bytes/image, %.1fx fewer%n",
+                    style, scenario.frame(first).width(), scenario.frame(first).height(), JpegFrames.QUALITY,
+                    perImage, TENSOR_BYTES / perImage);
         }
     }
 

@@ -32,7 +32,7 @@ class UploaderTest {
             UpdateTracker tracker = new UpdateTracker(csv);
             UploadBuffer buffer = new UploadBuffer(3, 12);
             try (Uploader uploader = new Uploader(buffer, tracker, cloud, "edge-u", ProtocolLimits.DEFAULT, log,
-                    192, 192)) {
+                    192, 192, JpegFrames.QUALITY)) {
                 for (int i = 0; i < 6; i++) {
                     uploader.offer(scenes.frame(i));
                 }

@@ -27,12 +27,12 @@ import java.util.regex.Pattern;
  */
 final class EdgeAppArgs {
 
-    static final List<String> FIELDS = List.of("model", "rate", "data", "dataDrift", "scenario", "driftAfter", "judge",
-            "uploadThreshold", "conf", "nms", "threads", "token", "controlOf");
+    static final List<String> FIELDS = List.of("model", "rate", "data", "dataDrift", "scenario", "driftAfter",
+            "judge", "uploadThreshold", "uploadQuality", "conf", "nms", "threads", "token", "controlOf");
     /** What a control takes from its target and may not set: they decide which frames it sees. */
     static final List<String> FRAME_FIELDS = List.of("rate", "scenario", "driftAfter", "data", "dataDrift");
     /** What a control, which never talks to the cloud, has no use for. */
-    static final List<String> CLOUD_FIELDS = List.of("uploadThreshold", "token");
+    static final List<String> CLOUD_FIELDS = List.of("uploadThreshold", "uploadQuality", "token");
     /** Requests per second when the config does not say. */
     static final double DEFAULT_RATE = 10;
     /** The cloud host and port of a control's command line: it has none. */
@@ -43,9 +43,9 @@ final class EdgeAppArgs {
     static final Pattern DATA_DRIFT = Pattern.compile("night|noise|blur|classes:[^,]+(,[^,]+)*");
 
     /** Options in command-line order. */
-    private static final List<String> ORDER = List.of("--data", "--data-drift", "--drift-after", "--judge", "--upload-threshold",
-            "--conf", "--nms", "--threads", "--token");
-    private static final Set<String> CLOUD_OPTIONS = Set.of("--upload-threshold", "--token");
+    private static final List<String> ORDER = List.of("--data", "--data-drift", "--drift-after", "--judge",
+            "--upload-threshold", "--upload-quality", "--conf", "--nms", "--threads", "--token");
+    private static final Set<String> CLOUD_OPTIONS = Set.of("--upload-threshold", "--upload-quality", "--token");
 
     private final double rate;
     private final Optional<String> model;
@@ -99,6 +99,7 @@ final class EdgeAppArgs {
             node.parsed("driftAfter", TimeSpan::parse).ifPresent(v -> options.put("--drift-after", v.toMillis() + "ms"));
             node.choice("judge", Set.of("classes", "iou"), "classes or iou").ifPresent(v -> options.put("--judge", v));
             node.integer("uploadThreshold", 1, 100_000).ifPresent(v -> options.put("--upload-threshold", v.toString()));
+            node.number("uploadQuality", 0, true, 1).ifPresent(v -> options.put("--upload-quality", plain(v)));
             node.number("conf", 0, false, 1).ifPresent(v -> options.put("--conf", plain(v)));
             node.number("nms", 0, false, 1).ifPresent(v -> options.put("--nms", plain(v)));
             node.integer("threads", 1, 64).ifPresent(v -> options.put("--threads", v.toString()));

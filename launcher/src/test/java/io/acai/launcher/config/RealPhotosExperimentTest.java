@@ -41,7 +41,9 @@ class RealPhotosExperimentTest {
                 .anyMatch(a -> a.contains(shared.resolve("yolo-fastest/yolo-fastest-1.1_coco/yolo-fastest-1.1.weights")
                         .toString()));
         assertThat(control.isControl()).isTrue();
-        assertThat(control.args()).containsSequence("--data", coco128, "--data-drift", "night").contains("--static");
+        assertThat(edge.args()).containsSequence("--upload-quality", "0.75");
+        assertThat(control.args()).containsSequence("--data", coco128, "--data-drift", "night").contains("--static")
+                .doesNotContain("--upload-quality");
         assertThat(plan.cloud().args()).containsSequence("--holdout-data", coco128)
                 .containsSequence("--holdout-drift", "night").contains("--freeze-backbone")
                 .containsSequence("--holdout-judge", "iou").containsSequence("--holdout-conf", "0.25");
