@@ -94,7 +94,7 @@ class RealPhotosLoopTest {
         rows.forEach(System.out::println);
         assertThat(first.get(HoldoutRow.DRIFT).map50()).as("the night costs the starting model mAP")
                 .isLessThan(first.get(HoldoutRow.PRE_DRIFT).map50());
-        // measured +0.028 to +0.038 after the first round here (docs/real-photos.md): a retrain that changes nothing gains 0
+        // measured +0.028 to +0.038 after the first round (docs/real-photos.md); a retrain that changes nothing gains 0
         assertThat(gain).as("held-out night mAP@0.5 gained over the static control").isGreaterThan(MIN_GAIN);
         assertThat(InferenceRow.SCHEMA.readAll(InferenceRow.SCHEMA.in(tmp.resolve("edge-1-static"))))
                 .allMatch(r -> "0".equals(r.modelVersion()));
