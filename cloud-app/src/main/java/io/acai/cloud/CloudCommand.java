@@ -132,6 +132,15 @@ public final class CloudCommand implements Callable<Integer> {
             description = "the edges' NMS IoU for the held-out frames (default: ${DEFAULT-VALUE})")
     float holdoutNms;
 
+    @Option(names = "--holdout-data", paramLabel = "DIR", description = "score every version on the held-out photos "
+            + "of this YOLO or VOC dataset (one in five, which edges reading it never serve) instead of the synthetic "
+            + "scenes")
+    Path holdoutData;
+
+    @Option(names = "--holdout-drift", paramLabel = "DRIFT", description = "with --holdout-data, the edges' "
+            + "--data-drift (night, noise, blur or classes:NAME,...): the drift style's photos")
+    String holdoutDrift;
+
     @Spec
     CommandSpec spec;
 
@@ -211,6 +220,8 @@ public final class CloudCommand implements Callable<Integer> {
                 .optHoldoutJudge(holdoutJudge)
                 .optHoldoutConfidence(holdoutConfidence)
                 .optHoldoutNms(holdoutNms)
+                .optHoldoutData(holdoutData)
+                .optHoldoutDrift(holdoutDrift)
                 .optMaxConnections(maxConnections)
                 .optHelloTimeout(helloTimeout)
                 .build();

@@ -9,6 +9,7 @@ import io.acai.options.HeartbeatOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Everything a cloud run needs, as the command line gave it. Built with {@link #builder()}: the port,
@@ -104,6 +105,8 @@ public record CloudConfig(int port, Path logFile, Path csvFile, ModelFiles model
         private String holdoutJudge = HoldoutSettings.DEFAULT_JUDGE;
         private float holdoutConfidence = HoldoutSettings.DEFAULT_CONFIDENCE;
         private float holdoutNms = HoldoutSettings.DEFAULT_NMS;
+        private Path holdoutData;
+        private String holdoutDrift;
         private int maxConnections = ServerLimits.DEFAULT_MAX_CONNECTIONS;
         private Duration helloTimeout = ServerLimits.DEFAULT_HELLO_TIMEOUT;
 
@@ -205,6 +208,18 @@ public record CloudConfig(int port, Path logFile, Path csvFile, ModelFiles model
             return this;
         }
 
+        /** A dataset whose held-out photos replace the synthetic scenes; {@code null}: the scenes. */
+        public Builder optHoldoutData(Path holdoutData) {
+            this.holdoutData = holdoutData;
+            return this;
+        }
+
+        /** With {@link #optHoldoutData}, the edges' drift on the photos; {@code null}: none. */
+        public Builder optHoldoutDrift(String holdoutDrift) {
+            this.holdoutDrift = holdoutDrift;
+            return this;
+        }
+
         /** Connections open at once; one more is refused with a log line. */
         public Builder optMaxConnections(int maxConnections) {
             this.maxConnections = maxConnections;
@@ -227,7 +242,8 @@ public record CloudConfig(int port, Path logFile, Path csvFile, ModelFiles model
             return new CloudConfig(required(port, "port"), required(logFile, "logFile"), required(csvFile, "csvFile"),
                     required(model, "model"), defaultModel, required(storeDir, "storeDir"), minRetrainImages,
                     pushPolicy, replay, token, heartbeatInterval, seed,
-                    new HoldoutSettings(holdoutFrames, holdoutJudge, holdoutConfidence, holdoutNms),
+                    new HoldoutSettings(holdoutFrames, holdoutJudge, holdoutConfidence, holdoutNms,
+                            Optional.ofNullable(holdoutData), Optional.ofNullable(holdoutDrift)),
                     new ServerLimits(maxConnections, helloTimeout), keepVersions);
         }
 

@@ -3,6 +3,7 @@ package io.acai.edge;
 import io.acai.dataset.Datasets;
 import io.acai.detection.LabeledFrame;
 import io.acai.detection.ModelFiles;
+import io.acai.detection.darknet.NetSection;
 import io.acai.edge.infer.FrameCheck;
 import io.acai.edge.infer.InferenceLoop;
 import io.acai.edge.infer.Request;
@@ -29,6 +30,7 @@ import io.acai.records.csv.CsvRowWriter;
 import io.acai.records.run.InferenceRow;
 import io.acai.records.run.UpdateRow;
 import io.acai.scenes.DriftScenario;
+import io.acai.scenes.PhotoDrift;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -119,6 +121,7 @@ public final class EdgeApp implements AutoCloseable {
         CsvRowWriter<UpdateRow> updateCsv;
         DetectorSlot.Loaded first;
         FrameSource source;
+        NetSection input;
         try {
             inferenceLog = keep(opened, RunLog.open(config.inferenceLog()));
             updateLog = keep(opened, RunLog.open(config.updateLog()));
@@ -127,6 +130,7 @@ public final class EdgeApp implements AutoCloseable {
             ModelFiles files = config.model().isPresent() ? config.model().get() : DefaultModel.extractToTemporaryFolder();
             EdgeModel initial = EdgeModel.read(files);
             initial.check();
+            input = initial.cfg().net();
             long loadStart = System.nanoTime();
             first = new DetectorSlot.Loaded(keep(opened, loader.load(initial)), initial);
             inferenceLog.info("edge " + config.edgeId() + ": model " + files.cfg().getFileName() + " loaded and warmed in "
@@ -147,7 +151,7 @@ public final class EdgeApp implements AutoCloseable {
         });
         events.execute(() -> { }); // start its thread now, not during the first swap
         Serving serving = config.staticControl() ? staticControl(first, events, inferenceLog, updateLog)
-                : learning(config, loader, first, events, updateCsv, updateLog);
+                : learning(config, loader, first, events, updateCsv, updateLog, input);
 
         BlockingQueue<Request> queue = new LinkedBlockingQueue<>();
         InferenceLoop loop = new InferenceLoop(queue, source, serving.slot(), judge, serving.onMispredicted(),
@@ -178,7 +182,8 @@ public final class EdgeApp implements AutoCloseable {
      * (its CloudListener) what happens once started, at the end.
      */
     private static Serving learning(EdgeConfig config, DetectorLoader loader, DetectorSlot.Loaded first,
-                                    ExecutorService events, CsvRowWriter<UpdateRow> updateCsv, RunLog updateLog) {
+                                    ExecutorService events, CsvRowWriter<UpdateRow> updateCsv, RunLog updateLog,
+                                    NetSection input) {
         ProtocolLimits limits = ProtocolLimits.DEFAULT;
         CloudClient client = new CloudClient(config.cloudHost(), config.port(), config.edgeId(), config.token(),
                 SOFTWARE_VERSION, new AcaiPipeline(limits, config.heartbeatInterval()),
@@ -194,7 +199,8 @@ public final class EdgeApp implements AutoCloseable {
         int threshold = config.uploadThreshold();
         UploadBuffer buffer = new UploadBuffer(threshold,
                 Math.max(threshold, Math.min(limits.maxImagesPerBatch(), 4 * threshold)));
-        Uploader uploader = new Uploader(buffer, tracker, client, config.edgeId(), limits, updateLog);
+        Uploader uploader = new Uploader(buffer, tracker, client, config.edgeId(), limits, updateLog,
+                input.width(), input.height(), config.uploadQuality());
         return new Serving(slot, uploader::offer, Optional.of(new Uplink(client, updates, swap, uploader)));
     }
 
@@ -216,7 +222,10 @@ public final class EdgeApp implements AutoCloseable {
 
     private static FrameSource source(EdgeConfig config, EdgeModel model) throws IOException {
         if (config.data().isPresent()) {
-            return new DatasetFrames(Datasets.open(config.data().get(), model.names()));
+            Optional<PhotoDrift> drift = config.dataDrift().isPresent()
+                    ? Optional.of(PhotoDrift.parse(config.dataDrift().get(), model.names())) : Optional.empty();
+            long driftStart = Math.round(config.driftAfter().toNanos() / 1e9 * config.requestsPerSecond());
+            return new DatasetFrames(Datasets.open(config.data().get(), model.names()), drift, driftStart);
         }
         DriftScenario.Builder scenario = DriftScenario.builder(config.edgeId())
                 .driftAfter(config.driftAfter(), config.requestsPerSecond());

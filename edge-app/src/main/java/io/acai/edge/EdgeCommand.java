@@ -67,6 +67,11 @@ public final class EdgeCommand implements Callable<Integer> {
             + "(default: the synthetic drift scenario seeded by the edge id)")
     Path data;
 
+    @Option(names = "--data-drift", paramLabel = "DRIFT", description = "with --data, the drift on its photos from "
+            + "--drift-after on: night, noise or blur (the scenes' camera effects on the photos), or classes:NAME,... "
+            + "(before the drift the photos without those classes, after it only those with one)")
+    String dataDrift;
+
     @Option(names = "--judge", defaultValue = EdgeConfig.DEFAULT_JUDGE,
             description = "classes (the original's rule) or iou (default: ${DEFAULT-VALUE})")
     String judge;
@@ -74,6 +79,11 @@ public final class EdgeCommand implements Callable<Integer> {
     @Option(names = "--upload-threshold", defaultValue = "" + EdgeConfig.DEFAULT_UPLOAD_THRESHOLD,
             description = "mispredicted frames that start an upload (default: ${DEFAULT-VALUE})")
     int uploadThreshold;
+
+    @Option(names = "--upload-quality", defaultValue = "" + EdgeConfig.DEFAULT_UPLOAD_QUALITY,
+            description = "JPEG quality of the uploaded frames, which go up letterboxed to the model's input size "
+                    + "(default: ${DEFAULT-VALUE}; docs/real-photos.md measures what it costs)")
+    float uploadQuality;
 
     @Mixin
     ModelOption model;
@@ -101,7 +111,7 @@ public final class EdgeCommand implements Callable<Integer> {
 
     @Option(names = "--drift-after", defaultValue = EdgeConfig.DEFAULT_DRIFT_AFTER_SECONDS + "s",
             converter = DurationOption.class,
-            description = "when the drift scenario's drift starts (default: ${DEFAULT-VALUE})")
+            description = "when the drift starts, in the scenario or with --data-drift (default: ${DEFAULT-VALUE})")
     Duration driftAfter;
 
     @Mixin
@@ -166,8 +176,10 @@ public final class EdgeCommand implements Callable<Integer> {
                 .setRequestsPerSecond(rate)
                 .setEdgeId(edgeId)
                 .optData(data)
+                .optDataDrift(dataDrift)
                 .optJudge(judge)
                 .optUploadThreshold(uploadThreshold)
+                .optUploadQuality(uploadQuality)
                 .optModel(model.location().isPresent() ? ModelLocation.parse(model.location().get()) : null)
                 .optConfidence(confidence)
                 .optNms(nms)

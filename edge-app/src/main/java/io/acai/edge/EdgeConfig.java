@@ -32,8 +32,12 @@ import java.util.Optional;
  * @param requestsPerSecond the emulated user's rate
  * @param edgeId            the edge's name
  * @param data              a YOLO/VOC dataset to take frames from, or empty for the drift scenario
+ * @param dataDrift         the drift on the dataset's photos from {@code driftAfter} on ({@code --data-drift}:
+ *                          night, noise, blur or classes:NAME,...; checked against the model's classes when the
+ *                          edge starts), or empty for none
  * @param judge             {@code classes} or {@code iou}
  * @param uploadThreshold   mispredicted frames that start an upload
+ * @param uploadQuality     JPEG quality of the uploaded frames, above 0 and at most 1
  * @param model             the model to start with, or empty for the default model
  * @param confidence        detection confidence threshold
  * @param nms               non-maximum suppression IoU
@@ -41,14 +45,16 @@ import java.util.Optional;
  * @param duration          stop after this long, or empty to run until stopped
  * @param token             the secret the cloud asks for
  * @param seed              the scenario's seed, or empty to seed it from the edge id
- * @param driftAfter        when the drift starts in the synthetic scenario
+ * @param driftAfter        when the drift starts, in the synthetic scenario or on the dataset's photos
  * @param heartbeatInterval write silence after which a heartbeat goes out
  * @param staticControl     a static control: never connects to the cloud, never uploads, never swaps its model (the
  *                          cloud's host and port are then not used, and port 0 is allowed)
  */
 public record EdgeConfig(String cloudHost, int port, Path inferenceLog, Path updateLog, Path inferenceCsv,
-                         Path updateCsv, double requestsPerSecond, String edgeId, Optional<Path> data, String judge,
-                         int uploadThreshold, Optional<ModelFiles> model, float confidence, float nms, int threads,
+                         Path updateCsv, double requestsPerSecond, String edgeId, Optional<Path> data,
+                         Optional<String> dataDrift, String judge,
+                         int uploadThreshold, float uploadQuality, Optional<ModelFiles> model, float confidence,
+                         float nms, int threads,
                          Optional<Duration> duration, String token, Optional<Long> seed, Duration driftAfter,
                          Duration heartbeatInterval, boolean staticControl) {
 
@@ -56,6 +62,8 @@ public record EdgeConfig(String cloudHost, int port, Path inferenceLog, Path upd
     public static final String DEFAULT_JUDGE = "classes";
     /** {@code --upload-threshold}. */
     public static final int DEFAULT_UPLOAD_THRESHOLD = 50;
+    /** {@code --upload-quality}: {@code JpegFrames.QUALITY}. */
+    public static final float DEFAULT_UPLOAD_QUALITY = 0.9f;
     /** {@code --conf}. */
     public static final float DEFAULT_CONFIDENCE = 0.8f;
     /** {@code --nms}. */
@@ -75,6 +83,14 @@ public record EdgeConfig(String cloudHost, int port, Path inferenceLog, Path upd
         }
         if (uploadThreshold < 1) {
             throw new IllegalArgumentException("--upload-threshold : " + uploadThreshold + " (expected: >= 1)");
+        }
+        if (!(uploadQuality > 0 && uploadQuality <= 1)) {
+            throw new IllegalArgumentException("--upload-quality : " + uploadQuality
+                    + " (expected: above 0 and at most 1)");
+        }
+        if (dataDrift.isPresent() && data.isEmpty()) {
+            throw new IllegalArgumentException("--data-drift : " + dataDrift.get() + " applies to the photos of --data "
+                    + "(expected: --data DIR with it, or leave it out for the synthetic scenario's own drift)");
         }
         if (driftAfter.isNegative()) {
             throw new IllegalArgumentException("--drift-after : " + driftAfter + " (expected: >= 0)");
@@ -106,6 +122,8 @@ public record EdgeConfig(String cloudHost, int port, Path inferenceLog, Path upd
         private Double requestsPerSecond;
         private String edgeId;
         private Path data;
+        private String dataDrift;
+        private float uploadQuality = DEFAULT_UPLOAD_QUALITY;
         private String judge = DEFAULT_JUDGE;
         private int uploadThreshold = DEFAULT_UPLOAD_THRESHOLD;
         private ModelFiles model;
@@ -171,6 +189,12 @@ public record EdgeConfig(String cloudHost, int port, Path inferenceLog, Path upd
             return this;
         }
 
+        /** The drift on the dataset's photos ({@code night}, {@code noise}, {@code blur}, {@code classes:...}); {@code null}: none. */
+        public Builder optDataDrift(String dataDrift) {
+            this.dataDrift = dataDrift;
+            return this;
+        }
+
         /** {@code classes} or {@code iou}. */
         public Builder optJudge(String judge) {
             this.judge = Objects.requireNonNull(judge, "judge");
@@ -179,6 +203,12 @@ public record EdgeConfig(String cloudHost, int port, Path inferenceLog, Path upd
 
         public Builder optUploadThreshold(int uploadThreshold) {
             this.uploadThreshold = uploadThreshold;
+            return this;
+        }
+
+        /** JPEG quality of the uploaded frames (default 0.9). */
+        public Builder optUploadQuality(float uploadQuality) {
+            this.uploadQuality = uploadQuality;
             return this;
         }
 
@@ -247,7 +277,8 @@ public record EdgeConfig(String cloudHost, int port, Path inferenceLog, Path upd
                     required(inferenceLog, "inferenceLog"), required(updateLog, "updateLog"),
                     required(inferenceCsv, "inferenceCsv"), required(updateCsv, "updateCsv"),
                     required(requestsPerSecond, "requestsPerSecond"), required(edgeId, "edgeId"),
-                    Optional.ofNullable(data), judge, uploadThreshold, Optional.ofNullable(model), confidence, nms,
+                    Optional.ofNullable(data), Optional.ofNullable(dataDrift), judge, uploadThreshold, uploadQuality,
+                    Optional.ofNullable(model), confidence, nms,
                     threads, Optional.ofNullable(duration), token, Optional.ofNullable(seed), driftAfter,
                     heartbeatInterval, staticControl);
         }

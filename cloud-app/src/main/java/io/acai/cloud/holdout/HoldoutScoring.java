@@ -2,9 +2,13 @@ package io.acai.cloud.holdout;
 
 import io.acai.cloud.store.ModelStore;
 import io.acai.cloud.store.ModelVersion;
+import io.acai.dataset.Dataset;
+import io.acai.dataset.Datasets;
+import io.acai.detection.ClassNames;
 import io.acai.records.RunLog;
 import io.acai.records.csv.CsvRowWriter;
 import io.acai.records.run.HoldoutRow;
+import io.acai.scenes.PhotoDrift;
 import io.acai.scenes.SceneClasses;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -35,6 +39,7 @@ public final class HoldoutScoring implements AutoCloseable {
 
     private final HoldoutSettings settings;
     private final HoldoutScorer scorer;
+    private final ClassNames names;
     private final int inputWidth;
     private final int inputHeight;
     private final CsvRowWriter<HoldoutRow> csv;
@@ -48,6 +53,7 @@ public final class HoldoutScoring implements AutoCloseable {
     private HoldoutScoring(HoldoutSettings settings, ModelStore store, CsvRowWriter<HoldoutRow> csv, RunLog log) {
         this.settings = settings;
         this.scorer = new HoldoutScorer(settings, store.cfgText().getBytes(StandardCharsets.UTF_8), store.names());
+        this.names = store.names();
         this.inputWidth = store.cfg().net().width();
         this.inputHeight = store.cfg().net().height();
         this.csv = csv;
@@ -71,7 +77,7 @@ public final class HoldoutScoring implements AutoCloseable {
             return Optional.empty();
         }
         List<String> scenes = SceneClasses.NAMES.asList();
-        if (!store.names().asList().equals(scenes)) {
+        if (settings.data().isEmpty() && !store.names().asList().equals(scenes)) {
             log.warn("held-out scoring off: the model's classes " + store.names().asList() + " are not the scenes' "
                     + scenes);
             return Optional.empty();
@@ -88,12 +94,25 @@ public final class HoldoutScoring implements AutoCloseable {
         }
     }
 
+    private HoldoutSet photos() throws IOException {
+        Dataset dataset = Datasets.open(settings.data().get(), names);
+        Optional<PhotoDrift> drift = settings.drift().isPresent()
+                ? Optional.of(PhotoDrift.parse(settings.drift().get(), names)) : Optional.empty();
+        return HoldoutSet.photos(dataset, drift, settings.frames(), inputWidth, inputHeight);
+    }
+
     private void score(ModelVersion version) {
         try {
             if (set == null) {
                 long start = System.nanoTime();
-                set = HoldoutSet.render(settings.frames(), inputWidth, inputHeight);
-                log.info(String.format(Locale.ROOT, "held-out frames: %d pre-drift and %d drift frames of camera %s "
+                set = settings.data().isPresent() ? photos() : HoldoutSet.render(settings.frames(), inputWidth,
+                        inputHeight);
+                log.info(settings.data().isPresent() ? String.format(Locale.ROOT, "held-out photos: %d pre-drift and "
+                        + "%d drift (%s) photos of %s, loaded in %d ms, %.1f MiB in memory; judged with %s at conf %s, "
+                        + "NMS %s, 1 OpenCV thread", set.frames(HoldoutStyle.PRE_DRIFT).size(),
+                        set.frames(HoldoutStyle.DRIFT).size(), settings.drift().orElse("no drift"),
+                        settings.data().get(), (System.nanoTime() - start) / 1_000_000, set.bytes() / 1048576.0,
+                        settings.judge(), settings.confidence(), settings.nms()) : String.format(Locale.ROOT, "held-out frames: %d pre-drift and %d drift frames of camera %s "
                                 + "(seed %d), rendered in %d ms, %.1f MiB in memory; judged with %s at conf %s, NMS %s, "
                                 + "1 OpenCV thread", settings.frames(), settings.frames(), HoldoutSet.CAMERA,
                         HoldoutSet.SEED, (System.nanoTime() - start) / 1_000_000, set.bytes() / 1048576.0,

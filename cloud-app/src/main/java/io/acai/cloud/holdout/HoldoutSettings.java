@@ -1,6 +1,9 @@
 package io.acai.cloud.holdout;
 
 import io.acai.dataset.metrics.FrameJudge;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How the cloud scores each model version on its held-out frames: how many frames of each style, and the edges'
@@ -12,8 +15,14 @@ import io.acai.dataset.metrics.FrameJudge;
  * @param judge      {@code classes} or {@code iou} ({@link FrameJudge#named})
  * @param confidence the edges' confidence threshold, 0..1
  * @param nms        the edges' NMS IoU, 0..1
+ * @param data       a YOLO or VOC dataset whose held-out photos ({@link io.acai.dataset.DatasetSplit}, which no
+ *                   edge serves) replace the synthetic scenes ({@code --holdout-data}); at most {@code frames} of
+ *                   them are used
+ * @param drift      with {@code data}, the edges' drift ({@code --holdout-drift}, as their {@code --data-drift}):
+ *                   the drift style is the held-out photos with it
  */
-public record HoldoutSettings(int frames, String judge, float confidence, float nms) {
+public record HoldoutSettings(int frames, String judge, float confidence, float nms, Optional<Path> data,
+                              Optional<String> drift) {
 
     /** {@code --holdout-frames}: frames of each style. */
     public static final int DEFAULT_FRAMES = 60;
@@ -29,7 +38,18 @@ public record HoldoutSettings(int frames, String judge, float confidence, float 
     public static final HoldoutSettings DEFAULT = new HoldoutSettings(DEFAULT_FRAMES, DEFAULT_JUDGE, DEFAULT_CONFIDENCE,
             DEFAULT_NMS);
 
+    /** Scoring on the synthetic scenes. */
+    public HoldoutSettings(int frames, String judge, float confidence, float nms) {
+        this(frames, judge, confidence, nms, Optional.empty(), Optional.empty());
+    }
+
     public HoldoutSettings {
+        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(drift, "drift");
+        if (drift.isPresent() && data.isEmpty()) {
+            throw new IllegalArgumentException("--holdout-drift : " + drift.get() + " applies to the photos of "
+                    + "--holdout-data (expected: --holdout-data DIR with it)");
+        }
         if (frames < 0 || frames > MAX_FRAMES) {
             throw new IllegalArgumentException("--holdout-frames : " + frames + " (expected: 0 to turn scoring off, or"
                     + " 1.." + MAX_FRAMES + ")");

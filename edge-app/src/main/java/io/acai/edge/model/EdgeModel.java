@@ -53,6 +53,11 @@ public record EdgeModel(int version, String cfgText, String namesText, byte[] we
         }
     }
 
+    /** The network's definition, parsed from the cfg text. */
+    public DarknetConfig cfg() throws IOException {
+        return DarknetConfig.parse(Path.of("v" + version + ".cfg"), cfgText);
+    }
+
     public String sha256Hex() {
         return ModelDigest.hex(ModelDigest.sha256(weights));
     }

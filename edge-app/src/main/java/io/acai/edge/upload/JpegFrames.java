@@ -2,7 +2,9 @@ package io.acai.edge.upload;
 
 import io.acai.detection.BoundingBox;
 import io.acai.detection.GroundTruth;
+import io.acai.detection.InputTensor;
 import io.acai.detection.LabeledFrame;
+import io.acai.detection.Letterbox;
 import io.acai.protocol.Label;
 import io.acai.protocol.UploadImage;
 import java.io.ByteArrayOutputStream;
@@ -16,29 +18,51 @@ import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
 
 /**
- * A frame as it is uploaded: a JPEG file and darknet-style labels (class, centre and size
- * normalised to the image), boxes clipped to the image and empty ones left out.
+ * A frame as it is uploaded: what the cloud trains on, the frame letterboxed to the network's input size as the
+ * trainer would (darknet's geometry, {@link Letterbox}), as a JPEG file, with darknet-style labels (class, centre
+ * and size normalised to the uploaded image), boxes clipped to the image and empty ones left out. A 640x480 COCO
+ * photo goes up as a 320x320 JPEG for Yolo-Fastest: the pixels the network never sees are not sent.
  */
 public final class JpegFrames {
 
-    /** JPEG quality: high enough that retraining sees the frame as the camera did. */
+    /** The edge's default JPEG quality ({@code --upload-quality}): retraining sees the frame as the camera did. */
     public static final float QUALITY = 0.9f;
 
     private JpegFrames() {
     }
 
-    public static UploadImage encode(LabeledFrame frame) throws IOException {
-        return new UploadImage(frame.id(), frame.width(), frame.height(), jpeg(frame), labels(frame));
+    /** {@code frame} letterboxed to {@code inputWidth x inputHeight}, encoded at {@code quality}. */
+    public static UploadImage encode(LabeledFrame frame, int inputWidth, int inputHeight, float quality)
+            throws IOException {
+        return encode(letterboxed(frame, inputWidth, inputHeight), quality);
     }
 
-    static byte[] jpeg(LabeledFrame frame) throws IOException {
+    /** {@code frame} at its own size, encoded at {@code quality}. */
+    public static UploadImage encode(LabeledFrame frame, float quality) throws IOException {
+        return new UploadImage(frame.id(), frame.width(), frame.height(), jpeg(frame, quality), labels(frame));
+    }
+
+    /** The frame the network sees: letterboxed to the input size, its boxes mapped into it. */
+    public static LabeledFrame letterboxed(LabeledFrame frame, int inputWidth, int inputHeight) {
+        if (frame.width() == inputWidth && frame.height() == inputHeight) {
+            return frame;
+        }
+        Letterbox letterbox = Letterbox.of(frame.width(), frame.height(), inputWidth, inputHeight);
+        List<GroundTruth> objects = new ArrayList<>(frame.objects().size());
+        for (GroundTruth object : frame.objects()) {
+            objects.add(new GroundTruth(object.classId(), object.className(), letterbox.toInput(object.box())));
+        }
+        return new LabeledFrame(frame.id(), InputTensor.letterboxed(frame.image(), letterbox), objects);
+    }
+
+    static byte[] jpeg(LabeledFrame frame, float quality) throws IOException {
         ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(frame.width() * frame.height() / 4);
         try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
             writer.setOutput(out);
             ImageWriteParam param = writer.getDefaultWriteParam();
             param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            param.setCompressionQuality(QUALITY);
+            param.setCompressionQuality(quality);
             writer.write(null, new IIOImage(frame.image(), null, null), param);
         } finally {
             writer.dispose();

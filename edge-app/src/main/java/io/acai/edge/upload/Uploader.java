@@ -27,6 +27,9 @@ public final class Uploader implements AutoCloseable {
     private final String edgeId;
     private final ProtocolLimits limits;
     private final RunLog log;
+    private final int inputWidth;
+    private final int inputHeight;
+    private final float quality;
     private final AtomicLong batchIds = new AtomicLong(System.currentTimeMillis());
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "acai-upload");
@@ -34,8 +37,15 @@ public final class Uploader implements AutoCloseable {
         return t;
     });
 
+    /**
+     * Frames go up letterboxed to the model's {@code inputWidth x inputHeight}, what the cloud trains on, as JPEG at
+     * {@code quality}.
+     */
     public Uploader(UploadBuffer buffer, UpdateTracker tracker, CloudLink cloud, String edgeId, ProtocolLimits limits,
-                    RunLog log) {
+                    RunLog log, int inputWidth, int inputHeight, float quality) {
+        this.quality = quality;
+        this.inputWidth = inputWidth;
+        this.inputHeight = inputHeight;
         this.buffer = buffer;
         this.tracker = tracker;
         this.cloud = cloud;
@@ -56,7 +66,7 @@ public final class Uploader implements AutoCloseable {
     private void encodeAndBuffer(LabeledFrame frame, long detectedMillis) {
         UploadImage image;
         try {
-            image = JpegFrames.encode(frame);
+            image = JpegFrames.encode(frame, inputWidth, inputHeight, quality);
         } catch (IOException | RuntimeException e) {
             log.warn("frame " + frame.id() + " not uploaded: " + e);
             return;

@@ -31,7 +31,8 @@ class UploaderTest {
              CsvRowWriter<UpdateRow> csv = UpdateRow.SCHEMA.create(tmp.resolve("edge_update.csv"))) {
             UpdateTracker tracker = new UpdateTracker(csv);
             UploadBuffer buffer = new UploadBuffer(3, 12);
-            try (Uploader uploader = new Uploader(buffer, tracker, cloud, "edge-u", ProtocolLimits.DEFAULT, log)) {
+            try (Uploader uploader = new Uploader(buffer, tracker, cloud, "edge-u", ProtocolLimits.DEFAULT, log,
+                    192, 192, JpegFrames.QUALITY)) {
                 for (int i = 0; i < 6; i++) {
                     uploader.offer(scenes.frame(i));
                 }

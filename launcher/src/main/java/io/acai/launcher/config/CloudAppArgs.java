@@ -11,14 +11,14 @@ import java.util.Set;
  * The command line of {@code cloud-app.jar} built from a cloud machine's {@code app} options:
  * {@code <port> cloud.log cloud.csv [--model M] [--min-retrain-images N] [--epochs N] [--lr X]
  * [--batch N] [--device D] [--push P] [--replay N] [--freeze-backbone] [--threads N] [--token T]
- * [--keep-versions N] [--holdout-frames N] [--seed S] [--holdout-judge J] [--holdout-conf X] [--holdout-nms X]}. Options left out keep the
+ * [--keep-versions N] [--holdout-frames N] [--holdout-data DIR] [--holdout-drift D] [--seed S] [--holdout-judge J] [--holdout-conf X] [--holdout-nms X]}. Options left out keep the
  * app's defaults; the held-out judging options are the edges' ({@link HoldoutJudging}), left out when
  * {@code holdoutFrames} is 0.
  */
 final class CloudAppArgs {
 
     static final List<String> FIELDS = List.of("model", "minRetrainImages", "epochs", "lr", "batch", "device", "push",
-            "replay", "freezeBackbone", "threads", "token", "holdoutFrames", "keepVersions");
+            "replay", "freezeBackbone", "threads", "token", "holdoutFrames", "keepVersions", "holdoutData", "holdoutDrift");
     /** The most held-out frames of each style (the cloud's limit). */
     static final int MAX_HOLDOUT_FRAMES = 1000;
 
@@ -52,6 +52,19 @@ final class CloudAppArgs {
             Optional<Long> frames = node.integer("holdoutFrames", 0, MAX_HOLDOUT_FRAMES);
             frames.ifPresent(v -> add(options, "--holdout-frames", v));
             holdout = frames.orElse(1L) > 0;
+            paths.folder(node, "holdoutData").ifPresent(v -> add(options, "--holdout-data", v));
+            if (node.has("holdoutDrift") && !node.has("holdoutData")) {
+                node.errors().add(node.path("holdoutDrift"), "is the edges' drift on the photos of holdoutData "
+                        + "(expected: holdoutData with it)");
+            }
+            node.text("holdoutDrift").ifPresent(v -> {
+                if (EdgeAppArgs.DATA_DRIFT.matcher(v).matches()) {
+                    add(options, "--holdout-drift", v);
+                } else {
+                    node.errors().add(node.path("holdoutDrift"), "\"" + v + "\" (expected: night, noise, blur or "
+                            + "classes:NAME[,NAME...], as the edges' dataDrift)");
+                }
+            });
         }
         List<String> args = new ArrayList<>(List.of(Integer.toString(port), AppFiles.CLOUD_LOG, AppFiles.CLOUD_CSV));
         model.ifPresent(v -> add(args, "--model", v));

@@ -11,36 +11,41 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The command line of {@code edge-app.jar} built from an edge machine's {@code app} options:
  * {@code {} <cloud port> edge_inf.log edge_update.log edge_inf.csv edge_update.csv <rate> <edge id>
- * [--model M] [--data DIR] [--drift-after Tms] [--judge J] [--upload-threshold N] [--conf X] [--nms X]
+ * [--model M] [--data DIR] [--data-drift D] [--drift-after Tms] [--judge J] [--upload-threshold N] [--conf X] [--nms X]
  * [--threads N] [--token T] [--seed S]}; {@code {}} is replaced by the runtime with the cloud's address.
  *
  * <p>A static control ({@code controlOf}) sees exactly the frames of the edge it names, its target: it takes
- * the target's rate, frames ({@code data} or the drift scenario with its {@code driftAfter}) and seed, and
+ * the target's rate, frames ({@code data} with its {@code dataDrift}, or the drift scenario, and {@code driftAfter})
+ * and seed, and
  * its model, judge, conf, nms and threads unless it sets its own. Its command line is
  * {@code none 0 ... --static --seed S}: no cloud address, no upload threshold, no token.
  */
 final class EdgeAppArgs {
 
-    static final List<String> FIELDS = List.of("model", "rate", "data", "scenario", "driftAfter", "judge",
-            "uploadThreshold", "conf", "nms", "threads", "token", "controlOf");
+    static final List<String> FIELDS = List.of("model", "rate", "data", "dataDrift", "scenario", "driftAfter",
+            "judge", "uploadThreshold", "uploadQuality", "conf", "nms", "threads", "token", "controlOf");
     /** What a control takes from its target and may not set: they decide which frames it sees. */
-    static final List<String> FRAME_FIELDS = List.of("rate", "scenario", "driftAfter", "data");
+    static final List<String> FRAME_FIELDS = List.of("rate", "scenario", "driftAfter", "data", "dataDrift");
     /** What a control, which never talks to the cloud, has no use for. */
-    static final List<String> CLOUD_FIELDS = List.of("uploadThreshold", "token");
+    static final List<String> CLOUD_FIELDS = List.of("uploadThreshold", "uploadQuality", "token");
     /** Requests per second when the config does not say. */
     static final double DEFAULT_RATE = 10;
     /** The cloud host and port of a control's command line: it has none. */
     static final String NO_CLOUD_HOST = "none";
     static final String NO_CLOUD_PORT = "0";
 
+    /** What {@code dataDrift} may be; the edge checks the class names against its model. */
+    static final Pattern DATA_DRIFT = Pattern.compile("night|noise|blur|classes:[^,]+(,[^,]+)*");
+
     /** Options in command-line order. */
-    private static final List<String> ORDER = List.of("--data", "--drift-after", "--judge", "--upload-threshold",
-            "--conf", "--nms", "--threads", "--token");
-    private static final Set<String> CLOUD_OPTIONS = Set.of("--upload-threshold", "--token");
+    private static final List<String> ORDER = List.of("--data", "--data-drift", "--drift-after", "--judge",
+            "--upload-threshold", "--upload-quality", "--conf", "--nms", "--threads", "--token");
+    private static final Set<String> CLOUD_OPTIONS = Set.of("--upload-threshold", "--upload-quality", "--token");
 
     private final double rate;
     private final Optional<String> model;
@@ -75,13 +80,26 @@ final class EdgeAppArgs {
             if (node.has("data") && node.has("scenario")) {
                 node.errors().add(node.path("data"), "cannot be combined with scenario (expected: one of the two)");
             }
-            if (node.has("data") && node.has("driftAfter")) {
-                node.errors().add(node.path("driftAfter"), "applies to the drift scenario only, not to data");
+            if (node.has("data") && node.has("driftAfter") && !node.has("dataDrift")) {
+                node.errors().add(node.path("driftAfter"), "applies to the drift scenario, or to data with a "
+                        + "dataDrift (expected: a dataDrift with it, or leave it out)");
+            }
+            if (node.has("dataDrift") && !node.has("data")) {
+                node.errors().add(node.path("dataDrift"), "is a drift on the photos of data (expected: data with it)");
             }
             paths.folder(node, "data").ifPresent(v -> options.put("--data", v));
+            node.text("dataDrift").ifPresent(v -> {
+                if (DATA_DRIFT.matcher(v).matches()) {
+                    options.put("--data-drift", v);
+                } else {
+                    node.errors().add(node.path("dataDrift"), "\"" + v + "\" (expected: night, noise, blur or "
+                            + "classes:NAME[,NAME...])");
+                }
+            });
             node.duration("driftAfter", Duration.ZERO, ExperimentSettings.MAX_DURATION).ifPresent(v -> options.put("--drift-after", v.toMillis() + "ms"));
             node.choice("judge", Set.of("classes", "iou"), "classes or iou").ifPresent(v -> options.put("--judge", v));
             node.integer("uploadThreshold", 1, 100_000).ifPresent(v -> options.put("--upload-threshold", v.toString()));
+            node.number("uploadQuality", 0, true, 1).ifPresent(v -> options.put("--upload-quality", plain(v)));
             node.number("conf", 0, false, 1).ifPresent(v -> options.put("--conf", plain(v)));
             node.number("nms", 0, false, 1).ifPresent(v -> options.put("--nms", plain(v)));
             node.integer("threads", 1, 64).ifPresent(v -> options.put("--threads", v.toString()));
