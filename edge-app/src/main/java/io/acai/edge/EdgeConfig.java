@@ -2,6 +2,7 @@ package io.acai.edge;
 
 import io.acai.detection.ModelFiles;
 import io.acai.options.HeartbeatOption;
+import io.acai.options.MachineName;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -77,6 +78,10 @@ public record EdgeConfig(String cloudHost, int port, Path inferenceLog, Path upd
         if (port < (staticControl ? 0 : 1) || port > 65535) {
             throw new IllegalArgumentException("<port> : " + port + " (expected: " + (staticControl ? 0 : 1)
                     + "..65535)");
+        }
+        if (edgeId != null && !MachineName.isValid(edgeId)) {
+            // the cloud refuses such an id in Hello; say so before anything starts
+            throw new IllegalArgumentException("<edge id> : '" + edgeId + "' (expected: " + MachineName.EXPECTED + ")");
         }
         if (!(requestsPerSecond > 0) || Double.isInfinite(requestsPerSecond)) {
             throw new IllegalArgumentException("<requests per second> : " + requestsPerSecond + " (expected: > 0)");

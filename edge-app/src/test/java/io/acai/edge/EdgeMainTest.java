@@ -45,6 +45,12 @@ class EdgeMainTest {
     }
 
     @Test
+    void anEdgeIdTheCloudWouldRefuseIsAUsageError() {
+        assertThat(stderrOf("local", "5000", "a", "b", "c", "d", "10", "Edge_1"))
+                .contains("<edge id> : 'Edge_1' (expected: lower-case letters, digits and '-', starting with a letter");
+    }
+
+    @Test
     void aMissingModelFolderIsAUsageError() {
         assertThat(stderrOf("local", "5000", "a", "b", "c", "d", "10", "e1", "--model", "/nonexistent/model"))
                 .contains("--model : /nonexistent/model is not a folder");
