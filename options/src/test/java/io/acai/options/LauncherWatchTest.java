@@ -34,8 +34,8 @@ class LauncherWatchTest {
         try {
             app = ProcessHandle.of(appPid(parent)).orElseThrow();
             // the app runs while its launcher does
-            Thread.sleep(1500);
-            assertThat(app.isAlive()).as("the app while its launcher runs").isTrue();
+            await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(5))
+                    .alias("the app while its launcher runs").until(app::isAlive);
         } finally {
             parent.destroyForcibly(); // SIGKILL on Linux: no shutdown hook of the parent runs
         }

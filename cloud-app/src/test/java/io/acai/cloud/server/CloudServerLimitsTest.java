@@ -113,7 +113,10 @@ class CloudServerLimitsTest {
                 }
                 peak = Math.max(peak, usedBytes());
             }
-            Thread.sleep(200);
+            // the cloud closes every one of them (a pre-Hello frame over its limit): wait for that, then measure
+            for (Socket socket : flood) {
+                awaitClosedByPeer(socket);
+            }
             peak = Math.max(peak, usedBytes());
         } finally {
             for (Socket socket : flood) {
@@ -203,5 +206,19 @@ class CloudServerLimitsTest {
         await().atMost(WAIT).untilAsserted(() -> assertThat(logText())
                 .contains("(edge edge-1): io.acai.protocol.PeerTimeoutException: nothing received for 300 ms")
                 .contains("edge edge-1 disconnected"));
+    }
+
+    /** Returns once the peer has closed {@code socket} (end of stream or reset); fails after 10 s. */
+    private static void awaitClosedByPeer(Socket socket) throws IOException {
+        socket.setSoTimeout(10_000);
+        try {
+            while (socket.getInputStream().read() != -1) {
+                // the cloud may send an error frame first
+            }
+        } catch (java.net.SocketTimeoutException e) {
+            throw new AssertionError("the cloud left a flooding connection open for 10 s", e);
+        } catch (IOException e) {
+            // reset by the cloud: closed too
+        }
     }
 }

@@ -1,6 +1,7 @@
 package io.acai.cloud.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.acai.cloud.store.ModelStore;
 import io.acai.cloud.retrain.UploadQueue;
@@ -62,8 +63,9 @@ class RefusedEdgeTest {
                 + " refused: wrong token").contains("(exit code 3)");
         assertThat(Files.readString(tmp.resolve("edge-1/update.log"))).contains("refused by the cloud (wrong token),"
                 + " attempt 1 of 3").contains("giving up");
-        Thread.sleep(1500);
-        assertThat(cloudLogCount("edge edge-1 refused: wrong token")).as("hellos the cloud refused").isEqualTo(3);
+        // the edge has exited: no more hellos come, the cloud's log only has to catch up
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                cloudLogCount("edge edge-1 refused: wrong token")).as("hellos the cloud refused").isEqualTo(3));
     }
 
     @Test
