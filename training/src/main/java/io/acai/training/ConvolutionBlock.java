@@ -34,6 +34,7 @@ public final class ConvolutionBlock extends AbstractBlock {
     private final ConvolutionalLayer layer;
     private final Conv2d convolution;
     private final BatchNorm batchNorm;
+    private boolean batchNormStatisticsFixed;
 
     /** Refuses a batch-norm momentum outside (0, 1), naming it. */
     static void requireMomentum(float batchNormMomentum) {
@@ -60,6 +61,15 @@ public final class ConvolutionBlock extends AbstractBlock {
                         .optMomentum(batchNormMomentum)
                         .build())
                 : null;
+    }
+
+    /**
+     * Normalises with the running mean and variance while training too, and never updates them (what
+     * detectron calls a frozen batch norm): scale and shift still learn. Fine-tuning on small batches of a
+     * new domain then keeps the statistics the rest of the weights were trained with.
+     */
+    public void fixBatchNormStatistics() {
+        batchNormStatisticsFixed = true;
     }
 
     public ConvolutionalLayer layer() {
@@ -98,7 +108,8 @@ public final class ConvolutionBlock extends AbstractBlock {
             PairList<String, Object> params) {
         NDArray x = convolution.forward(parameterStore, inputs, training, params).singletonOrThrow();
         if (batchNorm != null) {
-            NDArray normalised = batchNorm.forward(parameterStore, new NDList(x), training, params).singletonOrThrow();
+            NDArray normalised = batchNorm.forward(parameterStore, new NDList(x),
+                    training && !batchNormStatisticsFixed, params).singletonOrThrow();
             if (!training) {
                 x.close(); // inference keeps no graph: free the raw convolution at once
             }

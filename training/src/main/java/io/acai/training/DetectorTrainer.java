@@ -106,6 +106,9 @@ public final class DetectorTrainer {
             block.initialize(manager, DataType.FLOAT32, block.inputShape(settings.batchSize()));
             WeightsTransfer.toBlock(initial, block);
             int frozen = freezeBackbone(block);
+            if (settings.fixedBatchNorm()) {
+                block.convolutions().values().forEach(ConvolutionBlock::fixBatchNormStatistics);
+            }
             Optimizer optimizer = Optimizer.adam()
                     .optLearningRateTracker(Tracker.fixed(settings.learningRate()))
                     .optClipGrad(10f)
@@ -113,7 +116,8 @@ public final class DetectorTrainer {
             ParameterStore store = new ParameterStore(manager, false);
             LOG.info("training {} on {}: {} frames, {} epochs, batch {}, Adam lr {}{}", cfg.source().getFileName(),
                     device, frames.size(), settings.epochs(), settings.batchSize(), settings.learningRate(),
-                    frozen > 0 ? ", " + frozen + " backbone convolutions frozen" : "");
+                    (frozen > 0 ? ", " + frozen + " backbone convolutions frozen" : "")
+                            + (settings.fixedBatchNorm() ? ", batch-norm statistics fixed" : ""));
 
             Random random = new Random(settings.seed());
             List<Integer> order = new ArrayList<>();

@@ -17,9 +17,11 @@ package io.acai.training;
  * @param device where to train
  * @param seed shuffling order and random initialisation of dropout masks
  * @param batchNormMomentum share of the old batch-norm running mean and variance each step keeps, in (0, 1)
+ * @param fixedBatchNorm normalise with the running statistics while training and never update them (see
+ *     {@link ConvolutionBlock#fixBatchNormStatistics()}); {@code batchNormMomentum} then plays no part
  */
 public record TrainingSettings(int epochs, int batchSize, float learningRate, boolean freezeBackbone,
-        TrainingDevice device, long seed, float batchNormMomentum) {
+        TrainingDevice device, long seed, float batchNormMomentum, boolean fixedBatchNorm) {
 
     /** Adam's default step size for fine-tuning. */
     public static final float DEFAULT_LEARNING_RATE = 1e-3f;
@@ -72,6 +74,7 @@ public record TrainingSettings(int epochs, int batchSize, float learningRate, bo
         private TrainingDevice device = TrainingDevice.AUTO;
         private long seed;
         private float batchNormMomentum = FINE_TUNING_BATCH_NORM_MOMENTUM;
+        private boolean fixedBatchNorm;
 
         private Builder() {
         }
@@ -118,6 +121,12 @@ public record TrainingSettings(int epochs, int batchSize, float learningRate, bo
             return this;
         }
 
+        /** Keep the batch-norm running statistics fixed while training (default: no, they follow the batches). */
+        public Builder optFixedBatchNorm(boolean fixedBatchNorm) {
+            this.fixedBatchNorm = fixedBatchNorm;
+            return this;
+        }
+
         /**
          * The settings.
          *
@@ -132,7 +141,7 @@ public record TrainingSettings(int epochs, int batchSize, float learningRate, bo
                 throw new IllegalStateException("TrainingSettings: batchSize is not set (call setBatchSize)");
             }
             return new TrainingSettings(epochs, batchSize, learningRate, freezeBackbone, device, seed,
-                    batchNormMomentum);
+                    batchNormMomentum, fixedBatchNorm);
         }
     }
 }

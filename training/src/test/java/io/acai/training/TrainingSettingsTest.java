@@ -41,9 +41,10 @@ class TrainingSettingsTest {
     void defaults() {
         assertThat(TrainingSettings.of(3, 4)).isEqualTo(new TrainingSettings(3, 4,
                 TrainingSettings.DEFAULT_LEARNING_RATE, false, TrainingDevice.AUTO, 0,
-                TrainingSettings.FINE_TUNING_BATCH_NORM_MOMENTUM));
-        assertThat(oneEpochOf8().optLearningRate(2e-3f).optFreezeBackbone(true).optBatchNormMomentum(0.5f).build())
-                .isEqualTo(new TrainingSettings(1, 8, 2e-3f, true, TrainingDevice.CPU, 1, 0.5f));
+                TrainingSettings.FINE_TUNING_BATCH_NORM_MOMENTUM, false));
+        assertThat(oneEpochOf8().optLearningRate(2e-3f).optFreezeBackbone(true).optBatchNormMomentum(0.5f)
+                .optFixedBatchNorm(true).build())
+                .isEqualTo(new TrainingSettings(1, 8, 2e-3f, true, TrainingDevice.CPU, 1, 0.5f, true));
     }
 
     @Test

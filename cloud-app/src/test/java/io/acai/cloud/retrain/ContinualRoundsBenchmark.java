@@ -1,0 +1,171 @@
+package io.acai.cloud.retrain;
+
+import io.acai.cloud.train.TorchThreads;
+import io.acai.dataset.metrics.FrameJudge;
+import io.acai.detection.ClassNames;
+import io.acai.detection.LabeledFrame;
+import io.acai.detection.ModelFiles;
+import io.acai.detection.darknet.DarknetConfig;
+import io.acai.detection.opencv.DetectorSettings;
+import io.acai.detection.opencv.OpenCvDetector;
+import io.acai.model.DefaultModel;
+import io.acai.scenes.SceneGenerator;
+import io.acai.scenes.SceneStyle;
+import io.acai.training.DetectorTrainer;
+import io.acai.training.TrainingDevice;
+import io.acai.training.TrainingResult;
+import io.acai.training.TrainingSettings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The default experiment's retrain loop, offline and round by round, to compare retrain policies on
+ * the same uploads: the shipped default model meets drifted frames ({@link SceneStyle#DRIFT}); the
+ * frames it gets wrong (the {@code classes} judge at {@code --conf 0.4}, as the edges judge) are the
+ * uploads; every {@code fresh} of them start a round; after each round the new weights are judged on
+ * held-out pre-drift and drifted frames. A policy is a list of {@code key=value}:
+ * <ul>
+ *   <li>{@code replay=N}: today's cloud, a reservoir of N earlier samples seeded with N pre-drift scenes
+ *       that the uploads then share;</li>
+ *   <li>{@code anchors=N}: N pre-drift scenes replayed in every round, never replaced;</li>
+ *   <li>{@code memory=N}: the N most recent earlier uploads replayed in every round;</li>
+ *   <li>{@code epochs}, {@code lr}, {@code bn=train|fixed}, {@code freeze=none|backbone}, {@code fresh}, {@code budget} (image passes
+ *       the rounds may spend in all, about what the cloud trains in the 3 min 50 s of drift).</li>
+ * </ul>
+ * Policies are given with {@code -Dacai.rounds.policies="replay=60;anchors=60,memory=120,bn=fixed"}
+ * and run one after the other from the same shipped weights on the same frames:
+ *
+ * <pre>
+ * mvn -B test -Pbenchmarks -pl cloud-app -am -Dtest=ContinualRoundsBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
+ *     -Dacai.rounds.policies="replay=60"
+ * </pre>
+ */
+@Tag("benchmark")
+class ContinualRoundsBenchmark {
+
+    private static final int HELD_OUT = 120;
+    private static final float CONFIDENCE = 0.4f;
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void roundsByPolicy() throws Exception {
+        TorchThreads.limit(Integer.getInteger("acai.rounds.threads", 2));
+        ModelFiles model = DefaultModel.extractTo(tmp.resolve("model"));
+        byte[] shipped = Files.readAllBytes(model.weights());
+        DarknetConfig cfg = DarknetConfig.read(model.cfg());
+        ClassNames names = ClassNames.read(model.names());
+        String policies = System.getProperty("acai.rounds.policies", "replay=60");
+        for (String policy : policies.split(";")) {
+            run(model, cfg, names, shipped, parse(policy.trim()));
+        }
+    }
+
+    private void run(ModelFiles model, DarknetConfig cfg, ClassNames names, byte[] shipped, Map<String, String> policy)
+            throws Exception {
+        int fresh = Integer.parseInt(policy.getOrDefault("fresh", "40"));
+        int budget = Integer.parseInt(policy.getOrDefault("budget", "8000"));
+        int replay = Integer.parseInt(policy.getOrDefault("replay", "0"));
+        int anchors = Integer.parseInt(policy.getOrDefault("anchors", "0"));
+        int memory = Integer.parseInt(policy.getOrDefault("memory", "0"));
+        TrainingSettings settings = TrainingSettings.builder()
+                .setEpochs(Integer.parseInt(policy.getOrDefault("epochs", "2"))).setBatchSize(8)
+                .optLearningRate(Float.parseFloat(policy.getOrDefault("lr", "5e-4")))
+                .optFixedBatchNorm("fixed".equals(policy.getOrDefault("bn", "train")))
+                .optFreezeBackbone("backbone".equals(policy.getOrDefault("freeze", "none")))
+                .optDevice(TrainingDevice.CPU).optSeed(1).build();
+        DetectorTrainer trainer = new DetectorTrainer(cfg, names, settings);
+
+        SceneGenerator preDrift = new SceneGenerator(9100001, SceneStyle.PRE_DRIFT);
+        ReplayBuffer reservoir = new ReplayBuffer(replay, 1);
+        List<LabeledFrame> anchorFrames = new ArrayList<>();
+        for (int i = 0; i < Math.max(replay, anchors); i++) {
+            LabeledFrame frame = preDrift.frame(i);
+            if (i < replay) {
+                reservoir.add(frame);
+            }
+            if (i < anchors) {
+                anchorFrames.add(frame);
+            }
+        }
+        List<LabeledFrame> earlierUploads = new ArrayList<>();
+        SceneGenerator stream = new SceneGenerator(9200001, SceneStyle.DRIFT);
+        int next = 0;
+        byte[] weights = shipped;
+        System.out.println("policy " + policy);
+        System.out.println("| round | image passes | train s | served frames | pre-drift | drift |");
+        System.out.println("| ---: | ---: | ---: | ---: | ---: | ---: |");
+        System.out.printf(Locale.ROOT, "| 0 | 0 | 0 | 0 | %.3f | %.3f |%n", accuracy(model, weights, SceneStyle.PRE_DRIFT),
+                accuracy(model, weights, SceneStyle.DRIFT));
+        int passes = 0;
+        double trainSeconds = 0;
+        for (int round = 1; passes < budget; round++) {
+            List<LabeledFrame> uploads = new ArrayList<>();
+            try (OpenCvDetector detector = detector(model, weights)) {
+                FrameJudge judge = FrameJudge.named("classes");
+                while (uploads.size() < fresh) {
+                    LabeledFrame frame = stream.frame(next++);
+                    if (!judge.correct(detector.detect(frame.image()), frame.objects())) {
+                        uploads.add(frame);
+                    }
+                }
+            }
+            List<LabeledFrame> frames = new ArrayList<>(uploads);
+            frames.addAll(reservoir.samples());
+            frames.addAll(anchorFrames);
+            frames.addAll(earlierUploads.subList(Math.max(0, earlierUploads.size() - memory), earlierUploads.size()));
+            TrainingResult result = trainer.train(weights, frames);
+            weights = result.weights();
+            passes += result.images();
+            trainSeconds += result.elapsed().toMillis() / 1000.0;
+            reservoir.addAll(uploads);
+            earlierUploads.addAll(uploads);
+            System.out.printf(Locale.ROOT, "| %d | %d | %.0f | %d | %.3f | %.3f |%n", round, passes, trainSeconds, next,
+                    accuracy(model, weights, SceneStyle.PRE_DRIFT), accuracy(model, weights, SceneStyle.DRIFT));
+        }
+    }
+
+    private static Map<String, String> parse(String policy) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String pair : policy.split(",")) {
+            String[] kv = pair.split("=", 2);
+            if (kv.length != 2) {
+                throw new IllegalArgumentException("acai.rounds.policies: '" + pair + "' (expected: key=value)");
+            }
+            values.put(kv[0].trim(), kv[1].trim());
+        }
+        return values;
+    }
+
+    private OpenCvDetector detector(ModelFiles model, byte[] weights) throws Exception {
+        Path file = Files.createTempFile(tmp, "weights", ".weights");
+        Files.write(file, weights);
+        return OpenCvDetector.load(new ModelFiles(model.cfg(), file, model.names()),
+                DetectorSettings.DEFAULT.withConfidence(CONFIDENCE));
+    }
+
+    /** The share of {@value #HELD_OUT} held-out frames of the style judged right with these weights. */
+    private double accuracy(ModelFiles model, byte[] weights, SceneStyle style) throws Exception {
+        FrameJudge judge = FrameJudge.named("classes");
+        try (OpenCvDetector detector = detector(model, weights)) {
+            SceneGenerator scenes = new SceneGenerator(9300001, style);
+            int correct = 0;
+            for (int i = 0; i < HELD_OUT; i++) {
+                LabeledFrame frame = scenes.frame(i);
+                if (judge.correct(detector.detect(frame.image()), frame.objects())) {
+                    correct++;
+                }
+            }
+            return correct / (double) HELD_OUT;
+        }
+    }
+}
