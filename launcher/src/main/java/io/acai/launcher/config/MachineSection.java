@@ -182,6 +182,7 @@ final class MachineSection {
         }
         List<String> arguments;
         String controlOf = null;
+        int listensOn = portOrDefault();
         Optional<OriginalAppScript> script = command.isPresent() ? originalScript() : Optional.empty();
         if (script.isPresent() && logs == null) {
             logs = OriginalAppScript.LOGS;
@@ -200,6 +201,10 @@ final class MachineSection {
             replaced = script.get();
             arguments = script.get().projectArgs(name);
             command = Optional.empty();
+            if (role == Role.EDGE) {
+                // the original's edges declare ports nothing serves; this project's edge listens on none
+                listensOn = 0;
+            }
         } else if (args.isPresent() || command.isPresent()) {
             arguments = args.orElse(List.of());
         } else if (role == Role.CLOUD) {
@@ -227,7 +232,7 @@ final class MachineSection {
                 .optImage(image)
                 .optCommand(command.orElse(List.of()))
                 .optArgs(arguments)
-                .optPort(portOrDefault())
+                .optPort(listensOn)
                 .optResources(resources)
                 .optVolumes(volumes)
                 .optNode(placement)

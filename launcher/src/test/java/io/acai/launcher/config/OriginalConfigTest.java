@@ -68,6 +68,7 @@ class OriginalConfigTest {
                 .containsExactly("{}", "9876", "edge_inf.log", "edge_update.log", "edge_inf.csv", "edge_update.csv", "4",
                         "yolo-edge-1");
         assertThat(plan.machines()).allSatisfy(m -> assertThat(m.runsProjectApp()).isTrue());
+        assertThat(plan.machine("yolo-edge-0").orElseThrow().port()).as("this project's edge listens on no port").isZero();
     }
 
     @Test
