@@ -63,6 +63,26 @@ class OriginalConfigManifestsTest {
                 "edge-11 (client): edge-app.jar", "link far-1 -> cloud: 2.0 Mbit/s");
     }
 
+    @Test
+    void aGroupsMembersAreMachinesOfTheirOwnOnTheCluster() throws Exception {
+        SharedData.root();
+        ConsoleCapture outcome = launch("manifests", config("groups.json").toString(), "--shaping", "chaos-mesh");
+        assertThat(outcome.exitCode()).as(outcome.err()).isZero();
+        List<JsonNode> docs = StrictSchemas.documents(outcome.out());
+        assertThat(docs).filteredOn(d -> d.path("kind").asText().equals("Deployment"))
+                .extracting(d -> d.path("metadata").path("name").asText())
+                .hasSize(1 + 12 + 3 + 1).contains("cloud", "edge-00", "edge-11", "far-0", "far-2", "edge-near");
+        assertThat(docs).filteredOn(d -> d.path("kind").asText().equals("NetworkChaos"))
+                .as("a rate and a delay object for both directions of every member, a rate for edge-near's two")
+                .hasSize(2 * 2 * (12 + 3) + 2);
+        StrictSchemas schemas = new StrictSchemas();
+        List<String> violations = new ArrayList<>();
+        for (JsonNode doc : docs) {
+            violations.addAll(schemas.violations(doc));
+        }
+        assertThat(violations).isEmpty();
+    }
+
     @ParameterizedTest
     @EnumSource(ShapingMode.class)
     void manifestsPassTheStrictSchemas(ShapingMode shaping) throws Exception {
