@@ -188,18 +188,11 @@ final class MachineSection {
             logs = OriginalAppScript.LOGS;
         }
         if (script.isPresent() && paths.runtime() == RuntimeKind.LOCAL) {
-            Optional<String> problem = script.get().countProblem();
-            if (problem.isPresent()) {
-                node.errors().add(node.path("args"), problem.get());
-                return null;
-            }
-            if (role == Role.CLOUD && port.isPresent() && script.get().cloudPort().filter(p -> !p.equals(port.get())).isPresent()) {
-                node.errors().add(node.path("port"), port.get() + " is not the port " + script.get().positional().get(0)
-                        + " the original's " + script.get().script() + " is given (expected: the same port)");
+            arguments = projectArgsFor(script.get());
+            if (arguments == null) {
                 return null;
             }
             replaced = script.get();
-            arguments = script.get().projectArgs(name);
             command = Optional.empty();
             if (role == Role.EDGE) {
                 // the original's edges declare ports nothing serves; this project's edge listens on none
@@ -240,6 +233,25 @@ final class MachineSection {
                 .optGroup(group)
                 .optLogs(logs)
                 .build();
+    }
+
+    /**
+     * Locally, the arguments of the project's app that runs in place of the original's {@code script}; null when
+     * there are none (the problem recorded): a wrong number of arguments, or a cloud whose {@code port} is not the
+     * one its script is given.
+     */
+    private List<String> projectArgsFor(OriginalAppScript script) {
+        Optional<String> problem = script.countProblem();
+        if (problem.isPresent()) {
+            node.errors().add(node.path("args"), problem.get());
+            return null;
+        }
+        if (role == Role.CLOUD && port.isPresent() && script.cloudPort().filter(p -> !p.equals(port.get())).isPresent()) {
+            node.errors().add(node.path("port"), port.get() + " is not the port " + script.positional().get(0)
+                    + " the original's " + script.script() + " is given (expected: the same port)");
+            return null;
+        }
+        return script.projectArgs(name);
     }
 
     /**
