@@ -6,11 +6,13 @@ import io.acai.edge.model.OpenCvDetectorLoader;
 import io.acai.model.ModelLocation;
 import io.acai.options.DurationOption;
 import io.acai.options.HeartbeatOption;
+import io.acai.options.MachineName;
 import io.acai.options.ModelOption;
 import io.acai.options.RunDurationOption;
 import io.acai.options.TokenOption;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
@@ -23,7 +25,10 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** The edge's command line: the original's eight positional arguments, then options. */
+/**
+ * The edge's command line: the original's eight positional arguments, then options. The eighth, the edge id, may be
+ * left out, as the original's two-pod edge had none: it then comes from {@link DefaultEdgeId}.
+ */
 @Command(name = "edge-app.jar", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Emulated edge camera: YOLO inference on frames, uploads of mispredicted ones to the cloud, "
                 + "hot swap of retrained models.",
@@ -60,7 +65,8 @@ public final class EdgeCommand implements Callable<Integer> {
     @Parameters(index = "6", paramLabel = "<requests per second>")
     double rate;
 
-    @Parameters(index = "7", paramLabel = "<edge id>")
+    @Parameters(index = "7", arity = "0..1", paramLabel = "<edge id>", description = "the name the edge gives the "
+            + "cloud (default: $ACAI_MACHINE, else the host name without a Kubernetes Deployment pod's suffix)")
     String edgeId;
 
     @Option(names = "--data", paramLabel = "DIR", description = "a YOLO or Pascal VOC dataset to take frames from "
@@ -124,6 +130,11 @@ public final class EdgeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** Where the seven-argument form looks up {@code ACAI_MACHINE} (tests give their own). */
+    Map<String, String> environment = System.getenv();
+    /** The host name the seven-argument form falls back on; null: this host's ({@code $HOSTNAME}, else the resolver's). */
+    String hostName;
+
     @Override
     public Integer call() throws Exception {
         EdgeConfig config;
@@ -157,6 +168,25 @@ public final class EdgeCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The edge id of the seven-argument form, said in the log. */
+    private String defaultEdgeId() {
+        String host = hostName != null ? hostName : environment.get("HOSTNAME");
+        if (host == null || host.isBlank()) {
+            try {
+                host = java.net.InetAddress.getLocalHost().getHostName();
+            } catch (java.net.UnknownHostException e) {
+                host = null;
+            }
+        }
+        String hostName = host;
+        String id = DefaultEdgeId.of(environment, hostName).orElseThrow(() -> new IllegalArgumentException(
+                "<edge id> : not given, and neither $" + DefaultEdgeId.MACHINE_VARIABLE + " nor the host name '" + hostName
+                        + "' is a machine name (expected: an eighth argument, the edge id: " + MachineName.EXPECTED + ")"));
+        LOG.info("edge id {} (no <edge id> argument: from ${} or the host name {})", id, DefaultEdgeId.MACHINE_VARIABLE,
+                hostName);
+        return id;
+    }
+
     private static void close(EdgeApp app) {
         try {
             app.close();
@@ -166,6 +196,7 @@ public final class EdgeCommand implements Callable<Integer> {
     }
 
     EdgeConfig config() throws java.io.IOException {
+        String edgeId = this.edgeId != null ? this.edgeId : defaultEdgeId();
         return EdgeConfig.builder()
                 .setCloudHost("local".equals(cloudHost) ? "127.0.0.1" : cloudHost)
                 .setPort(port)

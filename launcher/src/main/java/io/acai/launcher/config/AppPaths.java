@@ -23,6 +23,10 @@ final class AppPaths {
     private final Path baseDir;
     private final RuntimeKind runtime;
 
+    RuntimeKind runtime() {
+        return runtime;
+    }
+
     AppPaths(Path baseDir, RuntimeKind runtime) {
         this.baseDir = baseDir;
         this.runtime = runtime;

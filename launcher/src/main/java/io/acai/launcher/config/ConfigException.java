@@ -12,7 +12,7 @@ public class ConfigException extends Exception {
 
     public ConfigException(Path file, List<ConfigError> errors) {
         super(file + ": " + errors.size() + (errors.size() == 1 ? " error" : " errors") + "\n"
-                + errors.stream().map(e -> "  " + e).collect(Collectors.joining("\n")));
+                + errors.stream().map(e -> "  " + e.describe()).collect(Collectors.joining("\n")));
         this.file = file;
         this.errors = List.copyOf(errors);
     }

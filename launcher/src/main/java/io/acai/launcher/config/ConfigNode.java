@@ -1,6 +1,7 @@
 package io.acai.launcher.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.acai.options.TimeSpan;
 
 import java.math.BigDecimal;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * One JSON object of a config with its path from the root. Every getter checks the type of the
@@ -18,6 +20,11 @@ import java.util.function.Function;
  * reading goes on and every error is reported.
  */
 final class ConfigNode {
+
+    /** A whole number written as a string, as the original project's configs write ports: {@code "9876"}. */
+    static final Pattern WHOLE_STRING = Pattern.compile("-?[0-9]{1,18}");
+    /** A number written as a string: {@code "10"}, {@code "2.5"}, {@code "1e3"}. */
+    static final Pattern NUMBER_STRING = Pattern.compile("-?[0-9]{1,30}(\\.[0-9]{1,30})?([eE][-+]?[0-9]{1,3})?");
 
     private final JsonNode node;
     private final String path;
@@ -40,6 +47,20 @@ final class ConfigNode {
 
     String path() {
         return path;
+    }
+
+    /**
+     * A copy of this object at the same path, recording into the same errors, with the text field {@code field} set
+     * to {@code value}, or removed when {@code value} is null: a member of a machine group, or a connection of one.
+     */
+    ConfigNode withText(String field, String value) {
+        ObjectNode copy = ((ObjectNode) node).deepCopy();
+        if (value == null) {
+            copy.remove(field);
+        } else {
+            copy.put(field, value);
+        }
+        return new ConfigNode(copy, path, errors);
     }
 
     /** This object read again without recording problems: the reading that counts records them once. */
@@ -179,26 +200,46 @@ final class ConfigNode {
         return number.scale() <= 100 && number.precision() - number.scale() <= 100;
     }
 
+    /**
+     * A whole number from {@code min} to {@code max}: a JSON number, or a string of digits as the original
+     * project's configs write ports ({@code "port": "9876"}).
+     */
     Optional<Long> integer(String field, long min, long max) {
         if (!has(field)) {
             return Optional.empty();
         }
         JsonNode value = node.get(field);
-        if (!value.isIntegralNumber() || !value.canConvertToLong() || value.asLong() < min || value.asLong() > max) {
+        Optional<BigDecimal> number = numeric(value, WHOLE_STRING);
+        if (number.isEmpty() || number.get().stripTrailingZeros().scale() > 0
+                || number.get().compareTo(BigDecimal.valueOf(min)) < 0 || number.get().compareTo(BigDecimal.valueOf(max)) > 0
+                || (value.isNumber() && !value.isIntegralNumber())) {
             errors.reject(path(field), value, "is not allowed (expected: a whole number from " + min + " to " + max + ")");
             return Optional.empty();
         }
-        return Optional.of(value.asLong());
+        return Optional.of(number.get().longValueExact());
     }
 
-    /** A number in {@code [min, max]}, or above {@code min} exclusive when {@code exclusiveMin}. */
+    /** The value of a JSON number, or of a string that {@code pattern} accepts; empty for anything else. */
+    private static Optional<BigDecimal> numeric(JsonNode value, Pattern pattern) {
+        if (value.isNumber()) {
+            return plainSized(value.decimalValue()) ? Optional.of(value.decimalValue()) : Optional.empty();
+        }
+        if (value.isTextual() && pattern.matcher(value.asText()).matches()) {
+            BigDecimal number = new BigDecimal(value.asText());
+            return plainSized(number) ? Optional.of(number) : Optional.empty();
+        }
+        return Optional.empty();
+    }
+
+    /** A number in {@code [min, max]}, or above {@code min} exclusive when {@code exclusiveMin}; a string of one ({@code "10"}) too. */
     Optional<Double> number(String field, double min, boolean exclusiveMin, double max) {
         if (!has(field)) {
             return Optional.empty();
         }
         JsonNode value = node.get(field);
-        double v = value.asDouble();
-        if (!value.isNumber() || (exclusiveMin ? v <= min : v < min) || v > max) {
+        Optional<BigDecimal> number = numeric(value, NUMBER_STRING);
+        double v = number.map(BigDecimal::doubleValue).orElse(Double.NaN);
+        if (number.isEmpty() || (exclusiveMin ? v <= min : v < min) || v > max) {
             errors.reject(path(field), value, "is not allowed (expected: a number " + (exclusiveMin ? "above " + format(min) + " and at most "
                     : "from " + format(min) + " to ") + format(max) + ")");
             return Optional.empty();

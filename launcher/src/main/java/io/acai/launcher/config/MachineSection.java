@@ -3,6 +3,7 @@ package io.acai.launcher.config;
 import io.acai.launcher.plan.MachinePlan;
 import io.acai.launcher.plan.Resources;
 import io.acai.launcher.plan.Role;
+import io.acai.launcher.plan.RuntimeKind;
 import io.acai.launcher.plan.Volume;
 import io.acai.options.MachineName;
 import io.acai.scenes.DriftScenario;
@@ -21,7 +22,7 @@ import java.util.Set;
 final class MachineSection {
 
     static final List<String> FIELDS = List.of("name", "category", "image", "command", "args", "port", "resources",
-            "volumeMounts", "node", "gpu", "app");
+            "volumeMounts", "node", "gpu", "app", MachineGroups.FIELD, "logs");
     static final List<String> VOLUME_FIELDS = List.of("name", "mountPath", "nfs");
     static final List<String> NFS_FIELDS = List.of("server", "path");
     /** Port of the cloud when its config does not give one. */
@@ -29,22 +30,33 @@ final class MachineSection {
     /** Machine and volume names: {@link MachineName}, the rule the cloud also applies to edge ids. */
     static final String NAME_PATTERN = MachineName.PATTERN;
     private static final String NAME_EXPECTED = MachineName.EXPECTED;
+    /** {@code logs}: a path of plain characters, which the launcher can put in a shell command as it is. */
+    static final String LOGS_PATTERN = "^[A-Za-z0-9_./-]+$";
 
     private final ConfigNode node;
     private final String name;
     private final Role role;
     private final Optional<Integer> port;
+    private final String group;
     private Optional<ConfigNode> app;
     private EdgeAppArgs edgeApp;
+    private OriginalAppScript replaced;
 
-    private MachineSection(ConfigNode node, String name, Role role, Optional<Integer> port) {
+    private MachineSection(ConfigNode node, String name, Role role, Optional<Integer> port, String group) {
         this.node = node;
         this.name = name;
         this.role = role;
         this.port = port;
+        this.group = group;
     }
 
+    /** A machine that is no group's member. */
     static MachineSection read(ConfigNode node) {
+        return read(node, null);
+    }
+
+    /** A machine, {@code group} naming the group it is a member of (null for none). */
+    static MachineSection read(ConfigNode node, String group) {
         node.checkFields(FIELDS);
         node.require("name");
         node.require("category");
@@ -55,7 +67,30 @@ final class MachineSection {
         Role role = node.choice("category", Set.of("server", "client"), "server or client")
                 .map(c -> c.equals("server") ? Role.CLOUD : Role.EDGE).orElse(null);
         Optional<Integer> port = node.integer("port", 1, 65535).map(Long::intValue);
-        return new MachineSection(node, name, role, port);
+        return new MachineSection(node, name, role, port, group);
+    }
+
+    /** The group this machine is a member of, or null. */
+    String group() {
+        return group;
+    }
+
+    /**
+     * The original's app script this machine's command runs, which the local runtime replaced with the project's
+     * app ({@link #toPlan} decides); empty when it did not.
+     */
+    Optional<OriginalAppScript> replacedScript() {
+        return Optional.ofNullable(replaced);
+    }
+
+    /** The original's app script the machine's command line runs, read without recording problems. */
+    private Optional<OriginalAppScript> originalScript() {
+        if (role == null || !node.has("command")) {
+            return Optional.empty();
+        }
+        ConfigNode quiet = node.quietly();
+        return OriginalAppScript.find(role, quiet.strings("command", true).orElse(List.of()),
+                quiet.strings("args", true).orElse(List.of()));
     }
 
     String name() {
@@ -75,8 +110,12 @@ final class MachineSection {
         return node.has("args");
     }
 
+    /** The port; a cloud without one listens where the original's script it runs says, else on {@value #DEFAULT_CLOUD_PORT}. */
     int portOrDefault() {
-        return port.orElse(role == Role.CLOUD ? DEFAULT_CLOUD_PORT : 0);
+        if (port.isPresent() || role != Role.CLOUD) {
+            return port.orElse(0);
+        }
+        return originalScript().flatMap(OriginalAppScript::cloudPort).orElse(DEFAULT_CLOUD_PORT);
     }
 
     /** The {@code app} object, read once (a value that is not an object is reported once). */
@@ -105,7 +144,7 @@ final class MachineSection {
         }
         ConfigNode quiet = node.quietly();
         Optional<ConfigNode> app = quiet.object("app");
-        List<String> args = node.has("args") ? quiet.strings("args", false).orElse(List.of())
+        List<String> args = node.has("args") ? quiet.strings("args", true).orElse(List.of())
                 : EdgeAppArgs.read(app, experiment.model(), paths).build(name, cloudPort, experiment.seed());
         return Optional.of(new HoldoutJudging.Edge(name, app.map(a -> a.has("controlOf")).orElse(false), args));
     }
@@ -120,7 +159,7 @@ final class MachineSection {
                        HoldoutJudging judging) {
         String image = node.text("image").orElse(null);
         Optional<List<String>> command = node.strings("command", true);
-        Optional<List<String>> args = node.strings("args", false);
+        Optional<List<String>> args = node.strings("args", true);
         Optional<ConfigNode> app = app();
         if (app.isPresent() && (node.has("command") || node.has("args"))) {
             node.errors().add(node.path("app"), "cannot be combined with " + (node.has("command") ? "command" : "args")
@@ -134,12 +173,32 @@ final class MachineSection {
         Resources resources = ResourcesSection.read(node.object("resources"), gpu);
         List<Volume> volumes = volumes();
         String placement = node.text("node").orElse(null);
+        String logs = node.text("logs").orElse(null);
+        if (logs != null && !logs.matches(LOGS_PATTERN)) {
+            node.errors().add(node.path("logs"), "\"" + logs + "\" is not a plain path (expected: letters, digits and _ . / -)");
+        }
         if (name == null || role == null) {
             return null;
         }
         List<String> arguments;
         String controlOf = null;
-        if (args.isPresent() || command.isPresent()) {
+        int listensOn = portOrDefault();
+        Optional<OriginalAppScript> script = command.isPresent() ? originalScript() : Optional.empty();
+        if (script.isPresent() && logs == null) {
+            logs = OriginalAppScript.LOGS;
+        }
+        if (script.isPresent() && paths.runtime() == RuntimeKind.LOCAL) {
+            arguments = projectArgsFor(script.get());
+            if (arguments == null) {
+                return null;
+            }
+            replaced = script.get();
+            command = Optional.empty();
+            if (role == Role.EDGE) {
+                // the original's edges declare ports nothing serves; this project's edge listens on none
+                listensOn = 0;
+            }
+        } else if (args.isPresent() || command.isPresent()) {
             arguments = args.orElse(List.of());
         } else if (role == Role.CLOUD) {
             app.filter(a -> a.has("controlOf")).ifPresent(a -> a.errors().add(a.path("controlOf"),
@@ -166,12 +225,33 @@ final class MachineSection {
                 .optImage(image)
                 .optCommand(command.orElse(List.of()))
                 .optArgs(arguments)
-                .optPort(portOrDefault())
+                .optPort(listensOn)
                 .optResources(resources)
                 .optVolumes(volumes)
                 .optNode(placement)
                 .optControlOf(controlOf)
+                .optGroup(group)
+                .optLogs(logs)
                 .build();
+    }
+
+    /**
+     * Locally, the arguments of the project's app that runs in place of the original's {@code script}; null when
+     * there are none (the problem recorded): a wrong number of arguments, or a cloud whose {@code port} is not the
+     * one its script is given.
+     */
+    private List<String> projectArgsFor(OriginalAppScript script) {
+        Optional<String> problem = script.countProblem();
+        if (problem.isPresent()) {
+            node.errors().add(node.path("args"), problem.get());
+            return null;
+        }
+        if (role == Role.CLOUD && port.isPresent() && script.cloudPort().filter(p -> !p.equals(port.get())).isPresent()) {
+            node.errors().add(node.path("port"), port.get() + " is not the port " + script.positional().get(0)
+                    + " the original's " + script.script() + " is given (expected: the same port)");
+            return null;
+        }
+        return script.projectArgs(name);
     }
 
     /**

@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -87,7 +88,7 @@ public final class UserConfigReader {
         if (root == null || root.isMissingNode()) {
             throw new ConfigException(file, List.of(new ConfigError(file + ":1:1", "malformed JSON: the file is empty")));
         }
-        ConfigErrors errors = new ConfigErrors();
+        ConfigErrors errors = new ConfigErrors(file, JsonLines.of(text));
         ExperimentPlan plan = ConfigNode.of(root, "", errors)
                 .map(node -> plan(node, file, baseDir, runtime))
                 .orElse(null);
@@ -107,21 +108,25 @@ public final class UserConfigReader {
         ExperimentSettings experiment = ExperimentSettings.read(root.object("experiment"), defaultName(file), paths);
 
         root.require("machines");
-        List<MachineSection> machines = root.objects("machines").stream().map(MachineSection::read).toList();
+        MachineGroups groups = MachineGroups.expand(root.objects("machines"));
+        List<MachineSection> machines = groups.machines().stream()
+                .map(entry -> MachineSection.read(entry.node(), entry.group())).toList();
         if (root.isEmptyArray("machines")) {
             errors.add("machines", "[] is empty (expected: one server and at least one client)");
         }
-        Map<String, List<String>> byName = new LinkedHashMap<>();
+        Map<String, List<MachineSection>> byName = new LinkedHashMap<>();
         Map<String, MachineSection> sections = new LinkedHashMap<>();
         for (MachineSection machine : machines) {
             if (machine.name() != null) {
-                byName.computeIfAbsent(machine.name(), n -> new ArrayList<>()).add(machine.path());
+                byName.computeIfAbsent(machine.name(), n -> new ArrayList<>()).add(machine);
                 sections.putIfAbsent(machine.name(), machine);
             }
         }
-        byName.forEach((name, where) -> {
-            if (where.size() > 1) {
-                errors.add(where.get(1) + ".name", "\"" + name + "\" is already the name of " + where.get(0)
+        byName.forEach((name, same) -> {
+            if (same.size() > 1) {
+                MachineSection first = same.get(0);
+                errors.add(same.get(1).path() + ".name", "\"" + name + "\" is already the name of " + first.path()
+                        + (first.group() == null ? "" : " (a member of group " + first.group() + ")")
                         + " (expected: unique names)");
             }
         });
@@ -147,7 +152,7 @@ public final class UserConfigReader {
         Set<String> names = new LinkedHashSet<>(byName.keySet());
         Set<String> controls = new LinkedHashSet<>(plans.stream().filter(MachinePlan::isControl).map(MachinePlan::name)
                 .toList());
-        List<LinkPlan> links = ConnectionSection.read(root.objects("connections"), names, controls);
+        List<LinkPlan> links = ConnectionSection.read(groups.connections(root.objects("connections")), names, controls);
         if (errors.isEmpty()) {
             RetrainReach.check(plans, sections, errors);
         }
@@ -155,10 +160,26 @@ public final class UserConfigReader {
             return null;
         }
         judging.warning().ifPresent(LOG::warn);
+        replacedScripts(machines).ifPresent(LOG::warn);
         List<MachinePlan> ordered = new ArrayList<>(plans.stream().filter(m -> m.role() == Role.CLOUD).toList());
         ordered.addAll(plans.stream().filter(m -> m.role() == Role.EDGE).toList());
         return new ExperimentPlan(experiment.name(), experiment.seed().orElse(DEFAULT_SEED),
                 experiment.duration(), experiment.samplePeriod(), runtime, ordered, links);
+    }
+
+    /**
+     * One line naming every machine whose original app script the local runtime replaces with the project's app, or
+     * empty when there is none.
+     */
+    static Optional<String> replacedScripts(List<MachineSection> machines) {
+        List<String> replaced = machines.stream().filter(m -> m.replacedScript().isPresent())
+                .map(m -> m.name() + " (" + m.replacedScript().get().script() + ")").toList();
+        if (replaced.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of("the local runtime runs this project's apps in place of the original's scripts, with the same"
+                + " positional arguments (file paths reduced to file names, so the files land in logs/<machine>/; an edge"
+                + " id that is not a machine name, or none, becomes the machine's name): " + String.join(", ", replaced));
     }
 
     private static String defaultName(Path file) {

@@ -43,6 +43,7 @@ public final class KubernetesDeployment implements Deployment {
     private final Thread shutdownHook;
     private final Runnable afterClose;
     private final Map<String, Role> roles = new LinkedHashMap<>();
+    private final Map<String, String> filesDirs = new LinkedHashMap<>();
     private final Map<String, String> machineOfPod = new ConcurrentHashMap<>();
     private final PodUsageSampler usage;
     private final ContainerLogStreams logs;
@@ -61,6 +62,7 @@ public final class KubernetesDeployment implements Deployment {
         this.afterClose = afterClose;
         for (MachinePlan machine : manifests.plan().machines()) {
             roles.put(machine.name(), machine.role());
+            filesDirs.put(machine.name(), MachineManifests.filesDir(machine));
             lastStates.put(machine.name(), MachineState.STARTING);
         }
         this.usage = new PodUsageSampler(client, calls, manifests.namespace(), manifests.experimentId(), roles,
@@ -118,7 +120,8 @@ public final class KubernetesDeployment implements Deployment {
             current.forEach((machine, machinePods) -> machinePods.stream()
                     .filter(PodDiagnosis::isReady).findFirst()
                     .ifPresent(pod -> copies.put(machine, pool.submit(
-                            () -> copier.copy(pod.getMetadata().getName(), logsDir.resolve(machine))))));
+                            () -> copier.copy(pod.getMetadata().getName(), filesDirs.getOrDefault(machine, MachineManifests.WORK_DIR),
+                                    logsDir.resolve(machine))))));
             for (Map.Entry<String, Future<Integer>> copy : copies.entrySet()) {
                 try {
                     copy.getValue().get();

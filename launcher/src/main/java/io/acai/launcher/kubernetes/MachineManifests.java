@@ -1,6 +1,7 @@
 package io.acai.launcher.kubernetes;
 
 import io.acai.launcher.plan.MachinePlan;
+import io.acai.launcher.plan.Role;
 import io.acai.launcher.plan.Resources;
 import io.acai.launcher.plan.Volume;
 import io.acai.options.AllocatorEnvironment;
@@ -25,8 +26,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The Deployment and the Service of one machine. The app container works in {@link #WORK_DIR}, an
- * emptyDir, so the files it writes with relative names (logs and CSVs) can be copied out of the pod.
+ * The Deployment and the Service of one machine. An app container of the project's images works in
+ * {@link #WORK_DIR}, an emptyDir, so the files it writes with relative names (logs and CSVs) can be copied out of
+ * the pod; any other image keeps its own working directory (the original project's images resolve {@code models/}
+ * and {@code logs/} against theirs), and its files are collected from {@link #filesDir}. Only the cloud gets a
+ * readiness probe on its port: an edge's {@code port} (the original's edges have 8080-8082) is served by nothing.
  * With tc shaping, a second container ({@link TcShaping#CONTAINER}) holds NET_ADMIN and applies the
  * rules the launcher writes into the shaping ConfigMap. The app container's environment holds
  * {@code ACAI_MACHINE} and {@link AllocatorEnvironment}'s variables, each with the launcher's own value
@@ -55,6 +59,17 @@ public final class MachineManifests {
         this.experimentId = experimentId;
         this.options = options;
         this.allocator = AllocatorEnvironment.forChild(inherited);
+    }
+
+    /**
+     * The folder of the app container whose logs and CSVs are collected: the machine's {@code logs}, else
+     * {@link #WORK_DIR} for the project's images and the container's working directory ({@code .}) for any other.
+     */
+    public static String filesDir(MachinePlan machine) {
+        if (machine.logs() != null) {
+            return machine.logs();
+        }
+        return ProjectImages.runsProjectImage(machine) ? WORK_DIR : ".";
     }
 
     /** One replica of the machine's app (plus the shaping container with tc shaping). */
@@ -141,16 +156,20 @@ public final class MachineManifests {
                 .withImage(ProjectImages.imageFor(machine, options.imageTag()))
                 .withImagePullPolicy("IfNotPresent")
                 .withArgs(machine.argsWithCloud(cloudAddress))
-                .withWorkingDir(WORK_DIR)
                 .withEnv(environment(machine))
                 .withResources(resources(machine.resources()))
                 .withVolumeMounts(mounts);
+        if (ProjectImages.runsProjectImage(machine)) {
+            container.withWorkingDir(WORK_DIR);
+        }
         if (!machine.runsProjectApp()) {
             container.withCommand(machine.command());
         }
         if (machine.port() > 0) {
-            container.addNewPort().withName(PORT_NAME).withContainerPort(machine.port()).withProtocol("TCP").endPort()
-                    .withNewReadinessProbe()
+            container.addNewPort().withName(PORT_NAME).withContainerPort(machine.port()).withProtocol("TCP").endPort();
+        }
+        if (machine.port() > 0 && machine.role() == Role.CLOUD) {
+            container.withNewReadinessProbe()
                         .withNewTcpSocket().withNewPort(machine.port()).endTcpSocket()
                         .withPeriodSeconds(2)
                     .endReadinessProbe();

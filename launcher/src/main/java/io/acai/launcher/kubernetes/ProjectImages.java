@@ -35,6 +35,13 @@ public final class ProjectImages {
         return (machine.resources().gpus() > 0 ? CLOUD_GPU : CLOUD) + ":" + tag;
     }
 
+    /** Whether the machine runs one of the project's images (its own, or one its config names). */
+    public static boolean runsProjectImage(MachinePlan machine) {
+        String image = machine.image();
+        return image == null || image.isBlank() || isProjectImage(image, CLOUD) || isProjectImage(image, CLOUD_GPU)
+                || isProjectImage(image, EDGE);
+    }
+
     private static boolean isProjectImage(String image, String name) {
         String repository = image.contains(":") ? image.substring(0, image.lastIndexOf(':')) : image;
         return repository.equals(name) || repository.endsWith("/" + name);

@@ -15,17 +15,26 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Copies the app's CSV and log files out of a pod's {@link MachineManifests#WORK_DIR}: one exec of
+ * Copies the app's CSV and log files out of a pod's {@link MachineManifests#filesDir} (the project's images:
+ * {@link MachineManifests#WORK_DIR}): one exec of
  * {@code tar} in the app container (only {@code *.csv} and {@code *.log}, so model weights are never
  * copied every period), read with {@link TarStreamReader} and written under the machine's folder,
  * each file replaced atomically.
  */
 final class WorkFilesCopier {
 
-    /** The command run in the app container; prints nothing when there is nothing to copy. */
-    static final String SCRIPT = "cd " + MachineManifests.WORK_DIR + " 2>/dev/null || exit 0; "
-            + "files=$(find . -maxdepth 3 -type f \\( -name '*.csv' -o -name '*.log' \\) 2>/dev/null); "
-            + "[ -n \"$files\" ] || exit 0; exec tar cf - $files";
+    /** The command run in the app container of the project's images; prints nothing when there is nothing to copy. */
+    static final String SCRIPT = script(MachineManifests.WORK_DIR);
+
+    /**
+     * The command that archives the files under {@code dir} (absolute, or relative to the container's working
+     * directory, where an exec starts; a plain path, as the config's {@code logs} must be).
+     */
+    static String script(String dir) {
+        return "cd " + dir + " 2>/dev/null || exit 0; "
+                + "files=$(find . -maxdepth 3 -type f \\( -name '*.csv' -o -name '*.log' \\) 2>/dev/null); "
+                + "[ -n \"$files\" ] || exit 0; exec tar cf - $files";
+    }
 
     private final KubernetesClient client;
     private final String namespace;
@@ -37,13 +46,18 @@ final class WorkFilesCopier {
         this.timeoutSeconds = timeoutSeconds;
     }
 
-    /** Copies the files of one pod into {@code machineDir}; returns how many were copied. */
+    /** Copies the files of one pod of the project's images into {@code machineDir}; returns how many were copied. */
     int copy(String pod, Path machineDir) throws IOException, InterruptedException {
+        return copy(pod, MachineManifests.WORK_DIR, machineDir);
+    }
+
+    /** Copies the files under {@code dir} of one pod into {@code machineDir}; returns how many were copied. */
+    int copy(String pod, String dir, Path machineDir) throws IOException, InterruptedException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         try (ExecWatch watch = client.pods().inNamespace(namespace).withName(pod)
                 .inContainer(MachineManifests.APP_CONTAINER).writingOutput(out).writingError(err)
-                .exec("sh", "-c", SCRIPT)) {
+                .exec("sh", "-c", script(dir))) {
             Integer exit = watch.exitCode().get(timeoutSeconds, TimeUnit.SECONDS);
             if (exit != null && exit != 0) {
                 throw new IOException("tar in pod " + pod + " exited with " + exit + ": "

@@ -81,6 +81,7 @@ final class LoopbackDeployer {
                 step = "measuring the links";
                 warnings.addAll(measure(plan, relayOf, logsDir));
             }
+            LocalVolumes.nfsNote(plan).ifPresent(warnings::add);
             for (MachinePlan machine : plan.machines()) {
                 step = "starting " + machine.name();
                 DelayRelay relay = relayOf.get(machine.name());
@@ -88,7 +89,7 @@ final class LoopbackDeployer {
                         : throughRelay(machine.args(), cloud.port(), relay.address().getPort());
                 Path workDir = logsDir.resolve(machine.name()).toAbsolutePath();
                 Files.createDirectories(workDir);
-                warnings.addAll(LocalVolumes.prepare(machine, workDir));
+                LocalVolumes.prepare(machine, workDir);
                 processes.put(machine.name(), MachineProcess.start(machine.name(),
                         MachineCommand.of(machine, jars, args, LOOPBACK), workDir, List.of(), ledger));
             }

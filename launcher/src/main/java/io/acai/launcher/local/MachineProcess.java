@@ -16,11 +16,15 @@ import java.util.OptionalInt;
  * {@code stdout.log} there. When the machine has cgroups, a shell joins them first and then
  * {@code exec}s the program, so the program and all its children start inside the limits (and the
  * pid seen here is the program's own). The program inherits the launcher's environment plus
- * {@link AllocatorEnvironment}'s variables where the launcher's environment does not set them.
+ * {@link AllocatorEnvironment}'s variables where the launcher's environment does not set them, and
+ * {@value #MACHINE_VARIABLE} holding the machine's name, as a Kubernetes pod has it (an edge started without an
+ * edge id takes it from there).
  */
 final class MachineProcess {
 
     static final String LOG = "stdout.log";
+    /** The machine's name in its program's environment. */
+    static final String MACHINE_VARIABLE = "ACAI_MACHINE";
 
     private final String machine;
     private final Process process;
@@ -59,6 +63,7 @@ final class MachineProcess {
         builder.environment().clear();
         builder.environment().putAll(inherited);
         AllocatorEnvironment.addMissing(builder.environment());
+        builder.environment().put(MACHINE_VARIABLE, machine);
         Process process = builder
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)

@@ -61,6 +61,7 @@ final class NamespaceDeployer {
             }
             step = "creating cgroups";
             CgroupLimits limits = HostCapabilities.cgroupLimits(runId);
+            LocalVolumes.nfsNote(plan).ifPresent(warnings::add);
             for (MachinePlan machine : plan.machines()) {
                 step = "starting " + machine.name();
                 NamespaceNetwork.Host h = network.host(machine.name());
@@ -70,7 +71,7 @@ final class NamespaceDeployer {
                 List<Path> cgroups = limits.create(machine.name(), machine.resources(), ledger);
                 Path workDir = logsDir.resolve(machine.name()).toAbsolutePath();
                 Files.createDirectories(workDir);
-                warnings.addAll(LocalVolumes.prepare(machine, workDir));
+                LocalVolumes.prepare(machine, workDir);
                 processes.put(machine.name(), MachineProcess.start(machine.name(), command, workDir, cgroups, ledger));
             }
             return new LocalDeployment(runId, mode, plan.machines(), processes, relays, ledger, warnings);

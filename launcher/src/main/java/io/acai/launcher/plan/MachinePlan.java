@@ -27,9 +27,13 @@ import java.util.Objects;
  * @param node Kubernetes node to place the machine on ({@code kubernetes.io/hostname}), or null
  * @param controlOf for a static control, the edge whose frames it sees with the starting model (it never talks to
  *     the cloud, so its arguments hold no {@code {}}); null for every other machine
+ * @param group the group ({@code "count"} in the config) this machine is a member of, or null
+ * @param logs Kubernetes only: the folder of the app container (absolute, or relative to its working directory) whose
+ *     logs and CSVs are collected; null for the default, the project's working folder for the project's images and
+ *     the container's own working directory for any other
  */
 public record MachinePlan(String name, Role role, String image, List<String> command, List<String> args, int port,
-        Resources resources, List<Volume> volumes, String node, String controlOf) {
+        Resources resources, List<Volume> volumes, String node, String controlOf, String group, String logs) {
 
     /** What {@code {}} in {@link #args()} stands for. */
     public static final String CLOUD_ADDRESS = "{}";
@@ -73,6 +77,8 @@ public record MachinePlan(String name, Role role, String image, List<String> com
         private List<Volume> volumes = List.of();
         private String node;
         private String controlOf;
+        private String group;
+        private String logs;
 
         private Builder() {
         }
@@ -134,6 +140,18 @@ public record MachinePlan(String name, Role role, String image, List<String> com
             return this;
         }
 
+        /** The group this machine is a member of; {@code null} (the default): none. */
+        public Builder optGroup(String group) {
+            this.group = group;
+            return this;
+        }
+
+        /** Kubernetes: the app container's folder whose logs and CSVs are collected; {@code null} (the default): its default. */
+        public Builder optLogs(String logs) {
+            this.logs = logs;
+            return this;
+        }
+
         /**
          * The plan.
          *
@@ -150,7 +168,7 @@ public record MachinePlan(String name, Role role, String image, List<String> com
                 throw new IllegalStateException("MachinePlan " + name + ": only an edge can be a control (role " + role
                         + ")");
             }
-            return new MachinePlan(name, role, image, command, args, port, resources, volumes, node, controlOf);
+            return new MachinePlan(name, role, image, command, args, port, resources, volumes, node, controlOf, group, logs);
         }
     }
 }

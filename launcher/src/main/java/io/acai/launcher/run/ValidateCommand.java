@@ -15,7 +15,11 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code launcher validate <config>}: checks a config, prints every error or a summary, deploys nothing. */
@@ -55,6 +59,11 @@ public final class ValidateCommand implements Callable<Integer> {
         out.append(String.format(Locale.ROOT, "  experiment %s: %s runtime, %s, sample every %s, seed %d%n", plan.name(),
                 plan.runtime().name().toLowerCase(Locale.ROOT), TimeSpan.format(plan.duration()),
                 TimeSpan.format(plan.samplePeriod()), plan.seed()));
+        Map<String, List<String>> groups = new LinkedHashMap<>();
+        plan.machines().stream().filter(m -> m.group() != null)
+                .forEach(m -> groups.computeIfAbsent(m.group(), g -> new ArrayList<>()).add(m.name()));
+        groups.forEach((group, members) -> out.append(String.format(Locale.ROOT, "  group %s: %d machines, %s .. %s%n", group,
+                members.size(), members.get(0), members.get(members.size() - 1))));
         for (MachinePlan machine : plan.machines()) {
             String program = machine.runsProjectApp()
                     ? (machine.role() == io.acai.launcher.plan.Role.CLOUD ? "cloud-app.jar" : "edge-app.jar")

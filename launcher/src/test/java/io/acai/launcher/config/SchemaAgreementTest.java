@@ -93,6 +93,16 @@ class SchemaAgreementTest {
                 new String[] {"\"port\": 5000", "\"gpu\": 0", "\"bandwidth\": \"1mbps\""},
                 new String[] {"\"port\": 0", "\"gpu\": 0", "\"bandwidth\": \"1mbps\""},
                 new String[] {"\"port\": 65536", "\"gpu\": 0", "\"bandwidth\": \"1mbps\""},
+                new String[] {"\"port\": \"9876\"", "\"gpu\": \"0\"", "\"bandwidth\": \"1mbps\""},
+                new String[] {"\"port\": \"98x6\"", "\"gpu\": 0", "\"bandwidth\": \"1mbps\""},
+                new String[] {"\"port\": 1", "\"count\": \"3\"", "\"bandwidth\": \"1mbps\""},
+                new String[] {"\"port\": 1", "\"count\": 1001", "\"bandwidth\": \"1mbps\""},
+                new String[] {"\"port\": 1", "\"count\": 2.5", "\"bandwidth\": \"1mbps\""},
+                new String[] {"\"count\": 2", "\"gpu\": 0", "\"bandwidth\": \"1mbps\""},
+                new String[] {"\"port\": 1", "\"logs\": \"/app/logs\"", "\"bandwidth\": \"1mbps\""},
+                new String[] {"\"port\": 1", "\"logs\": \"a b\"", "\"bandwidth\": \"1mbps\""},
+                new String[] {"\"port\": 1", "\"app\": {\"rate\": \"2.5\", \"threads\": \"2\"}", "\"loss\": 1"},
+                new String[] {"\"port\": 1", "\"app\": {\"rate\": \"fast\"}", "\"loss\": 1"},
                 new String[] {"\"port\": 1", "\"gpu\": 17", "\"bandwidth\": \"1mbps\""},
                 new String[] {"\"port\": 1", "\"gpu\": 0", "\"bandwidth\": \"1 MBps\""},
                 new String[] {"\"port\": 1", "\"gpu\": 0", "\"bandwidth\": \"1Mbps \""},
@@ -160,6 +170,9 @@ class SchemaAgreementTest {
         assertThat(defs.at("/positiveDuration/pattern").asText()).isEqualTo(TimeSpan.POSITIVE_PATTERN);
         assertThat(defs.at("/connection/properties/loss/oneOf/1/pattern").asText()).isEqualTo(LossPercent.PATTERN);
         assertThat(defs.at("/machine/properties/name/pattern").asText()).isEqualTo(MachineSection.NAME_PATTERN);
+        assertThat(defs.at("/machine/properties/logs/pattern").asText()).isEqualTo(MachineSection.LOGS_PATTERN);
+        assertThat(defs.at("/wholeNumberString/pattern").asText()).isEqualTo("^" + ConfigNode.WHOLE_STRING.pattern() + "$");
+        assertThat(defs.at("/numberString/pattern").asText()).isEqualTo("^" + ConfigNode.NUMBER_STRING.pattern() + "$");
     }
 
     @Test

@@ -92,7 +92,7 @@ class LoopbackRuntimeTest {
         try (LocalDeployment deployment = (LocalDeployment) new LocalRuntime(LocalPlans.noJars(), true, false).deploy(plan, logs)) {
             assertThat(logs.resolve("cloud").resolve("scratch")).isDirectory();
             assertThat(deployment.warnings()).singleElement().asString()
-                    .contains("NFS volume datasets (10.0.0.5:/exports/acai) is not mounted");
+                    .contains("NFS volumes are not mounted by the local runtime").contains("NFS volume datasets (10.0.0.5:/exports/acai) of cloud");
         }
     }
 

@@ -87,4 +87,15 @@ class MachineProcessEnvironmentTest {
             assertThat(deployment.states()).containsEntry("edge1", MachineState.RUNNING);
         }
     }
+
+    @Test
+    void theProcessKnowsItsMachineAsAPodDoes() throws Exception {
+        TeardownLedger ledger = TeardownLedger.open(dir.resolve("ledgers"), "envtest");
+        Map<String, String> launcher = new HashMap<>(System.getenv());
+        launcher.put(MachineProcess.MACHINE_VARIABLE, "not-this-one");
+        MachineProcess process = MachineProcess.start("edge-7", List.of("sh", "-c", "echo \"machine=$ACAI_MACHINE\""),
+                dir.resolve("edge-7"), List.of(), ledger, launcher);
+        await().atMost(Duration.ofSeconds(30)).until(() -> !process.alive());
+        assertThat(Files.readAllLines(dir.resolve("edge-7").resolve(MachineProcess.LOG))).containsExactly("machine=edge-7");
+    }
 }

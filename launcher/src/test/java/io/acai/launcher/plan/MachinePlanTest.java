@@ -13,7 +13,7 @@ class MachinePlanTest {
         MachinePlan edge = MachinePlan.builder().setName("edge-1").setRole(Role.EDGE).build();
 
         assertThat(edge).isEqualTo(new MachinePlan("edge-1", Role.EDGE, null, List.of(), List.of(), 0, Resources.NONE,
-                List.of(), null, null));
+                List.of(), null, null, null, null));
         assertThat(edge.runsProjectApp()).isTrue();
         assertThat(edge.isControl()).isFalse();
         assertThatThrownBy(() -> MachinePlan.builder().setRole(Role.EDGE).build())
