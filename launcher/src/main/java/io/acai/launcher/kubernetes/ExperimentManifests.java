@@ -114,9 +114,25 @@ public final class ExperimentManifests {
             objects.add(machines.deployment(machine, cloudAddress()));
         }
         if (options.shaping() == ShapingMode.CHAOS_MESH) {
-            objects.addAll(ChaosMeshShaping.resources(namespace, experimentId, plan.links()));
+            Map<String, List<String>> serviceNames = new LinkedHashMap<>();
+            for (MachinePlan machine : plan.machines()) {
+                if (machine.port() > 0) {
+                    serviceNames.put(machine.name(), List.of(ChaosMeshShaping.serviceName(machine.name(), namespace)));
+                }
+            }
+            objects.addAll(ChaosMeshShaping.resources(namespace, experimentId, plan.links(), serviceNames));
         }
         return objects;
+    }
+
+    /**
+     * The NetworkChaos objects (chaos-mesh mode) with the Services' ClusterIPs the cluster assigned as external
+     * targets; {@link #objects()} names the Services by DNS name instead, for output made without a cluster.
+     *
+     * @param clusterIps by machine, its Service's ClusterIPs (none for a headless Service)
+     */
+    public List<HasMetadata> chaosObjects(Map<String, List<String>> clusterIps) {
+        return List.copyOf(ChaosMeshShaping.resources(namespace, experimentId, plan.links(), clusterIps));
     }
 
     /** The tc scripts of every sending machine, given every machine's addresses. */
