@@ -31,9 +31,13 @@ public final class ExperimentManifests {
     private final String namespace;
     private final String experimentId;
 
+    /**
+     * @param options the runtime's options; without an image registry of their own they take the plan's
+     *     ({@code experiment.imageRegistry})
+     */
     public ExperimentManifests(ExperimentPlan plan, KubernetesOptions options, String experimentId) {
         this.plan = plan;
-        this.options = options;
+        this.options = options.imageRegistry().isEmpty() ? options.withImageRegistry(plan.imageRegistry()) : options;
         this.namespace = options.namespace() != null ? options.namespace() : defaultNamespace(plan.name());
         this.experimentId = experimentId;
     }
