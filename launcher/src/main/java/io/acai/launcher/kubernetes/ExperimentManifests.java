@@ -6,6 +6,7 @@ import io.acai.launcher.plan.MachinePlan;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.Service;
 
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -114,7 +115,10 @@ public final class ExperimentManifests {
             objects.add(TcShaping.configMap(namespace, experimentId, Map.of()));
         }
         for (MachinePlan machine : plan.machines()) {
-            objects.add(machines.service(machine));
+            Service service = machines.service(machine);
+            // a ClusterIP Service forwards only the ports it names: the link probe's too, when links are measured
+            objects.add(options.measureLinks() && machine.port() > 0 ? PodLinkProbes.withProbePort(service, machine)
+                    : service);
             objects.add(machines.deployment(machine, cloudAddress()));
         }
         if (options.shaping() == ShapingMode.CHAOS_MESH) {

@@ -15,7 +15,9 @@ import java.time.Duration;
  * @param imageTag tag of the project's own images ({@code acai-cloud}, {@code acai-cloud-gpu}, {@code acai-edge})
  * @param imageRegistry registry and repository of the project's own images ({@link ImageRegistry}); empty: the
  *     config's {@code experiment.imageRegistry}, else the bare image names
- * @param measureLinks whether every shaped link is measured into {@code links.csv} once shaping is in place
+ * @param measureLinks whether every shaped link is measured into {@code links.csv} once shaping is in place (and the
+ *     Services of listening machines expose the probe's port); off in {@link #DEFAULT}, on for a launcher run unless
+ *     {@code --no-link-measurement}
  */
 public record KubernetesOptions(String namespace, boolean reuseNamespace, ShapingMode shaping, Duration readyTimeout,
         String imageTag, String imageRegistry, boolean measureLinks) {
@@ -35,7 +37,7 @@ public record KubernetesOptions(String namespace, boolean reuseNamespace, Shapin
     }
 
     public static final KubernetesOptions DEFAULT = new KubernetesOptions(null, false, ShapingMode.TC,
-            Duration.ofMinutes(5), ProjectImages.VERSION, "", true);
+            Duration.ofMinutes(5), ProjectImages.VERSION, "", false);
 
     public KubernetesOptions withNamespace(String value) {
         return new KubernetesOptions(value, reuseNamespace, shaping, readyTimeout, imageTag, imageRegistry, measureLinks);

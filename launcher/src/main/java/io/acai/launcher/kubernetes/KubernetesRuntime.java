@@ -134,6 +134,9 @@ public final class KubernetesRuntime implements ExperimentRuntime {
                 // the Services' ClusterIPs as external targets: packets addressed to a Service are shaped too
                 createAll(current, calls, manifests.namespace(), manifests.chaosObjects(clusterIps), teardown);
             }
+            if (options.measureLinks() && !plan.links().isEmpty()) {
+                new PodLinkMeasurement(current, manifests, pollInterval).measure(ready, logsDir);
+            }
             return new KubernetesDeployment(current, calls, manifests, teardown, readiness, hook, this::released);
         } catch (ClusterCallException e) {
             throw failed(teardown, hook, e.getMessage(), e);
