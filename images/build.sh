@@ -4,11 +4,13 @@
 #   acai-cloud-gpu:<version>  cloud-app/target/cloud-app-gpu.jar  (mvn -Pgpu; CUDA 12.4 PyTorch natives)
 #   acai-edge:<version>       edge-app/target/edge-app.jar        (also the tc shaping container)
 #
-# usage: images/build.sh [--engine podman|docker] [--base IMAGE | --debian-base] [--tag TAG] [VARIANT...]
+# usage: images/build.sh [--engine podman|docker] [--base IMAGE | --debian-base] [--tag TAG] [--push REGISTRY] [VARIANT...]
 #   VARIANT   cloud, cloud-gpu or edge; default: cloud edge
 #   --base    the Java 17 base image (default docker.io/library/eclipse-temurin:17-jre, pulled by the engine)
 #   --debian-base  build the base locally from Debian packages (images/make-debian-base.sh) instead of pulling one
 #   --tag     image tag (default: the project version from pom.xml)
+#   --push    also tag each image as REGISTRY/acai-<variant>:<tag> and push it there (log in first:
+#             podman login REGISTRY); run the launcher with --image-registry REGISTRY to use them
 # Every jar is checked before anything is built.
 set -eu
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -18,14 +20,16 @@ DEBIAN_BASE="acai-base:bookworm-jre17"
 USE_DEBIAN_BASE=false
 TAG=""
 VARIANTS=""
+PUSH=""
 
-usage() { sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+usage() { sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 while [ $# -gt 0 ]; do
     case "$1" in
         --engine) ENGINE=${2:?--engine needs a value}; shift 2 ;;
         --base) BASE=${2:?--base needs an image}; shift 2 ;;
         --debian-base) USE_DEBIAN_BASE=true; shift ;;
         --tag) TAG=${2:?--tag needs a value}; shift 2 ;;
+        --push) PUSH=${2:?--push needs a registry, like registry.example.com:5000/team}; shift 2 ;;
         -h|--help) usage ;;
         -*) echo "build.sh: unknown option $1" >&2; usage ;;
         *) VARIANTS="$VARIANTS $1"; shift ;;
@@ -50,6 +54,13 @@ hint_of() {
         *) echo "mvn -B package -DskipTests" ;;
     esac
 }
+
+# The registry as image references write it: host[:port][/path], no scheme, no trailing slash.
+PUSH=$(printf '%s' "$PUSH" | sed 's|/*$||')
+if [ -n "$PUSH" ] && ! printf '%s' "$PUSH" | grep -Eq '^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*(:[0-9]{1,5})?(/[a-z0-9]+([._-][a-z0-9]+)*)*$'; then
+    echo "build.sh: --push '$PUSH' is not a registry (expected: a host with an optional port and repository path, like registry.example.com:5000/team; no scheme)" >&2
+    exit 2
+fi
 
 # Check every variant and jar first: a typo or a missing jar stops the script before any build.
 for variant in $VARIANTS; do
@@ -81,4 +92,11 @@ for variant in $VARIANTS; do
         -t "$image" "$CONTEXT" >/dev/null
     size=$("$ENGINE" image inspect --format '{{.Size}}' "$image" | awk '{printf "%.0f MB", $1/1e6}')
     echo "build.sh: built $image ($size)"
+    if [ -n "$PUSH" ]; then
+        remote="$PUSH/$image"
+        "$ENGINE" tag "$image" "$remote"
+        echo "build.sh: pushing $remote"
+        "$ENGINE" push "$remote" >/dev/null || { echo "build.sh: pushing $remote failed (logged in? $ENGINE login ${PUSH%%/*})" >&2; exit 1; }
+        echo "build.sh: pushed $remote"
+    fi
 done

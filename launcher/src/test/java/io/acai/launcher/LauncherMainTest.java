@@ -70,6 +70,26 @@ class LauncherMainTest {
     }
 
     @Test
+    void manifestsPutTheProjectsImagesUnderTheRegistryOfTheConfigOrTheOption(@TempDir Path dir) throws Exception {
+        String withRegistry = VALID.replaceFirst("\\{", "{\"experiment\": {\"imageRegistry\": \"reg.example.com:5000/team/\"},");
+        ConsoleCapture fromConfig = launch("manifests", config(dir, withRegistry).toString());
+        assertThat(fromConfig.exitCode()).as(fromConfig.err()).isZero();
+        assertThat(fromConfig.out()).contains("image: \"reg.example.com:5000/team/acai-cloud:" + ProjectImages.VERSION + "\"",
+                "image: \"reg.example.com:5000/team/acai-edge:" + ProjectImages.VERSION + "\"")
+                .doesNotContain("image: \"acai-");
+
+        ConsoleCapture fromOption = launch("manifests", config(dir, withRegistry).toString(), "--image-registry",
+                "other.example/lab", "--image-tag", "lab-7");
+        assertThat(fromOption.exitCode()).as(fromOption.err()).isZero();
+        assertThat(fromOption.out()).contains("image: \"other.example/lab/acai-cloud:lab-7\"",
+                "image: \"other.example/lab/acai-edge:lab-7\"").doesNotContain("reg.example.com");
+
+        ConsoleCapture bad = launch("manifests", config(dir, VALID).toString(), "--image-registry", "https://reg.example");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("'https://reg.example' has a scheme (expected: a registry host");
+    }
+
+    @Test
     void aMissingConfigStopsTheRunBeforeAnythingStarts(@TempDir Path dir) {
         Path logs = dir.resolve("logs");
         ConsoleCapture outcome = launch(logs.toString(), dir.resolve("missing.json").toString());

@@ -1,5 +1,6 @@
 package io.acai.launcher.config;
 
+import io.acai.launcher.plan.ImageRegistry;
 import io.acai.options.TimeSpan;
 import java.time.Duration;
 import java.util.List;
@@ -13,9 +14,10 @@ import java.util.Optional;
  * @param seed the seed, when the config gives one (it is then passed to both apps as {@code --seed})
  * @param samplePeriod how often consumption is sampled and files collected (default {@link #DEFAULT_SAMPLE_PERIOD})
  * @param model model of every app that does not name its own ({@code default}: the project's model)
+ * @param imageRegistry registry of the project's images on a cluster ({@link ImageRegistry}; empty: none)
  */
 record ExperimentSettings(String name, Duration duration, Optional<Long> seed, Duration samplePeriod,
-        Optional<String> model) {
+        Optional<String> model, String imageRegistry) {
 
     static final Duration DEFAULT_DURATION = Duration.ofMinutes(5);
     static final Duration DEFAULT_SAMPLE_PERIOD = Duration.ofSeconds(10);
@@ -24,12 +26,12 @@ record ExperimentSettings(String name, Duration duration, Optional<Long> seed, D
     /** The shortest and the longest sample period. */
     static final Duration MIN_SAMPLE_PERIOD = Duration.ofMillis(100);
     static final Duration MAX_SAMPLE_PERIOD = Duration.ofHours(1);
-    static final List<String> FIELDS = List.of("name", "duration", "seed", "samplePeriod", "model");
+    static final List<String> FIELDS = List.of("name", "duration", "seed", "samplePeriod", "model", "imageRegistry");
 
     static ExperimentSettings read(Optional<ConfigNode> block, String defaultName, AppPaths paths) {
         if (block.isEmpty()) {
             return new ExperimentSettings(defaultName, DEFAULT_DURATION, Optional.empty(), DEFAULT_SAMPLE_PERIOD,
-                    Optional.empty());
+                    Optional.empty(), "");
         }
         ConfigNode node = block.get();
         node.checkFields(FIELDS);
@@ -42,7 +44,20 @@ record ExperimentSettings(String name, Duration duration, Optional<Long> seed, D
         Duration period = positive(node, "samplePeriod").flatMap(p -> within(node, p)).orElse(DEFAULT_SAMPLE_PERIOD);
         Optional<Long> seed = node.integer("seed", Long.MIN_VALUE, Long.MAX_VALUE);
         Optional<String> model = paths.model(node);
-        return new ExperimentSettings(name, duration, seed, period, model);
+        return new ExperimentSettings(name, duration, seed, period, model, imageRegistry(node));
+    }
+
+    private static String imageRegistry(ConfigNode node) {
+        Optional<String> value = node.text("imageRegistry");
+        if (value.isEmpty()) {
+            return "";
+        }
+        try {
+            return ImageRegistry.normalize(value.get());
+        } catch (IllegalArgumentException e) {
+            node.errors().add(node.path("imageRegistry"), "\"" + value.get() + "\" " + e.getMessage());
+            return "";
+        }
     }
 
     private static Optional<Duration> atMost(ConfigNode node, String field, Duration value, Duration max) {

@@ -6,6 +6,7 @@ import io.acai.launcher.plan.MachinePlan;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.Service;
 
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -31,9 +32,13 @@ public final class ExperimentManifests {
     private final String namespace;
     private final String experimentId;
 
+    /**
+     * @param options the runtime's options; without an image registry of their own they take the plan's
+     *     ({@code experiment.imageRegistry})
+     */
     public ExperimentManifests(ExperimentPlan plan, KubernetesOptions options, String experimentId) {
         this.plan = plan;
-        this.options = options;
+        this.options = options.imageRegistry().isEmpty() ? options.withImageRegistry(plan.imageRegistry()) : options;
         this.namespace = options.namespace() != null ? options.namespace() : defaultNamespace(plan.name());
         this.experimentId = experimentId;
     }
@@ -110,13 +115,32 @@ public final class ExperimentManifests {
             objects.add(TcShaping.configMap(namespace, experimentId, Map.of()));
         }
         for (MachinePlan machine : plan.machines()) {
-            objects.add(machines.service(machine));
+            Service service = machines.service(machine);
+            // a ClusterIP Service forwards only the ports it names: the link probe's too, when links are measured
+            objects.add(options.measureLinks() && machine.port() > 0 ? PodLinkProbes.withProbePort(service, machine)
+                    : service);
             objects.add(machines.deployment(machine, cloudAddress()));
         }
         if (options.shaping() == ShapingMode.CHAOS_MESH) {
-            objects.addAll(ChaosMeshShaping.resources(namespace, experimentId, plan.links()));
+            Map<String, List<String>> serviceNames = new LinkedHashMap<>();
+            for (MachinePlan machine : plan.machines()) {
+                if (machine.port() > 0) {
+                    serviceNames.put(machine.name(), List.of(ChaosMeshShaping.serviceName(machine.name(), namespace)));
+                }
+            }
+            objects.addAll(ChaosMeshShaping.resources(namespace, experimentId, plan.links(), serviceNames));
         }
         return objects;
+    }
+
+    /**
+     * The NetworkChaos objects (chaos-mesh mode) with the Services' ClusterIPs the cluster assigned as external
+     * targets; {@link #objects()} names the Services by DNS name instead, for output made without a cluster.
+     *
+     * @param clusterIps by machine, its Service's ClusterIPs (none for a headless Service)
+     */
+    public List<HasMetadata> chaosObjects(Map<String, List<String>> clusterIps) {
+        return List.copyOf(ChaosMeshShaping.resources(namespace, experimentId, plan.links(), clusterIps));
     }
 
     /** The tc scripts of every sending machine, given every machine's addresses. */

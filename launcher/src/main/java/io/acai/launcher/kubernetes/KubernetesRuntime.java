@@ -12,7 +12,6 @@ import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodIP;
-import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -46,6 +45,8 @@ public final class KubernetesRuntime implements ExperimentRuntime {
     private static final Logger LOG = LoggerFactory.getLogger(KubernetesRuntime.class);
     /** Object creations in flight at once. */
     private static final int CREATE_THREADS = 8;
+    /** How long a created Service may go without a cluster IP (a real API server assigns one at once). */
+    private static final Duration SERVICE_IP_TIMEOUT = Duration.ofSeconds(30);
 
     private final KubernetesOptions options;
     private final boolean ownsClient;
@@ -114,20 +115,28 @@ public final class KubernetesRuntime implements ExperimentRuntime {
                 requireChaosMesh(current, calls, manifests.namespace());
             }
             claimNamespace(current, calls, manifests, teardown);
-            List<HasMetadata> objects = manifests.objects();
-            // Chaos Mesh picks its target pods when a NetworkChaos is created: create those once pods are ready
-            List<HasMetadata> chaos = objects.stream().filter(GenericKubernetesResource.class::isInstance).toList();
+            // Chaos Mesh picks its target pods when a NetworkChaos is created: those come once pods are ready
+            List<HasMetadata> objects = manifests.objects().stream()
+                    .filter(o -> !(o instanceof GenericKubernetesResource)).toList();
             teardown.objectCreated();
-            createAll(current, calls, manifests.namespace(), objects.stream().filter(o -> !chaos.contains(o)).toList(),
-                    teardown);
+            createAll(current, calls, manifests.namespace(), objects, teardown);
             PodReadiness readiness = new PodReadiness(current, calls, manifests.namespace(), manifests.experimentId(),
                     plan.machines().stream().map(MachinePlan::name).toList(), pollInterval);
             Map<String, Pod> ready = readiness.await(options.readyTimeout());
             LOG.info("all {} machines ready in namespace {}", ready.size(), manifests.namespace());
+            Map<String, List<String>> clusterIps = options.shaping() == ShapingMode.NONE ? Map.of()
+                    : new ServiceAddresses(current, calls, manifests.namespace(), manifests.experimentId(), pollInterval)
+                            .clusterIps(SERVICE_IP_TIMEOUT);
             if (options.shaping() == ShapingMode.TC) {
-                writeShapingScripts(current, calls, manifests, ready);
+                writeShapingScripts(current, calls, manifests, ready, clusterIps);
             }
-            createAll(current, calls, manifests.namespace(), chaos, teardown);
+            if (options.shaping() == ShapingMode.CHAOS_MESH) {
+                // the Services' ClusterIPs as external targets: packets addressed to a Service are shaped too
+                createAll(current, calls, manifests.namespace(), manifests.chaosObjects(clusterIps), teardown);
+            }
+            if (options.measureLinks() && !plan.links().isEmpty()) {
+                new PodLinkMeasurement(current, manifests, pollInterval).measure(ready, logsDir);
+            }
             return new KubernetesDeployment(current, calls, manifests, teardown, readiness, hook, this::released);
         } catch (ClusterCallException e) {
             throw failed(teardown, hook, e.getMessage(), e);
@@ -301,11 +310,8 @@ public final class KubernetesRuntime implements ExperimentRuntime {
 
     /** Fills the shaping ConfigMap now that every machine's pod and Service addresses are known. */
     private static void writeShapingScripts(KubernetesClient client, ClusterCalls calls, ExperimentManifests manifests,
-            Map<String, Pod> ready) {
+            Map<String, Pod> ready, Map<String, List<String>> clusterIps) {
         String namespace = manifests.namespace();
-        List<Service> services = calls.run("list services in namespace " + namespace, () -> client.services()
-                .inNamespace(namespace).withLabels(ExperimentLabels.experiment(manifests.experimentId())).list()
-                .getItems());
         Map<String, List<String>> addresses = new LinkedHashMap<>();
         for (MachinePlan machine : manifests.plan().machines()) {
             List<String> own = new ArrayList<>();
@@ -317,10 +323,7 @@ public final class KubernetesRuntime implements ExperimentRuntime {
                     own.add(pod.getStatus().getPodIP());
                 }
             }
-            services.stream().filter(s -> s.getMetadata().getName().equals(machine.name()))
-                    .map(s -> s.getSpec().getClusterIP())
-                    .filter(ip -> ip != null && !ip.equals("None"))
-                    .forEach(own::add);
+            own.addAll(clusterIps.getOrDefault(machine.name(), List.of()));
             // u32 "match ip dst" takes IPv4 addresses only
             addresses.put(machine.name(), own.stream().filter(ip -> ip != null && ip.contains(".")).distinct().toList());
         }

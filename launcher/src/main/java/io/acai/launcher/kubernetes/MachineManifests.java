@@ -82,7 +82,7 @@ public final class MachineManifests {
             volumes.add(volume(volume));
         }
         if (options.shaping() == ShapingMode.TC) {
-            containers.add(TcShaping.container(machine, ProjectImages.EDGE + ":" + options.imageTag()));
+            containers.add(TcShaping.container(machine, options.projectImage(ProjectImages.EDGE)));
             volumes.add(TcShaping.configMapVolume(experimentId));
         }
         DeploymentBuilder builder = new DeploymentBuilder()
@@ -153,7 +153,7 @@ public final class MachineManifests {
         }
         ContainerBuilder container = new ContainerBuilder()
                 .withName(APP_CONTAINER)
-                .withImage(ProjectImages.imageFor(machine, options.imageTag()))
+                .withImage(ProjectImages.imageFor(machine, options.imageRegistry(), options.imageTag()))
                 .withImagePullPolicy("IfNotPresent")
                 .withArgs(machine.argsWithCloud(cloudAddress))
                 .withEnv(environment(machine))

@@ -1,12 +1,14 @@
 package io.acai.launcher.kubernetes;
 
+import io.acai.launcher.plan.ImageRegistry;
 import io.acai.launcher.plan.MachinePlan;
 import io.acai.launcher.plan.Role;
 
 /**
  * The project's own container images (built by {@code images/build.sh}) and how a machine that runs
  * the project's app gets one: {@code acai-cloud-gpu} when the cloud asks for a GPU, {@code acai-cloud}
- * otherwise, {@code acai-edge} for edges. A machine whose config names an image keeps it.
+ * otherwise, {@code acai-edge} for edges, under the registry the options or the config name. A machine whose
+ * config names an image keeps it.
  */
 public final class ProjectImages {
 
@@ -22,17 +24,25 @@ public final class ProjectImages {
 
     /** The image a machine runs: its configured image, or the project's image for its role. */
     public static String imageFor(MachinePlan machine, String tag) {
+        return imageFor(machine, "", tag);
+    }
+
+    /**
+     * The image a machine runs: its configured image, or the project's image for its role, under {@code registry}
+     * (empty: none). A configured image is kept as it is, registry and all.
+     */
+    public static String imageFor(MachinePlan machine, String registry, String tag) {
         if (machine.image() != null && !machine.image().isBlank()) {
             String image = machine.image();
             if (machine.role() == Role.CLOUD && machine.resources().gpus() > 0 && isProjectImage(image, CLOUD)) {
-                return CLOUD_GPU + ":" + tag;
+                return ImageRegistry.reference(registry, CLOUD_GPU, tag);
             }
             return image;
         }
         if (machine.role() == Role.EDGE) {
-            return EDGE + ":" + tag;
+            return ImageRegistry.reference(registry, EDGE, tag);
         }
-        return (machine.resources().gpus() > 0 ? CLOUD_GPU : CLOUD) + ":" + tag;
+        return ImageRegistry.reference(registry, machine.resources().gpus() > 0 ? CLOUD_GPU : CLOUD, tag);
     }
 
     /** Whether the machine runs one of the project's images (its own, or one its config names). */

@@ -17,15 +17,16 @@ import org.slf4j.LoggerFactory;
 /**
  * Measures every shaped direction once the links are up and writes {@code links.csv} ({@link LinkRow}: a
  * configured rate of 0 means unlimited). A measurement more than 10% away from its configuration (for the
- * round trip: more than 10% or 2 ms, whichever is larger) is reported as a warning.
+ * round trip: more than 10% or 2 ms, whichever is larger) is reported as a warning. The Kubernetes runtime measures
+ * its pods with the same pairs and rows ({@code io.acai.launcher.kubernetes.PodLinkProbes}).
  */
-final class LinkMeasurement {
+public final class LinkMeasurement {
 
     private static final Logger LOG = LoggerFactory.getLogger(LinkMeasurement.class);
 
     /** Runs the probe of one pair wherever its machines live. */
     @FunctionalInterface
-    interface ProbeRunner {
+    public interface ProbeRunner {
         LinkProbe.Measurement measure(ProbePair pair) throws IOException;
     }
 
@@ -57,7 +58,7 @@ final class LinkMeasurement {
      *
      * @param listens whether a machine has a listening port
      */
-    static List<ProbePair> pairs(List<LinkPlan> links, java.util.function.Predicate<String> listens) {
+    public static List<ProbePair> pairs(List<LinkPlan> links, java.util.function.Predicate<String> listens) {
         Map<String, ProbePair> pairs = new LinkedHashMap<>();
         for (LinkPlan link : links) {
             String a = link.from();
@@ -78,7 +79,7 @@ final class LinkMeasurement {
     }
 
     /** Measures every pair in turn (so that they do not compete for the CPU) and returns the rows. */
-    static List<LinkRow> measure(List<ProbePair> pairs, ProbeRunner runner) throws IOException {
+    public static List<LinkRow> measure(List<ProbePair> pairs, ProbeRunner runner) throws IOException {
         List<LinkRow> rows = new ArrayList<>();
         for (ProbePair pair : pairs) {
             LinkProbe.Measurement m = runner.measure(pair);
@@ -94,7 +95,7 @@ final class LinkMeasurement {
     }
 
     /** Writes links.csv and returns the warnings (also logged). */
-    static List<String> write(Path logsDir, List<LinkRow> rows) throws IOException {
+    public static List<String> write(Path logsDir, List<LinkRow> rows) throws IOException {
         List<String> warnings = new ArrayList<>();
         try (CsvRowWriter<LinkRow> out = LinkRow.SCHEMA.create(LinkRow.SCHEMA.in(logsDir))) {
             for (LinkRow row : rows) {

@@ -20,6 +20,8 @@ import java.util.Locale;
  *
  * <pre>
  *   LinkProbe serve &lt;port&gt;                       prints "ready" once listening, serves until killed
+ *   LinkProbe serve &lt;port&gt; &lt;connections&gt; &lt;seconds&gt;  the same, but exits once that many connections
+ *                                                    have ended or after that many seconds, whichever is first
  *   LinkProbe measure &lt;host&gt; &lt;port&gt; &lt;up bytes&gt; &lt;down bytes&gt; &lt;pings&gt;
  *       prints "up_mbps=.. down_mbps=.. rtt_ms=.."
  *   LinkProbe measure-on-go ...                   the same, after printing "ready" and reading a line
@@ -38,12 +40,13 @@ public final class LinkProbe {
     }
 
     /** Result of one pair: rates in Mbit/s of client-to-server (up) and back (down), median RTT in ms. */
-    record Measurement(double upMbps, double downMbps, double rttMs) {
+    public record Measurement(double upMbps, double downMbps, double rttMs) {
         String line() {
             return String.format(Locale.ROOT, "up_mbps=%.4f down_mbps=%.4f rtt_ms=%.4f", upMbps, downMbps, rttMs);
         }
 
-        static Measurement parse(String output) {
+        /** The measurement in a probe's output; throws naming the output when there is none. */
+        public static Measurement parse(String output) {
             for (String line : output.lines().toList()) {
                 if (line.startsWith("up_mbps=")) {
                     String[] f = line.split(" ");
@@ -64,6 +67,11 @@ public final class LinkProbe {
             System.out.println("ready");
             System.out.flush();
             serve(server);
+        } else if (args.length == 4 && args[0].equals("serve")) {
+            ServerSocket server = listen(new InetSocketAddress(Integer.parseInt(args[1])));
+            System.out.println("ready");
+            System.out.flush();
+            serveLimited(server, Integer.parseInt(args[2]), Long.parseLong(args[3]));
         } else if (args.length == 6 && (args[0].equals("measure") || args[0].equals("measure-on-go"))) {
             if (args[0].equals("measure-on-go")) {
                 // started ahead of time (JVM start is the slow part): wait for the go line on stdin
@@ -79,7 +87,8 @@ public final class LinkProbe {
             System.out.println(m.line());
         } else {
             PrintStream err = System.err;
-            err.println("usage: LinkProbe serve <port> | measure|measure-on-go <host> <port> <up bytes> <down bytes> <pings>");
+            err.println("usage: LinkProbe serve <port> [<connections> <seconds>]"
+                    + " | measure|measure-on-go <host> <port> <up bytes> <down bytes> <pings>");
             System.exit(2);
         }
     }
@@ -101,6 +110,31 @@ public final class LinkProbe {
                 t.start();
             } catch (IOException e) {
                 return;
+            }
+        }
+    }
+
+    /**
+     * Serves {@code connections} connections, one after another, then returns; returns earlier once {@code seconds}
+     * have passed (a probe started in a pod must end on its own: nothing else stops it there).
+     */
+    static void serveLimited(ServerSocket server, int connections, long seconds) throws IOException {
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        try (server) {
+            for (int served = 0; served < connections; served++) {
+                long left = (deadline - System.nanoTime()) / 1_000_000L;
+                if (left <= 0) {
+                    return;
+                }
+                server.setSoTimeout((int) Math.min(Integer.MAX_VALUE, left));
+                Socket socket;
+                try {
+                    socket = server.accept();
+                } catch (java.net.SocketTimeoutException e) {
+                    return;
+                }
+                socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, Math.max(1, left)));
+                handle(socket);
             }
         }
     }

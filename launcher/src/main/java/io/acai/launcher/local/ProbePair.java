@@ -12,13 +12,13 @@ import java.time.Duration;
  * @param up the shaped direction client to server, or null
  * @param down the shaped direction server to client, or null
  */
-record ProbePair(String client, String server, LinkPlan up, LinkPlan down) {
+public record ProbePair(String client, String server, LinkPlan up, LinkPlan down) {
 
     static final double PROBE_SECONDS = 1.0;
     static final long UNLIMITED_BYTES = 16L << 20;
 
     /** Configured round trip: the two one-way delays (a direction not configured adds none). */
-    Duration configuredRtt() {
+    public Duration configuredRtt() {
         return delay(up).plus(delay(down));
     }
 
@@ -27,7 +27,7 @@ record ProbePair(String client, String server, LinkPlan up, LinkPlan down) {
     }
 
     /** Bytes that take about {@link #PROBE_SECONDS} at the link's rate (64 KiB to 64 MiB), or 0 for no link. */
-    static long bytesFor(LinkPlan link) {
+    public static long bytesFor(LinkPlan link) {
         if (link == null) {
             return 0;
         }
@@ -38,7 +38,7 @@ record ProbePair(String client, String server, LinkPlan up, LinkPlan down) {
         return Math.max(64 << 10, Math.min(64L << 20, bytes));
     }
 
-    int pings() {
+    public int pings() {
         return configuredRtt().toMillis() > 100 ? 5 : 10;
     }
 }

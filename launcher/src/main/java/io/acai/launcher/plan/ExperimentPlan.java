@@ -17,13 +17,21 @@ import java.util.Optional;
  * @param runtime local or Kubernetes
  * @param machines every machine, the cloud first
  * @param links every shaped direction
+ * @param imageRegistry registry of the project's images on a cluster ({@link ImageRegistry}); empty for none
  */
 public record ExperimentPlan(String name, long seed, Duration duration, Duration samplePeriod, RuntimeKind runtime,
-        List<MachinePlan> machines, List<LinkPlan> links) {
+        List<MachinePlan> machines, List<LinkPlan> links, String imageRegistry) {
+
+    /** A plan without an image registry. */
+    public ExperimentPlan(String name, long seed, Duration duration, Duration samplePeriod, RuntimeKind runtime,
+            List<MachinePlan> machines, List<LinkPlan> links) {
+        this(name, seed, duration, samplePeriod, runtime, machines, links, "");
+    }
 
     public ExperimentPlan {
         machines = List.copyOf(machines);
         links = List.copyOf(links);
+        imageRegistry = imageRegistry == null ? "" : imageRegistry;
         if (machines.stream().filter(m -> m.role() == Role.CLOUD).count() != 1) {
             throw new IllegalArgumentException("an experiment has exactly one cloud machine");
         }

@@ -36,13 +36,20 @@ import java.util.stream.Stream;
  * that ran it says so ({@link #withControls}).
  *
  * @param controls each static control's name mapped to the name of the edge whose frames it saw
+ * @param limits   each machine's CPU and memory limits from {@code run.json} ({@link MachineLimits})
  */
 public record ExperimentLogs(Path dir, List<EdgeLogs> edges, List<CloudLogs> clouds,
                              List<ConsumptionRow> consumption, List<LinkRow> links, ReportNotes notes,
-                             Map<String, String> controls) {
+                             Map<String, String> controls, MachineLimits limits) {
 
     public ExperimentLogs {
         controls = Map.copyOf(controls);
+    }
+
+    /** As the canonical constructor, without machine limits. */
+    public ExperimentLogs(Path dir, List<EdgeLogs> edges, List<CloudLogs> clouds, List<ConsumptionRow> consumption,
+            List<LinkRow> links, ReportNotes notes, Map<String, String> controls) {
+        this(dir, edges, clouds, consumption, links, notes, controls, MachineLimits.NONE);
     }
 
     private static final String EDGE_INF = InferenceRow.SCHEMA.fileName();
@@ -97,12 +104,12 @@ public record ExperimentLogs(Path dir, List<EdgeLogs> edges, List<CloudLogs> clo
             notes.warning(RunSettings.RUN_JSON + ": " + settings.whyUnknown() + "; no edge drawn as a control");
         }
         return new ExperimentLogs(dir, List.copyOf(edges), List.copyOf(clouds), consumption, links, notes,
-                settings.controlOf());
+                settings.controlOf(), MachineLimits.read(dir, notes));
     }
 
     /** These logs with the static controls the run's plan had (control name to target name). */
     public ExperimentLogs withControls(Map<String, String> planned) {
-        return new ExperimentLogs(dir, edges, clouds, consumption, links, notes, planned);
+        return new ExperimentLogs(dir, edges, clouds, consumption, links, notes, planned, limits);
     }
 
     /** The edge {@code edge} is the static control of, if it is one. */

@@ -43,7 +43,7 @@ public record RunSummary(List<EdgeSummary> edges, List<UpdateSummary> updates, L
 
     private static ExperimentLogs oneEdge(ExperimentLogs logs, EdgeLogs edge) {
         return new ExperimentLogs(logs.dir(), List.of(edge), logs.clouds(), List.of(), List.of(), logs.notes(),
-                logs.controls());
+                logs.controls(), logs.limits());
     }
 
     /** Updates that began with an upload (the update loop's rounds). */

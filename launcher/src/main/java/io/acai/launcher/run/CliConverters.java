@@ -1,6 +1,7 @@
 package io.acai.launcher.run;
 
 import io.acai.launcher.kubernetes.ShapingMode;
+import io.acai.launcher.plan.ImageRegistry;
 import io.acai.launcher.plan.RuntimeKind;
 import io.acai.options.TimeSpan;
 import picocli.CommandLine.ITypeConverter;
@@ -40,6 +41,18 @@ public final class CliConverters {
                         + " and '-', at most 128, not starting with '.' or '-')");
             }
             return value;
+        }
+    }
+
+    /** {@code --image-registry registry.example.com/team}: as the config's {@code experiment.imageRegistry}. */
+    static final class Registry implements ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            try {
+                return ImageRegistry.normalize(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException("'" + value + "' " + e.getMessage());
+            }
         }
     }
 

@@ -30,6 +30,11 @@ public final class ClusterOptions {
                     + ProjectImages.VERSION + ")")
     String imageTag;
 
+    @Option(names = "--image-registry", paramLabel = "REGISTRY", converter = CliConverters.Registry.class,
+            description = "registry and repository of the project's images on the cluster, like"
+                    + " registry.example.com:5000/team (default: the config's experiment.imageRegistry, else none)")
+    String imageRegistry;
+
     public KubernetesOptions toOptions() {
         KubernetesOptions options = KubernetesOptions.DEFAULT.withReuseNamespace(reuseNamespace);
         if (namespace != null) {
@@ -43,6 +48,9 @@ public final class ClusterOptions {
         }
         if (imageTag != null) {
             options = options.withImageTag(imageTag);
+        }
+        if (imageRegistry != null) {
+            options = options.withImageRegistry(imageRegistry);
         }
         return options;
     }

@@ -18,11 +18,12 @@ public final class RunChoices {
     public boolean noReport;
 
     @Option(names = "--no-link-measurement",
-            description = "start the apps without first measuring every shaped link into links.csv (local runtime;"
-                    + " saves several seconds per run, and the report then shows the configured links only)")
+            description = "do not measure every shaped link into links.csv (locally before the apps start, on Kubernetes"
+                    + " once shaping is in place; saves several seconds per run, up to minutes with tc on Kubernetes,"
+                    + " and the report then shows the configured links only)")
     public boolean noLinkMeasurement;
 
-    /** Whether the local runtime measures the links before the apps start. */
+    /** Whether the runtime measures the links (locally before the apps start, on Kubernetes once shaping is in place). */
     public boolean measureLinks() {
         return !noLinkMeasurement;
     }

@@ -108,6 +108,6 @@ public final class RunCommand implements Callable<Integer> {
             return plan;
         }
         return new ExperimentPlan(plan.name(), plan.seed(), duration, plan.samplePeriod(), plan.runtime(), plan.machines(),
-                plan.links());
+                plan.links(), plan.imageRegistry());
     }
 }

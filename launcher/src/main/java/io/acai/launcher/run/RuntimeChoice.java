@@ -19,8 +19,8 @@ public final class RuntimeChoice {
     }
 
     /**
-     * @param measureLinks whether the local runtime measures every shaped link into {@code links.csv}
-     *     before the apps start (the Kubernetes runtime does not measure links yet)
+     * @param measureLinks whether the runtime measures every shaped link into {@code links.csv}: locally before the
+     *     apps start, on Kubernetes once shaping is in place
      * @throws IllegalStateException when the local app jars cannot be found, or the cluster client
      *     cannot be configured, with a message saying so
      */
@@ -29,7 +29,7 @@ public final class RuntimeChoice {
             case LOCAL -> new LocalRuntime(AppJars.locate(), measureLinks, true);
             case KUBERNETES -> {
                 try {
-                    yield new KubernetesRuntime(options);
+                    yield new KubernetesRuntime(options.withMeasureLinks(measureLinks));
                 } catch (RuntimeException e) {
                     throw new IllegalStateException("cannot set up the Kubernetes client: " + e.getMessage(), e);
                 }

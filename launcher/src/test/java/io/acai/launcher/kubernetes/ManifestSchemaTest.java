@@ -7,10 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
 import io.acai.detection.SharedData;
 import io.acai.launcher.plan.ExperimentPlan;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -21,51 +17,25 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Every object the launcher can produce, validated against the official strict schemas in
- * {@code ../shared/schemas}: Kubernetes 1.29 Namespace, Deployment, Service and ConfigMap, and the
- * Chaos Mesh 2.8 NetworkChaos CRD. The Kubernetes "standalone-strict" schemas declare
- * {@code "$schema": "http://json-schema.org/schema#"} and use draft-04 semantics (array types,
- * {@code additionalProperties: false}); they are loaded as draft 4 with that declaration removed.
+ * {@code ../shared/schemas} ({@link StrictSchemas}).
  */
 class ManifestSchemaTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final YAMLMapper YAML = new YAMLMapper();
-    private final Map<String, JsonSchema> schemas = new HashMap<>();
 
     /** A GPU cloud with NFS and node placement, 3 edges, every direction shaped. */
     private final ExperimentPlan plan = TestPlans.cloudAndEdges("schema-check", 3);
 
-    private JsonSchema schema(String kind) throws IOException {
-        if (!schemas.containsKey(kind)) {
-            String file = switch (kind) {
-                case "Namespace" -> "schemas/kubernetes/v1.29.14-standalone-strict/namespace-v1.json";
-                case "Deployment" -> "schemas/kubernetes/v1.29.14-standalone-strict/deployment-apps-v1.json";
-                case "Service" -> "schemas/kubernetes/v1.29.14-standalone-strict/service-v1.json";
-                case "ConfigMap" -> "schemas/kubernetes/v1.29.14-standalone-strict/configmap-v1.json";
-                case "NetworkChaos" -> "schemas/chaos-mesh/networkchaos-v1alpha1.openAPIV3Schema.json";
-                default -> throw new AssertionError("no schema for kind " + kind);
-            };
-            ObjectNode node = (ObjectNode) JSON.readTree(SharedData.resolve(file).toFile());
-            node.remove("$schema");
-            schemas.put(kind, JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4).getSchema(node));
-        }
-        return schemas.get(kind);
-    }
+    private final StrictSchemas schemas = new StrictSchemas();
 
     private List<String> violations(JsonNode object) throws IOException {
-        String kind = object.path("kind").asText();
-        String name = kind + " " + object.path("metadata").path("name").asText();
-        Set<ValidationMessage> messages = schema(kind).validate(object);
-        List<String> out = new ArrayList<>();
-        messages.forEach(m -> out.add(name + ": " + m.getMessage()));
-        return out;
+        return schemas.violations(object);
     }
 
     private static List<JsonNode> documents(String yaml) throws IOException {

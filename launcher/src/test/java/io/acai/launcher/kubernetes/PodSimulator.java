@@ -20,7 +20,8 @@ import java.util.function.Function;
 /**
  * Plays the Deployment controller and the kubelet for the mock server, which does neither: it watches
  * a namespace's Deployments and for every one that appears creates one pod from the template, named
- * as the controller names them, with the status the test chooses.
+ * as the controller names them, with the status the test chooses. It also gives every Service that is
+ * not headless a cluster IP ({@code 10.96.0.x}), as the API server does when it creates one.
  */
 final class PodSimulator implements AutoCloseable {
 
@@ -29,6 +30,8 @@ final class PodSimulator implements AutoCloseable {
     private final Function<Deployment, PodStatus> status;
     private final Set<String> done = ConcurrentHashMap.newKeySet();
     private final Watch watch;
+    private final Watch serviceWatch;
+    private final java.util.concurrent.atomic.AtomicInteger nextServiceIp = new java.util.concurrent.atomic.AtomicInteger(10);
     private volatile Throwable failure;
 
     PodSimulator(KubernetesClient client, String namespace, Function<Deployment, PodStatus> status) {
@@ -48,8 +51,41 @@ final class PodSimulator implements AutoCloseable {
                 failure = cause;
             }
         });
-        // any Deployment made before the watch opened
+        this.serviceWatch = client.services().inNamespace(namespace).watch(new Watcher<>() {
+            @Override
+            public void eventReceived(Action action, io.fabric8.kubernetes.api.model.Service service) {
+                if (action == Action.ADDED) {
+                    assignClusterIp(service);
+                }
+            }
+
+            @Override
+            public void onClose(WatcherException cause) {
+                failure = cause;
+            }
+        });
+        // any Deployment or Service made before the watches opened
         client.apps().deployments().inNamespace(namespace).list().getItems().forEach(this::podFor);
+        client.services().inNamespace(namespace).list().getItems().forEach(this::assignClusterIp);
+    }
+
+    /** The cluster IP the simulated API server gives the {@code n}th Service (from 10). */
+    static String serviceIp(int n) {
+        return "10.96.0." + n;
+    }
+
+    private void assignClusterIp(io.fabric8.kubernetes.api.model.Service service) {
+        try {
+            String ip = service.getSpec().getClusterIP();
+            if (ip == null || ip.isBlank()) {
+                String assigned = serviceIp(nextServiceIp.getAndIncrement());
+                client.services().inNamespace(namespace).withName(service.getMetadata().getName())
+                        .edit(s -> new io.fabric8.kubernetes.api.model.ServiceBuilder(s).editSpec()
+                                .withClusterIP(assigned).withClusterIPs(assigned).endSpec().build());
+            }
+        } catch (RuntimeException e) {
+            failure = e;
+        }
     }
 
     private void podFor(Deployment deployment) {
@@ -112,6 +148,7 @@ final class PodSimulator implements AutoCloseable {
     @Override
     public void close() {
         watch.close();
+        serviceWatch.close();
         if (failure != null) {
             throw new AssertionError("pod simulator failed", failure);
         }

@@ -8,18 +8,23 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
 import io.acai.detection.SharedData;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.utils.Serialization;
 
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * The strict Kubernetes 1.29 and Chaos Mesh NetworkChaos schemas of {@code ../shared/schemas}, loaded as
- * {@link ManifestSchemaTest} loads them (draft 4, their {@code $schema} removed), and the YAML documents of
- * {@code launcher manifests}.
+ * The official strict schemas in {@code ../shared/schemas}: Kubernetes 1.29 Namespace, Deployment, Service and
+ * ConfigMap, and the Chaos Mesh 2.8 NetworkChaos CRD. The Kubernetes "standalone-strict" schemas declare
+ * {@code "$schema": "http://json-schema.org/schema#"} and use draft-04 semantics (array types,
+ * {@code additionalProperties: false}); they are loaded as draft 4 with that declaration removed.
  */
 final class StrictSchemas {
 
@@ -44,14 +49,21 @@ final class StrictSchemas {
         return schemas.get(kind);
     }
 
-    /** What the schema of its kind says is wrong with {@code object}, each message naming the object. */
+    /** What the object's kind's schema finds wrong with it, each prefixed by kind and name; empty when valid. */
     List<String> violations(JsonNode object) throws IOException {
-        String name = object.path("kind").asText() + " " + object.path("metadata").path("name").asText();
+        String kind = object.path("kind").asText();
+        String name = kind + " " + object.path("metadata").path("name").asText();
+        Set<ValidationMessage> messages = schema(kind).validate(object);
         List<String> out = new ArrayList<>();
-        schema(object.path("kind").asText()).validate(object).forEach(m -> out.add(name + ": " + m.getMessage()));
+        messages.forEach(m -> out.add(name + ": " + m.getMessage()));
         return out;
     }
 
+    List<String> violations(HasMetadata object) throws IOException {
+        return violations(JSON.readTree(Serialization.asJson(object)));
+    }
+
+    /** The YAML documents of {@code launcher manifests}' output, empty ones left out. */
     static List<JsonNode> documents(String yaml) throws IOException {
         List<JsonNode> docs = new ArrayList<>();
         try (var parser = new YAMLFactory().createParser(yaml)) {

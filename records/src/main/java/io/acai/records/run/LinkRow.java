@@ -6,7 +6,7 @@ import io.acai.records.csv.TextColumn;
 import io.acai.records.csv.Unit;
 
 /**
- * One line of {@code links.csv}: a shaped direction, configured and measured, written by the local runtime. A
+ * One line of {@code links.csv}: a shaped direction, configured and measured, written by the local and the Kubernetes runtime. A
  * configured rate of 0 means unlimited; a blank measurement is NaN.
  *
  * @param configuredMbps  configured rate, Mbit/s
