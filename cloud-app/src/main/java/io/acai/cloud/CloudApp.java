@@ -1,6 +1,8 @@
 package io.acai.cloud;
 
 import io.acai.cloud.holdout.HoldoutScoring;
+import io.acai.cloud.retrain.AnchorFrames;
+import io.acai.cloud.retrain.AnchorSettings;
 import io.acai.cloud.retrain.ReplayBuffer;
 import io.acai.cloud.retrain.RetrainLoop;
 import io.acai.cloud.retrain.Retrainer;
@@ -15,8 +17,6 @@ import io.acai.protocol.ProtocolLimits;
 import io.acai.records.RunLog;
 import io.acai.records.csv.CsvRowWriter;
 import io.acai.records.run.RetrainRow;
-import io.acai.scenes.SceneGenerator;
-import io.acai.scenes.SceneStyle;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.util.Optional;
@@ -80,26 +80,33 @@ public final class CloudApp implements AutoCloseable {
         // the replay scenes are drawn on the retrain thread, before its first round, so that the server
         // listens at once (drawing them takes seconds on a busy host)
         Thread thread = new Thread(() -> {
-            seedReplay(config, replay, log);
+            try {
+                drawAnchors(config, store, replay, log);
+            } catch (IOException e) {
+                log.warn("anchors not drawn, the cloud cannot retrain: " + e.getMessage());
+                throw new java.io.UncheckedIOException(e);
+            }
             loop.run();
         }, "acai-retrain");
         thread.start();
         log.info("listening on port " + server.port() + " (min retrain images " + config.minRetrainImages()
-                + ", push to " + config.pushPolicy() + ", replay " + config.replay()
+                + ", push to " + config.pushPolicy() + ", replay " + config.replay() + ", anchors " + config.anchors().count()
                 + (config.token().isEmpty() ? ", no token" : ", token required") + ", at most "
                 + config.serverLimits().maxConnections() + " connections, Hello within "
                 + config.serverLimits().helloTimeout().toMillis() + " ms)");
         return new CloudApp(log, csv, store, uploads, server, loop, thread, holdout);
     }
 
-    /** The default model's replay buffer starts with its own training distribution: pre-drift scenes. */
-    private static void seedReplay(CloudConfig config, ReplayBuffer replay, RunLog log) {
-        if (config.defaultModel() && config.replay() > 0) {
-            SceneGenerator scenes = new SceneGenerator(config.seed(), SceneStyle.PRE_DRIFT);
-            for (int i = 0; i < config.replay(); i++) {
-                replay.add(scenes.frame(i));
-            }
-            log.info("replay buffer seeded with " + config.replay() + " pre-drift scenes, the default model's training distribution");
+    /** Draws the anchors into the replay buffer; a dataset that cannot give them ends the retrain thread. */
+    private static void drawAnchors(CloudConfig config, ModelStore store, ReplayBuffer replay, RunLog log)
+            throws IOException {
+        AnchorSettings anchors = config.anchors();
+        if (anchors.count() > 0) {
+            replay.anchor(AnchorFrames.draw(anchors, store.names(), store.cfg().net().width(),
+                    store.cfg().net().height(), config.seed()));
+            log.info("anchors: " + anchors.count() + anchors.data().map(d -> " photos of " + d)
+                    .orElse(" pre-drift scenes, the default model's training distribution")
+                    + ", replayed in every retrain");
         }
     }
 

@@ -2,6 +2,7 @@ package io.acai.cloud;
 
 import io.acai.cloud.holdout.HoldoutSettings;
 import io.acai.cloud.retrain.DjlRetrainer;
+import io.acai.cloud.retrain.AnchorSettings;
 import io.acai.cloud.retrain.PushPolicy;
 import io.acai.cloud.server.ServerLimits;
 import io.acai.cloud.train.TorchThreads;
@@ -89,9 +90,19 @@ public final class CloudCommand implements Callable<Integer> {
     String push;
 
     @Option(names = "--replay", defaultValue = "" + CloudConfig.DEFAULT_REPLAY,
-            description = "earlier samples kept and replayed in every retrain, so the model does not "
-                    + "forget (default: ${DEFAULT-VALUE}, as the original)")
+            description = "earlier uploads kept (a uniform sample of all of them) and replayed in every retrain "
+                    + "(default: ${DEFAULT-VALUE}, as the original)")
     int replay;
+
+    @Option(names = "--anchors", paramLabel = "N", defaultValue = "" + AnchorSettings.DEFAULT_COUNT,
+            description = "frames of the model's own training distribution replayed in every retrain and never "
+                    + "replaced, so the model does not forget what it knew: the default model's pre-drift scenes, "
+                    + "or photos of --anchor-data (default: ${DEFAULT-VALUE})")
+    int anchors;
+
+    @Option(names = "--anchor-data", paramLabel = "DIR", description = "a YOLO or VOC dataset folder the anchors "
+            + "are drawn from, as the photos are (the part the edges serve); needed for a model other than the default")
+    Path anchorData;
 
     @Mixin
     TokenOption token;
@@ -212,6 +223,8 @@ public final class CloudCommand implements Callable<Integer> {
                 .optMinRetrainImages(minRetrainImages)
                 .optPushPolicy(PushPolicy.parse(push))
                 .optReplay(replay)
+                .optAnchors(anchors)
+                .optAnchorData(anchorData)
                 .optKeepVersions(keepVersions)
                 .optToken(token.token())
                 .optHeartbeatInterval(heartbeat.interval())

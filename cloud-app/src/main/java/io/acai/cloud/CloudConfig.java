@@ -1,6 +1,7 @@
 package io.acai.cloud;
 
 import io.acai.cloud.holdout.HoldoutSettings;
+import io.acai.cloud.retrain.AnchorSettings;
 import io.acai.cloud.retrain.PushPolicy;
 import io.acai.cloud.server.ServerLimits;
 import io.acai.records.run.HoldoutRow;
@@ -31,22 +32,23 @@ import java.util.Optional;
  * @param csvFile           {@code cloud.csv}, one row per retrain
  * @param model             the model to start from
  * @param defaultModel      whether {@code model} is the project's default model (its pre-drift
- *                          scenes then seed the replay buffer)
+ *                          scenes can then be the anchors)
  * @param storeDir          where model versions are saved
  * @param minRetrainImages  pending images that start a retrain; 0 = every upload
  * @param pushPolicy        who receives a new version
- * @param replay            earlier samples kept for each retrain
+ * @param replay            earlier uploads kept and replayed in every retrain
  * @param token             the secret edges must present; empty admits all
  * @param heartbeatInterval write silence after which a heartbeat goes out
  * @param seed              seeds the replay sampling
  * @param holdout           how each version is scored on held-out frames ({@code holdout.csv} beside the csv file)
  * @param serverLimits      connections open at once and the Hello deadline
  * @param keepVersions      model versions the store keeps besides the first; 0 keeps all
+ * @param anchors           frames of the model's training distribution replayed in every retrain
  */
 public record CloudConfig(int port, Path logFile, Path csvFile, ModelFiles model, boolean defaultModel, Path storeDir,
                           int minRetrainImages, PushPolicy pushPolicy, int replay, String token,
                           Duration heartbeatInterval, long seed, HoldoutSettings holdout, ServerLimits serverLimits,
-                          int keepVersions) {
+                          int keepVersions, AnchorSettings anchors) {
 
     /** {@code --min-retrain-images}: every upload starts a retrain, as the original. */
     public static final int DEFAULT_MIN_RETRAIN_IMAGES = 0;
@@ -73,6 +75,12 @@ public record CloudConfig(int port, Path logFile, Path csvFile, ModelFiles model
         if (keepVersions < 0) {
             throw new IllegalArgumentException("--keep-versions : " + keepVersions + " (expected: >= 0; 0 keeps all)");
         }
+        Objects.requireNonNull(anchors, "anchors");
+        if (anchors.count() > 0 && anchors.data().isEmpty() && !defaultModel) {
+            throw new IllegalArgumentException("--anchors : " + anchors.count() + " pre-drift scenes, which only the "
+                    + "default model was trained on, and the model is " + model.cfg().getFileName()
+                    + " (expected: --anchor-data DIR, photos of the model's training distribution)");
+        }
     }
 
     /** {@code holdout.csv}, beside the csv file. */
@@ -97,6 +105,8 @@ public record CloudConfig(int port, Path logFile, Path csvFile, ModelFiles model
         private int minRetrainImages = DEFAULT_MIN_RETRAIN_IMAGES;
         private PushPolicy pushPolicy = PushPolicy.parse(DEFAULT_PUSH);
         private int replay = DEFAULT_REPLAY;
+        private int anchors = AnchorSettings.DEFAULT_COUNT;
+        private Path anchorData;
         private int keepVersions = DEFAULT_KEEP_VERSIONS;
         private String token = "";
         private Duration heartbeatInterval = HeartbeatOption.DEFAULT_INTERVAL;
@@ -163,8 +173,21 @@ public record CloudConfig(int port, Path logFile, Path csvFile, ModelFiles model
             return this;
         }
 
+        /** Earlier uploads replayed in every retrain ({@link #DEFAULT_REPLAY}). */
         public Builder optReplay(int replay) {
             this.replay = replay;
+            return this;
+        }
+
+        /** Frames of the model's training distribution replayed in every retrain ({@link AnchorSettings}). */
+        public Builder optAnchors(int anchors) {
+            this.anchors = anchors;
+            return this;
+        }
+
+        /** The dataset folder the anchors come from; none: the default model's pre-drift scenes. */
+        public Builder optAnchorData(Path anchorData) {
+            this.anchorData = anchorData;
             return this;
         }
 
@@ -244,7 +267,8 @@ public record CloudConfig(int port, Path logFile, Path csvFile, ModelFiles model
                     pushPolicy, replay, token, heartbeatInterval, seed,
                     new HoldoutSettings(holdoutFrames, holdoutJudge, holdoutConfidence, holdoutNms,
                             Optional.ofNullable(holdoutData), Optional.ofNullable(holdoutDrift)),
-                    new ServerLimits(maxConnections, helloTimeout), keepVersions);
+                    new ServerLimits(maxConnections, helloTimeout), keepVersions,
+                    new AnchorSettings(anchors, Optional.ofNullable(anchorData)));
         }
 
         private static <T> T required(T value, String name) {

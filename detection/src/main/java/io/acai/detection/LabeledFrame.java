@@ -1,6 +1,7 @@
 package io.acai.detection;
 
 import java.awt.image.BufferedImage;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -23,5 +24,18 @@ public record LabeledFrame(String id, BufferedImage image, List<GroundTruth> obj
 
     public int height() {
         return image.getHeight();
+    }
+
+    /** The frame the network sees: letterboxed to the input size, its boxes mapped into it. */
+    public LabeledFrame letterboxed(int inputWidth, int inputHeight) {
+        if (width() == inputWidth && height() == inputHeight) {
+            return this;
+        }
+        Letterbox letterbox = Letterbox.of(width(), height(), inputWidth, inputHeight);
+        List<GroundTruth> mapped = new ArrayList<>(objects.size());
+        for (GroundTruth object : objects) {
+            mapped.add(new GroundTruth(object.classId(), object.className(), letterbox.toInput(object.box())));
+        }
+        return new LabeledFrame(id, InputTensor.letterboxed(image, letterbox), mapped);
     }
 }

@@ -6,15 +6,17 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Up to {@code capacity} earlier training samples, replayed in every retrain so that the model does
- * not forget what it knew while it learns the drift. A uniform sample of everything offered so far
- * (reservoir sampling, seeded), so old and new rounds are equally represented. Thread-safe.
+ * What every retrain round replays besides its new uploads, so that the model does not forget what it knew
+ * while it learns the drift: the anchors ({@link AnchorSettings}), set once and never replaced, and up to
+ * {@code capacity} earlier uploads, a uniform sample of every upload offered so far (reservoir sampling,
+ * seeded), so old and new rounds are equally represented. Thread-safe.
  */
 public final class ReplayBuffer {
 
     private final int capacity;
     private final Random random;
     private final List<LabeledFrame> held = new ArrayList<>();
+    private List<LabeledFrame> anchors = List.of();
     private long offered;
 
     public ReplayBuffer(int capacity, long seed) {
@@ -41,9 +43,17 @@ public final class ReplayBuffer {
         frames.forEach(this::add);
     }
 
-    /** The samples held now. */
+    /** Sets the anchors, replayed in every round besides the earlier uploads. */
+    public synchronized void anchor(List<LabeledFrame> frames) {
+        anchors = List.copyOf(frames);
+    }
+
+    /** The anchors, then the earlier uploads held now. */
     public synchronized List<LabeledFrame> samples() {
-        return List.copyOf(held);
+        List<LabeledFrame> samples = new ArrayList<>(anchors.size() + held.size());
+        samples.addAll(anchors);
+        samples.addAll(held);
+        return samples;
     }
 
     public int capacity() {

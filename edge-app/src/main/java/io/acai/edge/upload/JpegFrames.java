@@ -2,7 +2,6 @@ package io.acai.edge.upload;
 
 import io.acai.detection.BoundingBox;
 import io.acai.detection.GroundTruth;
-import io.acai.detection.InputTensor;
 import io.acai.detection.LabeledFrame;
 import io.acai.detection.Letterbox;
 import io.acai.protocol.Label;
@@ -34,25 +33,12 @@ public final class JpegFrames {
     /** {@code frame} letterboxed to {@code inputWidth x inputHeight}, encoded at {@code quality}. */
     public static UploadImage encode(LabeledFrame frame, int inputWidth, int inputHeight, float quality)
             throws IOException {
-        return encode(letterboxed(frame, inputWidth, inputHeight), quality);
+        return encode(frame.letterboxed(inputWidth, inputHeight), quality);
     }
 
     /** {@code frame} at its own size, encoded at {@code quality}. */
     public static UploadImage encode(LabeledFrame frame, float quality) throws IOException {
         return new UploadImage(frame.id(), frame.width(), frame.height(), jpeg(frame, quality), labels(frame));
-    }
-
-    /** The frame the network sees: letterboxed to the input size, its boxes mapped into it. */
-    public static LabeledFrame letterboxed(LabeledFrame frame, int inputWidth, int inputHeight) {
-        if (frame.width() == inputWidth && frame.height() == inputHeight) {
-            return frame;
-        }
-        Letterbox letterbox = Letterbox.of(frame.width(), frame.height(), inputWidth, inputHeight);
-        List<GroundTruth> objects = new ArrayList<>(frame.objects().size());
-        for (GroundTruth object : frame.objects()) {
-            objects.add(new GroundTruth(object.classId(), object.className(), letterbox.toInput(object.box())));
-        }
-        return new LabeledFrame(frame.id(), InputTensor.letterboxed(frame.image(), letterbox), objects);
     }
 
     static byte[] jpeg(LabeledFrame frame, float quality) throws IOException {

@@ -71,7 +71,7 @@ class RealPhotoUploadBenchmark {
                         long bytes = 0;
                         List<LabeledFrame> decoded = new ArrayList<>();
                         for (LabeledFrame photo : photos) {
-                            LabeledFrame sent = size == 0 ? photo : JpegFrames.letterboxed(photo, size, size);
+                            LabeledFrame sent = size == 0 ? photo : photo.letterboxed(size, size);
                             UploadImage image = JpegFrames.encode(sent, quality);
                             bytes += AcaiEncoder.encodedSize(new UploadBatch(1, "edge-1", List.of(image)));
                             if (size == 320) {

@@ -10,7 +10,7 @@ import java.util.Set;
 /**
  * The command line of {@code cloud-app.jar} built from a cloud machine's {@code app} options:
  * {@code <port> cloud.log cloud.csv [--model M] [--min-retrain-images N] [--epochs N] [--lr X]
- * [--batch N] [--device D] [--push P] [--replay N] [--freeze-backbone] [--threads N] [--token T]
+ * [--batch N] [--device D] [--push P] [--replay N] [--anchors N] [--anchor-data DIR] [--freeze-backbone] [--threads N] [--token T]
  * [--keep-versions N] [--holdout-frames N] [--holdout-data DIR] [--holdout-drift D] [--seed S] [--holdout-judge J] [--holdout-conf X] [--holdout-nms X]}. Options left out keep the
  * app's defaults; the held-out judging options are the edges' ({@link HoldoutJudging}), left out when
  * {@code holdoutFrames} is 0.
@@ -18,7 +18,9 @@ import java.util.Set;
 final class CloudAppArgs {
 
     static final List<String> FIELDS = List.of("model", "minRetrainImages", "epochs", "lr", "batch", "device", "push",
-            "replay", "freezeBackbone", "threads", "token", "holdoutFrames", "keepVersions", "holdoutData", "holdoutDrift");
+            "replay", "anchors", "anchorData", "freezeBackbone", "threads", "token", "holdoutFrames", "keepVersions", "holdoutData", "holdoutDrift");
+    /** The most anchors (the cloud's limit, {@code AnchorSettings.MAX_COUNT}). */
+    static final int MAX_ANCHORS = 10_000;
     /** The most held-out frames of each style (the cloud's limit). */
     static final int MAX_HOLDOUT_FRAMES = 1000;
 
@@ -43,6 +45,15 @@ final class CloudAppArgs {
             node.choice("device", Set.of("auto", "cpu", "gpu"), "auto, cpu or gpu").ifPresent(v -> add(options, "--device", v));
             node.choice("push", Set.of("contributors", "all"), "contributors or all").ifPresent(v -> add(options, "--push", v));
             node.integer("replay", 0, Integer.MAX_VALUE).ifPresent(v -> add(options, "--replay", v));
+            Optional<Long> anchors = node.integer("anchors", 0, MAX_ANCHORS);
+            anchors.ifPresent(v -> add(options, "--anchors", v));
+            Optional<String> anchorData = paths.folder(node, "anchorData");
+            anchorData.ifPresent(v -> add(options, "--anchor-data", v));
+            if (anchors.orElse(0L) > 0 && !node.has("anchorData") && model.isPresent()) {
+                node.errors().add(node.path("anchors"), anchors.get() + " pre-drift scenes, which only the default "
+                        + "model was trained on, and the model is " + model.get() + " (expected: anchorData, a dataset "
+                        + "folder of the model's training distribution)");
+            }
             if (node.bool("freezeBackbone").orElse(false)) {
                 options.add("--freeze-backbone");
             }
