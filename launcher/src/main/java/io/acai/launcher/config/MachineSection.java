@@ -16,7 +16,9 @@ import java.util.Set;
 /**
  * One entry of {@code machines[]}, read in two steps: its own fields first, then (once the cloud and
  * its port are known) its command line. A machine without {@code command} runs the project's app for
- * its role; without {@code args} either, its arguments are built from its {@code app} options.
+ * its role; without {@code args} either, its arguments are built from its {@code app} options. The project app's
+ * token ({@code app.token}, or {@code --token} in {@code args}) goes into the plan apart from its arguments, for the
+ * runtime to pass outside the command line.
  */
 final class MachineSection {
 
@@ -139,12 +141,19 @@ final class MachineSection {
         }
         List<String> arguments;
         String controlOf = null;
-        if (args.isPresent() || command.isPresent()) {
+        Optional<String> token = Optional.empty();
+        if (command.isPresent()) {
             arguments = args.orElse(List.of());
+        } else if (args.isPresent()) {
+            // the project's app from a command line of the config's: its token leaves the command line too
+            TokenArgs lifted = TokenArgs.lift(args.get());
+            arguments = lifted.args();
+            token = lifted.token();
         } else if (role == Role.CLOUD) {
             app.filter(a -> a.has("controlOf")).ifPresent(a -> a.errors().add(a.path("controlOf"),
                     "is set on a server (expected: on a client machine only; a control is an edge)"));
             arguments = CloudAppArgs.build(portOrDefault(), app, experiment.model(), experiment.seed(), paths, judging);
+            token = app.flatMap(a -> a.secret("token"));
         } else {
             EdgeAppArgs edge = edgeApp(experiment, paths);
             Optional<Long> seed = experiment.seed();
@@ -161,6 +170,9 @@ final class MachineSection {
                 }
             }
             arguments = edge.build(name, cloudPort, seed);
+            if (controlOf == null) {
+                token = app.flatMap(a -> a.secret("token"));
+            }
         }
         return MachinePlan.builder().setName(name).setRole(role)
                 .optImage(image)
@@ -171,6 +183,7 @@ final class MachineSection {
                 .optVolumes(volumes)
                 .optNode(placement)
                 .optControlOf(controlOf)
+                .optToken(token.orElse(null))
                 .build();
     }
 

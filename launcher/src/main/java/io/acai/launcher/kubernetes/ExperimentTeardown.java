@@ -13,7 +13,7 @@ import java.util.Map;
 /**
  * Removes what one experiment created, by its labels only, so objects of other experiments and other
  * tools in the same namespace are never touched: NetworkChaos objects, Deployments (with their
- * ReplicaSets and pods), Services, ConfigMaps and leftover pods, then the namespace itself only when
+ * ReplicaSets and pods), Services, ConfigMaps, Secrets and leftover pods, then the namespace itself only when
  * this run created it. Runs at most once; failures are logged and returned, never thrown.
  */
 final class ExperimentTeardown {
@@ -92,6 +92,7 @@ final class ExperimentTeardown {
                 .withPropagationPolicy(DeletionPropagation.BACKGROUND).delete());
         delete("services", () -> client.services().inNamespace(namespace).withLabels(labels).delete());
         delete("configmaps", () -> client.configMaps().inNamespace(namespace).withLabels(labels).delete());
+        delete("secrets", () -> client.secrets().inNamespace(namespace).withLabels(labels).delete());
         delete("pods", () -> client.pods().inNamespace(namespace).withLabels(labels).delete());
         if (namespaceCreated) {
             deleteNamespace();

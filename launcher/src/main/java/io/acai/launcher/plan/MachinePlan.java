@@ -1,5 +1,7 @@
 package io.acai.launcher.plan;
 
+import io.acai.options.TokenOption;
+
 import java.util.List;
 import java.util.Objects;
 
@@ -27,9 +29,13 @@ import java.util.Objects;
  * @param node Kubernetes node to place the machine on ({@code kubernetes.io/hostname}), or null
  * @param controlOf for a static control, the edge whose frames it sees with the starting model (it never talks to
  *     the cloud, so its arguments hold no {@code {}}); null for every other machine
+ * @param token the secret of the project's app (the cloud's to ask for and sign with, an edge's to present), or
+ *     null for none. Never part of {@link #args()}: the runtimes pass it in the app's environment
+ *     ({@link TokenOption#ENVIRONMENT_VARIABLE}), so that {@code ps} does not show it, and {@link #toString()}
+ *     does not print it
  */
 public record MachinePlan(String name, Role role, String image, List<String> command, List<String> args, int port,
-        Resources resources, List<Volume> volumes, String node, String controlOf) {
+        Resources resources, List<Volume> volumes, String node, String controlOf, String token) {
 
     /** What {@code {}} in {@link #args()} stands for. */
     public static final String CLOUD_ADDRESS = "{}";
@@ -55,6 +61,19 @@ public record MachinePlan(String name, Role role, String image, List<String> com
         return controlOf != null;
     }
 
+    /** Whether the machine's app has a token, which the runtime passes outside its command line. */
+    public boolean hasToken() {
+        return token != null;
+    }
+
+    /** The record's fields, the token shown only as set or not. */
+    @Override
+    public String toString() {
+        return "MachinePlan[name=" + name + ", role=" + role + ", image=" + image + ", command=" + command + ", args="
+                + args + ", port=" + port + ", resources=" + resources + ", volumes=" + volumes + ", node=" + node
+                + ", controlOf=" + controlOf + ", token=" + (hasToken() ? "set" : "none") + "]";
+    }
+
     /** {@link #args()} with every {@code {}} replaced by the cloud's address. */
     public List<String> argsWithCloud(String cloudAddress) {
         return args.stream().map(arg -> arg.replace(CLOUD_ADDRESS, cloudAddress)).toList();
@@ -73,6 +92,7 @@ public record MachinePlan(String name, Role role, String image, List<String> com
         private List<Volume> volumes = List.of();
         private String node;
         private String controlOf;
+        private String token;
 
         private Builder() {
         }
@@ -134,6 +154,12 @@ public record MachinePlan(String name, Role role, String image, List<String> com
             return this;
         }
 
+        /** The app's token, passed outside its command line; {@code null} or empty (the default): none. */
+        public Builder optToken(String token) {
+            this.token = token == null || token.isEmpty() ? null : token;
+            return this;
+        }
+
         /**
          * The plan.
          *
@@ -150,7 +176,11 @@ public record MachinePlan(String name, Role role, String image, List<String> com
                 throw new IllegalStateException("MachinePlan " + name + ": only an edge can be a control (role " + role
                         + ")");
             }
-            return new MachinePlan(name, role, image, command, args, port, resources, volumes, node, controlOf);
+            if (token != null && !command.isEmpty()) {
+                throw new IllegalStateException("MachinePlan " + name + ": a token is for the project's app, not a "
+                        + "command of its own");
+            }
+            return new MachinePlan(name, role, image, command, args, port, resources, volumes, node, controlOf, token);
         }
     }
 }
