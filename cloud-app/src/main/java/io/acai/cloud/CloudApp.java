@@ -69,7 +69,7 @@ public final class CloudApp implements AutoCloseable {
         holdout.ifPresent(h -> h.submit(store.current()));
         Retrainer retrainer = retrainers.apply(store);
         ReplayBuffer replay = new ReplayBuffer(config.replay(), config.seed());
-        ConnectedEdges edges = new ConnectedEdges(store, log);
+        ConnectedEdges edges = new ConnectedEdges(store, config.token(), log);
         UploadQueue uploads = new UploadQueue();
         String cloudId = "cloud@" + hostName();
         CloudContext context = new CloudContext(cloudId, new TokenCheck(config.token()), edges, uploads, store, log);

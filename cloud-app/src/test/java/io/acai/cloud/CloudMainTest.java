@@ -25,7 +25,7 @@ class CloudMainTest {
         assertThat(help.out()).containsSubsequence("<csv file>",
                 "--model=DIR|cfg,weights,names", "the model to start from", "--store=DIR", "--min-retrain-images=",
                 "--epochs=", "--lr=", "(default: 0.001)", "--batch=", "--device=", "--freeze-backbone", "--threads=",
-                "--push=", "--replay=", "--token=<token>", "(default: none)", "--duration=<duration>", "--seed=",
+                "--push=", "--replay=", "--token=T", "shows in ps", "--token-file=PATH", "ACAI_TOKEN", "--duration=<duration>", "--seed=",
                 "--heartbeat=<heartbeat>", "(default: 5s)", "--holdout-frames=", "(default: 60)", "--holdout-judge=",
                 "--holdout-conf=", "(default: 0.8)", "--holdout-nms=", "--help", "--version");
     }
@@ -52,6 +52,10 @@ class CloudMainTest {
         assertThat(stderrOf("0", log, csv, "--model", model, "--device", "tpu"))
                 .contains("(expected: auto, cpu or gpu)");
         assertThat(stderrOf("0", log, csv, "--model", "/nonexistent")).contains("--model : /nonexistent is not a folder");
+        assertThat(stderrOf("0", log, csv, "--model", model, "--token-file", tmp.resolve("no-token").toString()))
+                .contains("--token-file " + tmp.resolve("no-token") + ": cannot read it");
+        assertThat(stderrOf("0", log, csv, "--model", model, "--token", "a", "--token-file", log))
+                .contains("--token and --token-file are both given (expected: one of them)");
         assertThat(stderrOf("0", log, csv, "--model", model, "--holdout-judge", "boxes"))
                 .contains("--holdout-judge : boxes (expected: classes or iou)");
         assertThat(stderrOf("0", log, csv, "--model", model, "--holdout-frames", "-5"))
@@ -65,7 +69,8 @@ class CloudMainTest {
         String model = TestModels.initialDefaultNetwork(tmp.resolve("model"), 1).cfg().getParent().toString();
         Path log = tmp.resolve("out/cloud.log");
         assertThat(CloudMain.run(new String[] {"0", log.toString(), tmp.resolve("out/cloud.csv").toString(),
-                "--model", model, "--duration", "1s", "--token", "t", "--holdout-frames", "3"})).isZero();
+                "--model", model, "--duration", "1s", "--token-file",
+                java.nio.file.Files.writeString(tmp.resolve("token"), "t\n").toString(), "--holdout-frames", "3"})).isZero();
         assertThat(java.nio.file.Files.readString(log)).contains("INFO listening on port").contains("token required")
                 .contains("INFO stopped");
         assertThat(tmp.resolve("out/models/v0000.weights")).exists();

@@ -194,7 +194,7 @@ public final class EdgeApp implements AutoCloseable {
             long now = System.currentTimeMillis();
             events.execute(() -> completion.swapped(model, now));
         });
-        ModelSwap swap = new ModelSwap(slot, loader, client::send, updateLog);
+        ModelSwap swap = new ModelSwap(slot, loader, client::send, updateLog, config.token());
         EdgeUpdates updates = new EdgeUpdates(slot, tracker, swap, updateLog);
         int threshold = config.uploadThreshold();
         UploadBuffer buffer = new UploadBuffer(threshold,

@@ -20,7 +20,7 @@ class EdgeMainTest {
         assertThat(help.exitCode()).isZero();
         assertThat(help.out()).containsSubsequence("<edge id>", "--data=DIR", "--judge=",
                 "--upload-threshold=", "--model=DIR|cfg,weights,names", "the model to start from", "--conf=", "--nms=",
-                "--threads=", "--duration=<duration>", "--token=<token>", "--seed=", "--drift-after=",
+                "--threads=", "--duration=<duration>", "--token=T", "--token-file=PATH", "--seed=", "--drift-after=",
                 "--heartbeat=<heartbeat>", "(default: 5s)", "--static", "--help", "--version");
     }
 

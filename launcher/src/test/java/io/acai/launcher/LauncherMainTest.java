@@ -35,6 +35,28 @@ class LauncherMainTest {
     }
 
     @Test
+    void validateAndManifestsNeverPrintAToken(@TempDir Path dir) throws Exception {
+        Path config = config(dir, """
+                {"machines": [{"name": "cloud", "category": "server", "port": 7000, "app": {"token": "s3cret-a1"}},
+                              {"name": "cam", "category": "client", "app": {"rate": 5, "token": "s3cret-a1"}},
+                              {"name": "cam2", "category": "client",
+                               "args": ["{}", "7000", "i.log", "u.log", "i.csv", "u.csv", "5", "cam2", "--token", "s3cret-b2"]},
+                              {"name": "own", "category": "client", "command": ["my-edge", "--token=s3cret-c3"],
+                               "args": ["--token", "s3cret-d4"]}]}
+                """);
+        ConsoleCapture validate = launch("validate", config.toString());
+        assertThat(validate.exitCode()).as(validate.err()).isZero();
+        assertThat(validate.out() + validate.err()).doesNotContain("s3cret");
+        assertThat(validate.out()).contains("cam (client): edge-app.jar {} 7000", "token: set (from config",
+                "own (client): my-edge --token=(set; not shown) --token (set; not shown)");
+
+        ConsoleCapture manifests = launch("manifests", config.toString());
+        assertThat(manifests.exitCode()).as(manifests.err()).isZero();
+        assertThat(manifests.out()).contains("secretKeyRef", "acai-tokens").doesNotContain("s3cret-a1")
+                .doesNotContain("s3cret-b2").doesNotContain(java.util.Base64.getEncoder().encodeToString("s3cret-a1".getBytes()));
+    }
+
+    @Test
     void validatePrintsEveryErrorAndExitsOne(@TempDir Path dir) throws Exception {
         ConsoleCapture outcome = launch("validate", config(dir, """
                 {"machines": [{"name": "cloud", "category": "server", "resources": {"limits": {"cpu": "2x"}}},

@@ -33,7 +33,7 @@ class AppOptionsTest {
     }
 
     @Test
-    void givenValuesAreRead() {
+    void givenValuesAreRead() throws Exception {
         App app = parse("--model", "m.cfg,m.weights,m.names", "--duration", "2m", "--token", "t", "--heartbeat", "500ms");
 
         assertThat(app.model.location()).contains("m.cfg,m.weights,m.names");
@@ -43,12 +43,12 @@ class AppOptionsTest {
     }
 
     @Test
-    void defaultsAreTheDefaultModelNoLimitNoTokenAndFiveSeconds() {
+    void defaultsAreTheDefaultModelNoLimitNoTokenAndFiveSeconds() throws Exception {
         App app = parse();
 
         assertThat(app.model.location()).isEmpty();
         assertThat(app.duration.duration()).isEmpty();
-        assertThat(app.token.token()).isEmpty();
+        assertThat(app.token.token(java.util.Map.of())).isEmpty();
         assertThat(app.heartbeat.interval()).isEqualTo(HeartbeatOption.DEFAULT_INTERVAL).isEqualTo(Duration.ofSeconds(5));
     }
 
@@ -65,7 +65,8 @@ class AppOptionsTest {
         new CommandLine(new App()).usage(new PrintWriter(usage));
 
         assertThat(usage.toString()).containsSubsequence("--model=DIR|cfg,weights,names", "the model to start from",
-                "--duration=<duration>", "run until stopped", "--token=<token>", "(default: none)",
+                "--duration=<duration>", "run until stopped", "--token=T", "shows in ps", "(default: none)",
+                "--token-file=PATH", "ACAI_TOKEN",
                 "--heartbeat=<heartbeat>", "(default: 5s)");
     }
 }

@@ -70,7 +70,8 @@ public class AcaiDecoder extends MessageToMessageDecoder<ByteBuf> {
                 case UPLOAD_ACK -> new UploadAck(in.readLong("batchId"), in.readInt("accepted"),
                         in.readBoolean("duplicate"));
                 case MODEL_PUSH -> new ModelPush(in.readInt("version"), in.readFixed("sha256", ModelDigest.LENGTH),
-                        in.readBytes32("weights", Integer.MAX_VALUE), in.readText32("cfg"), in.readText32("names"));
+                        in.readBytes32("weights", Integer.MAX_VALUE), in.readText32("cfg"), in.readText32("names"),
+                        in.readBytes8("signature", 0, PushSignature.LENGTH));
                 case MODEL_ACK -> new ModelAck(in.readInt("version"), in.readBoolean("ok"), in.readString16("reason"));
                 case MODEL_REQUEST -> new ModelRequest(in.readInt("currentVersion"));
                 case HEARTBEAT -> new Heartbeat(in.readLong("timestampMillis"));

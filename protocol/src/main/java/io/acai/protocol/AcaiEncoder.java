@@ -108,6 +108,8 @@ public class AcaiEncoder extends MessageToByteEncoder<Message> {
             out.writeBytes(m.weights());
             writeText32(out, m.cfg());
             writeText32(out, m.names());
+            out.writeByte(m.signature().length);
+            out.writeBytes(m.signature());
         } else if (msg instanceof ModelAck m) {
             out.writeInt(m.version());
             out.writeBoolean(m.ok());
@@ -170,7 +172,8 @@ public class AcaiEncoder extends MessageToByteEncoder<Message> {
         } else if (msg instanceof UploadAck) {
             return 8 + 4 + 1;
         } else if (msg instanceof ModelPush m) {
-            return 4 + ModelDigest.LENGTH + 4L + m.weights().length + text32(m.cfg()) + text32(m.names());
+            return 4 + ModelDigest.LENGTH + 4L + m.weights().length + text32(m.cfg()) + text32(m.names())
+                    + 1 + m.signature().length;
         } else if (msg instanceof ModelAck m) {
             return 4 + 1 + string16(m.reason());
         } else if (msg instanceof ModelRequest) {

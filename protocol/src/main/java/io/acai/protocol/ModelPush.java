@@ -10,9 +10,13 @@ import java.util.Objects;
  * Cloud to edge, a retrained model: the darknet {@code .weights} file and its SHA-256. The network
  * cfg and class names rarely change, so they travel only when they did; empty means "keep yours".
  * The edge checks the digest ({@link #digestMatches()}), answers with a {@link ModelAck}, and after
- * a mismatch asks again with a {@link ModelRequest}.
+ * a mismatch asks again with a {@link ModelRequest}. A cloud that has a token signs the push with it
+ * ({@link PushSignature}: an HMAC-SHA256 over the version, the weights' digest, the cfg and the
+ * names), so an edge with the same token can tell the push comes from its cloud; a cloud without a
+ * token sends an empty signature.
  *
- * <p>Payload: {@code int32 version, 32 bytes sha256, bytes32 weights, text32 cfg, text32 names}.
+ * <p>Payload: {@code int32 version, 32 bytes sha256, bytes32 weights, text32 cfg, text32 names,
+ * uint8 signature length (0 or 32), the signature} (the signature since wire version 2).
  *
  * <p>The arrays are kept, not copied: do not change them after handing them over.
  *
@@ -21,8 +25,11 @@ import java.util.Objects;
  * @param weights the darknet {@code .weights} file
  * @param cfg     the darknet {@code .cfg} text, or empty when unchanged
  * @param names   the {@code .names} text, or empty when unchanged
+ * @param signature the {@link PushSignature} of the push with the cloud's token, 32 bytes, or empty when the
+ *                  cloud has no token
  */
-public record ModelPush(int version, byte[] sha256, byte[] weights, String cfg, String names) implements Message {
+public record ModelPush(int version, byte[] sha256, byte[] weights, String cfg, String names, byte[] signature)
+        implements Message {
 
     public ModelPush {
         checkPositive(version, "version");
@@ -33,6 +40,16 @@ public record ModelPush(int version, byte[] sha256, byte[] weights, String cfg, 
         checkNotEmpty(weights, "weights");
         Objects.requireNonNull(cfg, "cfg");
         Objects.requireNonNull(names, "names");
+        if (Objects.requireNonNull(signature, "signature").length != 0
+                && signature.length != PushSignature.LENGTH) {
+            throw new IllegalArgumentException("signature : " + signature.length + " bytes (expected: 0 or "
+                    + PushSignature.LENGTH + ")");
+        }
+    }
+
+    /** An unsigned push, as a cloud without a token sends it. */
+    public ModelPush(int version, byte[] sha256, byte[] weights, String cfg, String names) {
+        this(version, sha256, weights, cfg, names, new byte[0]);
     }
 
     /** A push of weights only, with their digest computed here. */
@@ -48,6 +65,16 @@ public record ModelPush(int version, byte[] sha256, byte[] weights, String cfg, 
     /** Whether {@code sha256} is the digest of {@code weights}, as received. */
     public boolean digestMatches() {
         return ModelDigest.matches(sha256, weights);
+    }
+
+    /** Whether the push carries a signature (its cloud has a token). */
+    public boolean isSigned() {
+        return signature.length > 0;
+    }
+
+    /** The same push carrying {@code newSignature}. */
+    public ModelPush withSignature(byte[] newSignature) {
+        return new ModelPush(version, sha256, weights, cfg, names, newSignature);
     }
 
     public boolean hasCfg() {
@@ -70,17 +97,20 @@ public record ModelPush(int version, byte[] sha256, byte[] weights, String cfg, 
                 && Arrays.equals(sha256, other.sha256)
                 && Arrays.equals(weights, other.weights)
                 && cfg.equals(other.cfg)
-                && names.equals(other.names);
+                && names.equals(other.names)
+                && Arrays.equals(signature, other.signature);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(version, Arrays.hashCode(sha256), Arrays.hashCode(weights), cfg, names);
+        return Objects.hash(version, Arrays.hashCode(sha256), Arrays.hashCode(weights), cfg, names,
+                Arrays.hashCode(signature));
     }
 
     @Override
     public String toString() {
         return "ModelPush[version=" + version + ", sha256=" + ModelDigest.hex(sha256) + ", weights="
-                + weights.length + " bytes, cfg=" + cfg.length() + " chars, names=" + names.length() + " chars]";
+                + weights.length + " bytes, cfg=" + cfg.length() + " chars, names=" + names.length() + " chars, "
+                + (isSigned() ? "signed" : "unsigned") + "]";
     }
 }

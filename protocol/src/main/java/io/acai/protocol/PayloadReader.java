@@ -62,6 +62,20 @@ final class PayloadReader {
         return readFixed(field, length);
     }
 
+    /** A {@code bytes8}: uint8 byte count, which must be one of {@code allowed}, then the bytes. */
+    byte[] readBytes8(String field, int... allowed) {
+        need(field, 1);
+        int length = in.readUnsignedByte();
+        for (int ok : allowed) {
+            if (length == ok) {
+                return readFixed(field, length);
+            }
+        }
+        throw new CorruptedFrameException("Invalid length: " + name(field) + " " + length + " (expected: "
+                + java.util.Arrays.stream(allowed).mapToObj(Integer::toString)
+                        .collect(java.util.stream.Collectors.joining(" or ")) + ")");
+    }
+
     byte[] readFixed(String field, int length) {
         need(field, length);
         byte[] bytes = new byte[length];

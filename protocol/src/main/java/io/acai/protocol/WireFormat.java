@@ -6,7 +6,7 @@ package io.acai.protocol;
  * <pre>
  * +----------------+----------------+---------+---------+----------------------+
  * | length uint32  | magic int32    | version | type    | payload              |
- * | bytes after it | 0x41434149     | uint8 1 | uint8   | length - 6 bytes     |
+ * | bytes after it | 0x41434149     | uint8 2 | uint8   | length - 6 bytes     |
  * +----------------+----------------+---------+---------+----------------------+
  * </pre>
  *
@@ -28,21 +28,26 @@ package io.acai.protocol;
  * <pre>
  * 00 00 00 0E   length 14
  * 41 43 41 49   magic "ACAI"
- * 01            version 1
+ * 02            version 2
  * 08            type HEARTBEAT
  * 00 00 01 8B CF E5 68 00   timestampMillis
  * </pre>
  *
  * Payload field types: {@code int32}, {@code int64}, {@code float32} (IEEE 754), {@code bool}
  * (one byte, 0 or 1), {@code string16} (uint16 byte count, then UTF-8), {@code text32} (int32 byte
- * count, then UTF-8), {@code bytes32} (int32 byte count, then raw bytes). The layout of each
- * payload is documented on its message class.
+ * count, then UTF-8), {@code bytes32} (int32 byte count, then raw bytes), {@code bytes8} (uint8 byte
+ * count, then raw bytes). The layout of each payload is documented on its message class.
+ *
+ * <p>Version 2 added the signature at the end of {@link ModelPush}; everything else is as in version 1.
+ * A version 1 peer is refused at its first frame ("Unsupported version: 1 (expected: 2)"), so an edge
+ * and a cloud of different versions fail at the Hello rather than on a push.
  */
 public final class WireFormat {
 
     /** "ACAI" in ASCII. */
     public static final int MAGIC = 0x41434149;
-    public static final int VERSION = 1;
+    /** 2 since {@link ModelPush} carries a signature. */
+    public static final int VERSION = 2;
     /** Bytes of the length prefix. */
     public static final int LENGTH_FIELD_LENGTH = 4;
     /** Bytes after the length prefix and before the payload: magic, version, type. */

@@ -10,9 +10,9 @@
  * edge                                cloud
  *  Hello(edgeId, token, sw, model) --&gt;
  *                                  &lt;-- HelloAck(cloudId, newestModel)     or ErrorMessage(UNAUTHORIZED), close
- *                                  &lt;-- ModelPush(version, sha256, weights[, cfg, names])   when newer
+ *                                  &lt;-- ModelPush(version, sha256, weights[, cfg, names], signature)   when newer
  *  ModelAck(version, ok, reason)   --&gt;
- *  ModelRequest(currentVersion)    --&gt;                                    after a checksum mismatch
+ *  ModelRequest(currentVersion)    --&gt;                                    after a failed check
  *  UploadBatch(batchId, edgeId, [UploadImage(id, w, h, jpeg, [Label])]) --&gt;
  *                                  &lt;-- UploadAck(batchId, accepted, duplicate)
  *  Heartbeat(millis)              &lt;-&gt;                                     on write silence
@@ -22,7 +22,9 @@
  * Images travel as JPEG files with darknet-style labels (class, normalised centre and size), never
  * as Java-serialised objects or tensors. {@link io.acai.protocol.ModelPush#of(int, byte[])} computes
  * the SHA-256 ({@link io.acai.protocol.ModelDigest}); the edge checks
- * {@link io.acai.protocol.ModelPush#digestMatches()}.
+ * {@link io.acai.protocol.ModelPush#digestMatches()}. A cloud with a token signs each push with it
+ * ({@link io.acai.protocol.PushSignature}, an HMAC-SHA256), and an edge with the token takes only
+ * pushes that verify.
  *
  * <h2>Pipeline</h2>
  * {@link io.acai.protocol.AcaiPipeline#install(io.netty.channel.ChannelPipeline)} adds, in order:

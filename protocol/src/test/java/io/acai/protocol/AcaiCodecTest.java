@@ -55,7 +55,7 @@ class AcaiCodecTest {
     void heartbeatIsTheBytesOfTheWireFormatExample() {
         ByteBuf frame = encode(new Heartbeat(1_700_000_000_000L));
         try {
-            assertThat(ByteBufUtil.hexDump(frame)).isEqualTo("0000000e" + "41434149" + "01" + "08" + "0000018bcfe56800");
+            assertThat(ByteBufUtil.hexDump(frame)).isEqualTo("0000000e" + "41434149" + "02" + "08" + "0000018bcfe56800");
         } finally {
             frame.release();
         }
@@ -96,12 +96,25 @@ class AcaiCodecTest {
         // yolov3-tiny.weights is 35,434,956 bytes
         ModelPush push = ModelPush.of(12, SampleMessages.weights(35_434_956, 3));
         ByteBuf frame = encode(push);
-        assertThat(frame.readableBytes()).isEqualTo(4 + 6 + 4 + 32 + 4 + 35_434_956 + 4 + 4);
+        assertThat(frame.readableBytes()).isEqualTo(4 + 6 + 4 + 32 + 4 + 35_434_956 + 4 + 4 + 1);
 
         ModelPush received = (ModelPush) decode(frame).get(0);
         assertThat(received).isEqualTo(push);
         assertThat(received.digestMatches()).isTrue();
         assertThat(received.hasCfg()).isFalse();
+    }
+
+    @Test
+    void carriesASignedPushWithItsSignature() {
+        PushSignature signer = new PushSignature("s3cret");
+        ModelPush push = signer.sign(ModelPush.of(3, SampleMessages.weights(1000, 5), "[net]\n", "circle\n"));
+        ByteBuf frame = encode(push);
+        assertThat(frame.readableBytes()).isEqualTo(AcaiEncoder.encodedSize(push))
+                .isEqualTo(4 + 6 + 4 + 32 + 4 + 1000 + 4 + 6 + 4 + 7 + 1 + 32);
+
+        ModelPush received = (ModelPush) decode(frame).get(0);
+        assertThat(received).isEqualTo(push);
+        assertThat(signer.verifies(received)).isTrue();
     }
 
     @Test

@@ -48,7 +48,7 @@ class AcaiDecoderTest {
     void refusesAnotherVersion() {
         ByteBuf in = validHeartbeat();
         in.setByte(8, 7);
-        assertFails(in, CorruptedFrameException.class, "Unsupported version: 7 (expected: 1)");
+        assertFails(in, CorruptedFrameException.class, "Unsupported version: 7 (expected: 2)");
     }
 
     @Test
@@ -207,7 +207,7 @@ class AcaiDecoderTest {
     @Test
     void refusesModelVersionZero() {
         ByteBuf in = FrameBuilder.of(MessageType.MODEL_PUSH).int32(0).bytes(new byte[32]).bytes32(new byte[] {1})
-                .int32(0).int32(0).build();
+                .int32(0).int32(0).int8(0).build();
         assertFails(in, CorruptedFrameException.class, "Invalid MODEL_PUSH: version : 0 (expected: > 0)");
     }
 
@@ -215,11 +215,42 @@ class AcaiDecoderTest {
     void keepsAWrongDigestForTheEdgeToNotice() {
         byte[] weights = SampleMessages.weights(100, 1);
         ByteBuf in = FrameBuilder.of(MessageType.MODEL_PUSH).int32(5).bytes(new byte[32]).bytes32(weights)
-                .int32(0).int32(0).build();
+                .int32(0).int32(0).int8(0).build();
         channel.writeInbound(in);
         ModelPush push = channel.readInbound();
         assertThat(push.digestMatches()).isFalse();
+        assertThat(push.isSigned()).isFalse();
         assertThat(in.refCnt()).isZero();
+    }
+
+    @Test
+    void refusesAVersionOnePushWithoutItsSignatureField() {
+        ByteBuf in = FrameBuilder.of(MessageType.MODEL_PUSH).int32(5).bytes(new byte[32]).bytes32(new byte[] {1})
+                .int32(0).int32(0).build();
+        assertFails(in, CorruptedFrameException.class,
+                "Truncated payload: MODEL_PUSH.signature needs 1 bytes, 0 remain");
+    }
+
+    @Test
+    void refusesASignatureOfAnotherLength() {
+        ByteBuf in = FrameBuilder.of(MessageType.MODEL_PUSH).int32(5).bytes(new byte[32]).bytes32(new byte[] {1})
+                .int32(0).int32(0).int8(31).bytes(new byte[31]).build();
+        assertFails(in, CorruptedFrameException.class, "Invalid length: MODEL_PUSH.signature 31 (expected: 0 or 32)");
+    }
+
+    @Test
+    void refusesBytesAfterTheSignature() {
+        ByteBuf in = FrameBuilder.of(MessageType.MODEL_PUSH).int32(5).bytes(new byte[32]).bytes32(new byte[] {1})
+                .int32(0).int32(0).int8(32).bytes(new byte[33]).build();
+        assertFails(in, CorruptedFrameException.class, "Trailing bytes: 1 after the MODEL_PUSH payload");
+    }
+
+    @Test
+    void refusesAShortSignature() {
+        ByteBuf in = FrameBuilder.of(MessageType.MODEL_PUSH).int32(5).bytes(new byte[32]).bytes32(new byte[] {1})
+                .int32(0).int32(0).int8(32).bytes(new byte[10]).build();
+        assertFails(in, CorruptedFrameException.class,
+                "Truncated payload: MODEL_PUSH.signature needs 32 bytes, 10 remain");
     }
 
     private void assertFails(ByteBuf in, Class<? extends Exception> type, String message) {

@@ -38,7 +38,7 @@ class AcaiFrameDecoderTest {
     void theVersionAndTheTypeFailBeforeThePayloadArrives() {
         EmbeddedChannel version = new EmbeddedChannel(new AcaiFrameDecoder(ProtocolLimits.DEFAULT));
         assertThatThrownBy(() -> version.writeInbound(header(SIXTY_MIB, 7, MessageType.MODEL_PUSH.code())))
-                .isInstanceOf(CorruptedFrameException.class).hasMessage("Unsupported version: 7 (expected: 1)");
+                .isInstanceOf(CorruptedFrameException.class).hasMessage("Unsupported version: 7 (expected: 2)");
         EmbeddedChannel type = new EmbeddedChannel(new AcaiFrameDecoder(ProtocolLimits.DEFAULT));
         assertThatThrownBy(() -> type.writeInbound(header(SIXTY_MIB, WireFormat.VERSION, 99)))
                 .isInstanceOf(CorruptedFrameException.class).hasMessage("Unknown message type: 99");

@@ -26,8 +26,17 @@ public final class ConnectedEdges implements EdgeFleet {
     private final Map<String, Channel> channels = new ConcurrentHashMap<>();
     private final ModelPusher pusher;
 
+    /** Edges whose pushes go unsigned: a cloud without a token. */
     public ConnectedEdges(ModelStore store, RunLog log) {
-        this.pusher = new ModelPusher(store, log);
+        this(store, "", log);
+    }
+
+    /**
+     * @param token the cloud's token, with which every push is signed ({@link io.acai.protocol.PushSignature});
+     *     empty: pushes go unsigned
+     */
+    public ConnectedEdges(ModelStore store, String token, RunLog log) {
+        this.pusher = new ModelPusher(store, token, log);
     }
 
     /** Registers the edge's connection; returns the connection it replaces, if any. */

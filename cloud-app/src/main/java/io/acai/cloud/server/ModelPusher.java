@@ -4,6 +4,7 @@ import io.acai.cloud.store.ModelStore;
 import io.acai.cloud.store.ModelVersion;
 import io.acai.protocol.AcaiEncoder;
 import io.acai.protocol.ModelPush;
+import io.acai.protocol.PushSignature;
 import io.acai.records.RunLog;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOutboundInvoker;
@@ -11,26 +12,35 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Sends a model version to edges. Every push carries the cfg and names text besides the weights (a
- * few kilobytes), so an edge started with another model converges on the cloud's.
+ * few kilobytes), so an edge started with another model converges on the cloud's. A cloud with a token
+ * signs every push with it ({@link PushSignature}), so its edges can tell the push is their cloud's.
  */
 final class ModelPusher {
 
     private final ModelStore store;
+    private final Optional<PushSignature> signature;
     private final RunLog log;
 
-    ModelPusher(ModelStore store, RunLog log) {
+    /** @param token the cloud's token; empty: pushes go unsigned */
+    ModelPusher(ModelStore store, String token, RunLog log) {
         this.store = store;
+        this.signature = token.isEmpty() ? Optional.empty() : Optional.of(new PushSignature(token));
         this.log = log;
     }
 
-    /** The push message for {@code version}, with the digest the store computed when it saved it. */
+    /**
+     * The push message for {@code version}, with the digest the store computed when it saved it, signed when the
+     * cloud has a token.
+     */
     ModelPush message(ModelVersion version) {
-        return new ModelPush(version.version(), version.sha256(), version.weights(), store.cfgText(),
+        ModelPush push = new ModelPush(version.version(), version.sha256(), version.weights(), store.cfgText(),
                 store.namesText());
+        return signature.map(s -> s.sign(push)).orElse(push);
     }
 
     /** Writes {@code push} to one edge's connection without waiting. */

@@ -17,6 +17,7 @@ import io.acai.protocol.HelloAck;
 import io.acai.protocol.Label;
 import io.acai.protocol.Message;
 import io.acai.protocol.ModelPush;
+import io.acai.protocol.PushSignature;
 import io.acai.protocol.ModelRequest;
 import io.acai.protocol.ProtocolLimits;
 import io.acai.protocol.UploadAck;
@@ -54,7 +55,7 @@ class CloudServerTest {
         log = RunLog.open(tmp.resolve("cloud.log"));
         store = ModelStore.open(tmp.resolve("store"), TestModels.initialDefaultNetwork(tmp.resolve("model"), 1));
         uploads = new UploadQueue();
-        edges = new ConnectedEdges(store, log);
+        edges = new ConnectedEdges(store, "s3cret", log);
         CloudContext context = new CloudContext("test-cloud", new TokenCheck("s3cret"), edges, uploads, store, log);
         server = CloudServer.start(0, new AcaiPipeline(ProtocolLimits.DEFAULT.withMaxFrameLength(4 * 1024 * 1024),
                 Duration.ofSeconds(30)), context);
@@ -98,6 +99,9 @@ class CloudServerTest {
             assertThat(push).isInstanceOf(ModelPush.class);
             assertThat(((ModelPush) push).version()).isEqualTo(1);
             assertThat(((ModelPush) push).digestMatches()).isTrue();
+            // signed with the cloud's token: an edge holding it can tell the push is its cloud's
+            assertThat(new PushSignature("s3cret").verifies((ModelPush) push)).isTrue();
+            assertThat(new PushSignature("other").verifies((ModelPush) push)).isFalse();
             edge.send(new ModelRequest(0));
             assertThat(((ModelPush) edge.receive(WAIT)).version()).isEqualTo(1);
             edge.send(new ModelRequest(1));
@@ -117,6 +121,7 @@ class CloudServerTest {
             assertThat(push.version()).isEqualTo(1);
             assertThat(push.digestMatches()).isTrue();
             assertThat(push.cfg()).isEqualTo(store.cfgText());
+            assertThat(new PushSignature("s3cret").verifies(push)).isTrue();
             assertThat(other.receive(Duration.ofMillis(300))).as("not named").isNull();
         }
         assertThat(logText()).contains("METRIC push edge=edge-1 version=1 bytes=").doesNotContain("edge=edge-2 version");

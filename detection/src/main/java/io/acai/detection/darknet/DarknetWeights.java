@@ -73,6 +73,38 @@ public final class DarknetWeights {
         }
     }
 
+    /**
+     * Refuses parameters holding NaN or an infinity (a model trained into divergence), naming the first and
+     * counting them all.
+     *
+     * @param source what the weights are, for the message ("weights of v3")
+     * @throws IOException when a value is not finite
+     */
+    public void requireFinite(String source) throws IOException {
+        long bad = 0;
+        String first = null;
+        for (ConvolutionParams c : convolutions) {
+            List<String> names = c.batchNormalize()
+                    ? List.of("biases", "scales", "rolling_mean", "rolling_variance", "weights")
+                    : List.of("biases", "weights");
+            List<float[]> arrays = c.inFileOrder();
+            for (int a = 0; a < arrays.size(); a++) {
+                float[] values = arrays.get(a);
+                for (int i = 0; i < values.length; i++) {
+                    if (!Float.isFinite(values[i])) {
+                        if (bad++ == 0) {
+                            first = "layer " + c.layer() + " " + names.get(a) + "[" + i + "] = " + values[i];
+                        }
+                    }
+                }
+            }
+        }
+        if (bad > 0) {
+            throw new IOException(source + ": " + bad + (bad == 1 ? " value is" : " values are")
+                    + " not finite, the first " + first + " (expected: finite numbers)");
+        }
+    }
+
     private static boolean longSeen(int major, int minor) {
         return major * 10 + minor >= 2 && major < 1000 && minor < 1000;
     }

@@ -153,7 +153,7 @@ public final class CloudClient implements CloudLink, AutoCloseable {
         failures = 0;
         refusals = 0;
         backoff.reset();
-        log.info("connected to " + ack.cloudId() + " at " + channel.remoteAddress() + ", which holds model v"
+        log.info("connected to " + LogText.escape(ack.cloudId()) + " at " + channel.remoteAddress() + ", which holds model v"
                 + ack.modelVersion());
         UploadBatch batch = unacknowledged;
         if (hellos++ > 0) {

@@ -2,6 +2,7 @@ package io.acai.edge.link;
 
 import io.acai.protocol.ErrorMessage;
 import io.acai.protocol.HelloAck;
+import io.acai.protocol.LogText;
 import io.acai.protocol.Message;
 import io.acai.protocol.ModelPush;
 import io.acai.protocol.UploadAck;
@@ -46,7 +47,7 @@ final class CloudClientHandler extends SimpleChannelInboundHandler<Message> {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        client.log().warn("closing the connection to the cloud: " + cause);
+        client.log().warn("closing the connection to the cloud: " + LogText.escape(cause));
         ctx.close();
     }
 }

@@ -33,7 +33,8 @@ public record EdgeModel(int version, String cfgText, String namesText, byte[] we
     }
 
     /**
-     * Checks that the weights fit the cfg (their size) and that the names match its class count.
+     * Checks that the weights fit the cfg (their size), that every one is a finite number (no NaN or
+     * infinity: a model trained into divergence) and that the names match its class count.
      *
      * @throws IOException naming what does not fit
      */
@@ -42,7 +43,7 @@ public record EdgeModel(int version, String cfgText, String namesText, byte[] we
         try {
             Files.writeString(cfgFile, cfgText, StandardCharsets.UTF_8);
             DarknetConfig cfg = DarknetConfig.read(cfgFile);
-            DarknetWeights.decode(weights, cfg, "weights of v" + version);
+            DarknetWeights.decode(weights, cfg, "weights of v" + version).requireFinite("weights of v" + version);
             int classes = names().size();
             if (cfg.classes() != classes) {
                 throw new IOException("names of v" + version + ": " + classes + " classes (expected: "

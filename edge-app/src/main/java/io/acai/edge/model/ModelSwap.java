@@ -5,20 +5,25 @@ import io.acai.protocol.Message;
 import io.acai.protocol.ModelAck;
 import io.acai.protocol.ModelPush;
 import io.acai.protocol.ModelRequest;
+import io.acai.protocol.LogText;
+import io.acai.protocol.PushSignature;
 import io.acai.records.RunLog;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
 /**
- * Installs pushed models: checks the version (newer than the one in use), the SHA-256 and the
- * weights' size against the cfg, then loads and warms the new detector on its own thread and offers
- * it to the {@link DetectorSlot}, which swaps it in between two frames. A push that fails a check
- * or does not load is refused with a {@link ModelAck} and asked for again with a
- * {@link ModelRequest} (at most {@value #MAX_REQUESTS} times per version); the old model keeps
- * serving meanwhile.
+ * Installs pushed models: checks the version (newer than the one in use), the SHA-256, the signature
+ * (when this edge has a token: the push must be signed with it, {@link PushSignature}), the weights'
+ * size against the cfg and that every weight is finite, then loads and warms the new detector on its
+ * own thread and offers it to the {@link DetectorSlot}, which swaps it in between two frames. A push
+ * that fails a check or does not load is refused with a {@link ModelAck} (the cloud logs the reason)
+ * and asked for again with a {@link ModelRequest} (at most {@value #MAX_REQUESTS} times per version);
+ * the old model keeps serving meanwhile. Every reason is logged through {@link LogText#escape(String)}:
+ * it may quote what the cloud sent.
  */
 public final class ModelSwap implements AutoCloseable {
 
@@ -35,12 +40,20 @@ public final class ModelSwap implements AutoCloseable {
         return t;
     });
     private final Map<Integer, Integer> requests = new HashMap<>();
+    private final Optional<PushSignature> signature;
 
+    /** A swap for an edge without a token: pushes are taken signed or not. */
     public ModelSwap(DetectorSlot slot, DetectorLoader loader, Consumer<Message> toCloud, RunLog log) {
+        this(slot, loader, toCloud, log, "");
+    }
+
+    /** @param token this edge's token: pushes must be signed with it; empty: pushes are taken signed or not */
+    public ModelSwap(DetectorSlot slot, DetectorLoader loader, Consumer<Message> toCloud, RunLog log, String token) {
         this.slot = slot;
         this.loader = loader;
         this.toCloud = toCloud;
         this.log = log;
+        this.signature = token.isEmpty() ? Optional.empty() : Optional.of(new PushSignature(token));
     }
 
     /** Takes a push as received (on a network thread); the work happens on the loader thread. */
@@ -57,6 +70,14 @@ public final class ModelSwap implements AutoCloseable {
         if (!push.digestMatches()) {
             refuse(push.version(), "sha256 mismatch: the " + push.weights().length
                     + " bytes received do not hash to the announced digest");
+            return;
+        }
+        if (signature.isPresent() && !signature.get().verifies(push)) {
+            refuse(push.version(), push.isSigned()
+                    ? "signature mismatch: the push is not signed with this edge's token, so it is not from a cloud "
+                            + "holding it"
+                    : "unsigned: this edge has a token and takes only pushes signed with it (does the cloud have "
+                            + "no token?)");
             return;
         }
         EdgeModel current = slot.model();
@@ -77,7 +98,7 @@ public final class ModelSwap implements AutoCloseable {
     }
 
     private void refuse(int version, String reason) {
-        log.warn("model v" + version + " refused, keeping v" + slot.model().version() + ": " + reason);
+        log.warn("model v" + version + " refused, keeping v" + slot.model().version() + ": " + LogText.escape(reason));
         toCloud.accept(ModelAck.refused(version, reason.length() > 1000 ? reason.substring(0, 1000) : reason));
         int asked = requests.merge(version, 1, Integer::sum);
         if (asked <= MAX_REQUESTS) {

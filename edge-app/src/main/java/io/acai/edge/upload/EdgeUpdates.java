@@ -4,6 +4,7 @@ import io.acai.edge.model.DetectorSlot;
 import io.acai.edge.model.ModelSwap;
 import io.acai.protocol.ErrorCode;
 import io.acai.protocol.ErrorMessage;
+import io.acai.protocol.LogText;
 import io.acai.protocol.ModelPush;
 import io.acai.protocol.UploadAck;
 import io.acai.records.RunLog;
@@ -70,7 +71,7 @@ public final class EdgeUpdates implements CloudListener {
     @Override
     public void cloudError(ErrorMessage error) {
         if (error.code() == ErrorCode.INTERNAL && tracker.outstanding()) {
-            log.warn("update abandoned, the cloud reports: " + error.message());
+            log.warn("update abandoned, the cloud reports: " + LogText.escape(error.message()));
             tracker.abandon();
         }
     }

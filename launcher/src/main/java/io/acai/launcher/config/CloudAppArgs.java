@@ -2,6 +2,7 @@ package io.acai.launcher.config;
 
 import io.acai.launcher.plan.AppFiles;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -10,17 +11,25 @@ import java.util.Set;
 /**
  * The command line of {@code cloud-app.jar} built from a cloud machine's {@code app} options:
  * {@code <port> cloud.log cloud.csv [--model M] [--min-retrain-images N] [--epochs N] [--lr X]
- * [--batch N] [--device D] [--push P] [--replay N] [--anchors N] [--anchor-data DIR] [--freeze-backbone] [--threads N] [--token T]
- * [--keep-versions N] [--holdout-frames N] [--holdout-data DIR] [--holdout-drift D] [--seed S] [--holdout-judge J] [--holdout-conf X] [--holdout-nms X]}. Options left out keep the
+ * [--batch N] [--device D] [--push P] [--replay N] [--anchors N] [--anchor-data DIR] [--freeze-backbone] [--threads N]
+ * [--keep-versions N] [--max-connections N] [--hello-timeout Tms] [--holdout-frames N] [--holdout-data DIR]
+ * [--holdout-drift D] [--seed S] [--holdout-judge J] [--holdout-conf X] [--holdout-nms X]}. Options left out keep the
  * app's defaults; the held-out judging options are the edges' ({@link HoldoutJudging}), left out when
- * {@code holdoutFrames} is 0.
+ * {@code holdoutFrames} is 0. The {@code token} is not an argument: {@link MachineSection} puts it in the plan,
+ * and the runtime passes it in the app's environment.
  */
 final class CloudAppArgs {
 
     static final List<String> FIELDS = List.of("model", "minRetrainImages", "epochs", "lr", "batch", "device", "push",
-            "replay", "anchors", "anchorData", "freezeBackbone", "threads", "token", "holdoutFrames", "keepVersions", "holdoutData", "holdoutDrift");
+            "replay", "anchors", "anchorData", "freezeBackbone", "threads", "token", "holdoutFrames", "keepVersions",
+            "holdoutData", "holdoutDrift", "maxConnections", "helloTimeout");
     /** The most anchors (the cloud's limit, {@code AnchorSettings.MAX_COUNT}). */
     static final int MAX_ANCHORS = 10_000;
+    /** The most connections a cloud may be told to hold ({@code maxConnections}). */
+    static final int MAX_CONNECTIONS = 65_536;
+    /** The bounds of {@code helloTimeout}: an edge sends its Hello as soon as it is connected. */
+    static final Duration MIN_HELLO_TIMEOUT = Duration.ofMillis(100);
+    static final Duration MAX_HELLO_TIMEOUT = Duration.ofMinutes(10);
     /** The most held-out frames of each style (the cloud's limit). */
     static final int MAX_HOLDOUT_FRAMES = 1000;
 
@@ -58,8 +67,10 @@ final class CloudAppArgs {
                 options.add("--freeze-backbone");
             }
             node.integer("threads", 1, 64).ifPresent(v -> add(options, "--threads", v));
-            node.text("token").ifPresent(v -> add(options, "--token", v));
             node.integer("keepVersions", 0, 100_000).ifPresent(v -> add(options, "--keep-versions", v));
+            node.integer("maxConnections", 1, MAX_CONNECTIONS).ifPresent(v -> add(options, "--max-connections", v));
+            node.duration("helloTimeout", MIN_HELLO_TIMEOUT, MAX_HELLO_TIMEOUT)
+                    .ifPresent(v -> add(options, "--hello-timeout", v.toMillis() + "ms"));
             Optional<Long> frames = node.integer("holdoutFrames", 0, MAX_HOLDOUT_FRAMES);
             frames.ifPresent(v -> add(options, "--holdout-frames", v));
             holdout = frames.orElse(1L) > 0;

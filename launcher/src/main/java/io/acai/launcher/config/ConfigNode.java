@@ -3,6 +3,7 @@ package io.acai.launcher.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.acai.options.TimeSpan;
+import io.acai.options.TokenOption;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -124,6 +125,31 @@ final class ConfigNode {
             return Optional.empty();
         }
         return Optional.of(value.asText());
+    }
+
+    /**
+     * A secret string field (a token): one line of text, never quoted in an error. Empty reads as none.
+     */
+    Optional<String> secret(String field) {
+        if (!has(field)) {
+            return Optional.empty();
+        }
+        JsonNode value = node.get(field);
+        if (!value.isTextual()) {
+            errors.add(path(field), "is not a string (expected: the secret as a JSON string; the value is not shown)");
+            return Optional.empty();
+        }
+        String text = value.asText();
+        if (text.chars().anyMatch(c -> c == '\n' || c == '\r' || c == 0)) {
+            errors.add(path(field), "holds a line break or a NUL character (expected: one line; the value is not shown)");
+            return Optional.empty();
+        }
+        if (text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > TokenOption.MAX_BYTES) {
+            errors.add(path(field), "is longer than " + TokenOption.MAX_BYTES + " UTF-8 bytes (expected: a shorter "
+                    + "secret; the value is not shown)");
+            return Optional.empty();
+        }
+        return text.isEmpty() ? Optional.empty() : Optional.of(text);
     }
 
     Optional<Boolean> bool(String field) {

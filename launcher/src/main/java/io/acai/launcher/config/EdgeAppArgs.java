@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * The command line of {@code edge-app.jar} built from an edge machine's {@code app} options:
  * {@code {} <cloud port> edge_inf.log edge_update.log edge_inf.csv edge_update.csv <rate> <edge id>
  * [--model M] [--data DIR] [--data-drift D] [--drift-after Tms] [--judge J] [--upload-threshold N] [--conf X] [--nms X]
- * [--threads N] [--token T] [--seed S]}; {@code {}} is replaced by the runtime with the cloud's address.
+ * [--threads N] [--seed S]}; {@code {}} is replaced by the runtime with the cloud's address. The {@code token} is
+ * not an argument: {@link MachineSection} puts it in the plan, and the runtime passes it in the app's environment.
  *
  * <p>A static control ({@code controlOf}) sees exactly the frames of the edge it names, its target: it takes
  * the target's rate, frames ({@code data} with its {@code dataDrift}, or the drift scenario, and {@code driftAfter})
@@ -44,8 +45,8 @@ final class EdgeAppArgs {
 
     /** Options in command-line order. */
     private static final List<String> ORDER = List.of("--data", "--data-drift", "--drift-after", "--judge",
-            "--upload-threshold", "--upload-quality", "--conf", "--nms", "--threads", "--token");
-    private static final Set<String> CLOUD_OPTIONS = Set.of("--upload-threshold", "--upload-quality", "--token");
+            "--upload-threshold", "--upload-quality", "--conf", "--nms", "--threads");
+    private static final Set<String> CLOUD_OPTIONS = Set.of("--upload-threshold", "--upload-quality");
 
     private final double rate;
     private final Optional<String> model;
@@ -103,7 +104,6 @@ final class EdgeAppArgs {
             node.number("conf", 0, false, 1).ifPresent(v -> options.put("--conf", plain(v)));
             node.number("nms", 0, false, 1).ifPresent(v -> options.put("--nms", plain(v)));
             node.integer("threads", 1, 64).ifPresent(v -> options.put("--threads", v.toString()));
-            node.text("token").ifPresent(v -> options.put("--token", v));
             controlOf = node.text("controlOf");
             controlOf.ifPresent(target -> refuseOnAControl(node, target));
         }

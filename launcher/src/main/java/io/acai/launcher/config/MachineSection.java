@@ -17,7 +17,9 @@ import java.util.Set;
 /**
  * One entry of {@code machines[]}, read in two steps: its own fields first, then (once the cloud and
  * its port are known) its command line. A machine without {@code command} runs the project's app for
- * its role; without {@code args} either, its arguments are built from its {@code app} options.
+ * its role; without {@code args} either, its arguments are built from its {@code app} options. The project app's
+ * token ({@code app.token}, or {@code --token} in {@code args}) goes into the plan apart from its arguments, for the
+ * runtime to pass outside the command line.
  */
 final class MachineSection {
 
@@ -183,6 +185,7 @@ final class MachineSection {
         List<String> arguments;
         String controlOf = null;
         int listensOn = portOrDefault();
+        Optional<String> token = Optional.empty();
         Optional<OriginalAppScript> script = command.isPresent() ? originalScript() : Optional.empty();
         if (script.isPresent() && logs == null) {
             logs = OriginalAppScript.LOGS;
@@ -198,12 +201,18 @@ final class MachineSection {
                 // the original's edges declare ports nothing serves; this project's edge listens on none
                 listensOn = 0;
             }
-        } else if (args.isPresent() || command.isPresent()) {
+        } else if (command.isPresent()) {
             arguments = args.orElse(List.of());
+        } else if (args.isPresent()) {
+            // the project's app from a command line of the config's: its token leaves the command line too
+            TokenArgs lifted = TokenArgs.lift(args.get());
+            arguments = lifted.args();
+            token = lifted.token();
         } else if (role == Role.CLOUD) {
             app.filter(a -> a.has("controlOf")).ifPresent(a -> a.errors().add(a.path("controlOf"),
                     "is set on a server (expected: on a client machine only; a control is an edge)"));
             arguments = CloudAppArgs.build(portOrDefault(), app, experiment.model(), experiment.seed(), paths, judging);
+            token = app.flatMap(a -> a.secret("token"));
         } else {
             EdgeAppArgs edge = edgeApp(experiment, paths);
             Optional<Long> seed = experiment.seed();
@@ -220,6 +229,9 @@ final class MachineSection {
                 }
             }
             arguments = edge.build(name, cloudPort, seed);
+            if (controlOf == null) {
+                token = app.flatMap(a -> a.secret("token"));
+            }
         }
         return MachinePlan.builder().setName(name).setRole(role)
                 .optImage(image)
@@ -232,6 +244,7 @@ final class MachineSection {
                 .optControlOf(controlOf)
                 .optGroup(group)
                 .optLogs(logs)
+                .optToken(token.orElse(null))
                 .build();
     }
 

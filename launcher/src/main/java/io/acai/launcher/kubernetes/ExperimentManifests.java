@@ -18,8 +18,9 @@ import java.util.Map;
 
 /**
  * Every object an experiment needs on a cluster, in creation order: the Namespace, the shaping
- * ConfigMap (tc mode; scripts filled in once addresses are known), a Deployment and a Service per
- * machine, and the NetworkChaos objects (chaos-mesh mode). Edges reach the cloud through its Service
+ * ConfigMap (tc mode; scripts filled in once addresses are known), the {@link TokenSecret} (when a
+ * machine has a token), a Deployment and a Service per machine, and the NetworkChaos objects
+ * (chaos-mesh mode). Edges reach the cloud through its Service
  * name: {@code {}} in their args becomes that name.
  */
 public final class ExperimentManifests {
@@ -114,6 +115,7 @@ public final class ExperimentManifests {
         if (options.shaping() == ShapingMode.TC) {
             objects.add(TcShaping.configMap(namespace, experimentId, Map.of()));
         }
+        TokenSecret.of(namespace, experimentId, plan.machines()).ifPresent(objects::add);
         for (MachinePlan machine : plan.machines()) {
             Service service = machines.service(machine);
             // a ClusterIP Service forwards only the ports it names: the link probe's too, when links are measured

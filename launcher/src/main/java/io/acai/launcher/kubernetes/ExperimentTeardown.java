@@ -13,7 +13,7 @@ import java.util.Map;
 /**
  * Removes what one experiment created, by its labels only, so objects of other experiments and other
  * tools in the same namespace are never touched: NetworkChaos objects, Deployments (with their
- * ReplicaSets and pods), Services, ConfigMaps and leftover pods, then the namespace itself only when
+ * ReplicaSets and pods), Services, ConfigMaps, the token Secret and leftover pods, then the namespace itself only when
  * this run created it. Runs at most once; failures are logged and returned, never thrown.
  */
 final class ExperimentTeardown {
@@ -25,17 +25,24 @@ final class ExperimentTeardown {
     private final String namespace;
     private final String experimentId;
     private final boolean chaosMesh;
+    private final boolean tokens;
     private boolean namespaceCreated;
     private boolean anythingCreated;
     private List<String> problems;
 
+    /**
+     * @param chaosMesh whether the experiment shapes with NetworkChaos objects, which teardown then deletes
+     * @param tokens whether the experiment has a {@link TokenSecret}, which teardown then deletes (only then, so
+     *     a role without access to secrets serves experiments without tokens as before)
+     */
     ExperimentTeardown(KubernetesClient client, ClusterCalls calls, String namespace, String experimentId,
-            boolean chaosMesh) {
+            boolean chaosMesh, boolean tokens) {
         this.client = client;
         this.calls = calls;
         this.namespace = namespace;
         this.experimentId = experimentId;
         this.chaosMesh = chaosMesh;
+        this.tokens = tokens;
     }
 
     /** Records that this run created the namespace, which teardown then deletes as a whole. */
@@ -92,6 +99,9 @@ final class ExperimentTeardown {
                 .withPropagationPolicy(DeletionPropagation.BACKGROUND).delete());
         delete("services", () -> client.services().inNamespace(namespace).withLabels(labels).delete());
         delete("configmaps", () -> client.configMaps().inNamespace(namespace).withLabels(labels).delete());
+        if (tokens) {
+            delete("secrets", () -> client.secrets().inNamespace(namespace).withLabels(labels).delete());
+        }
         delete("pods", () -> client.pods().inNamespace(namespace).withLabels(labels).delete());
         if (namespaceCreated) {
             deleteNamespace();

@@ -105,7 +105,8 @@ public final class KubernetesRuntime implements ExperimentRuntime {
         ExperimentManifests manifests = new ExperimentManifests(plan, options,
                 ExperimentManifests.newExperimentId(plan.name()));
         ExperimentTeardown teardown = new ExperimentTeardown(current, calls, manifests.namespace(),
-                manifests.experimentId(), options.shaping() == ShapingMode.CHAOS_MESH);
+                manifests.experimentId(), options.shaping() == ShapingMode.CHAOS_MESH,
+                plan.machines().stream().anyMatch(MachinePlan::hasToken));
         Thread hook = new Thread(teardown::run, "acai-kubernetes-teardown");
         Runtime.getRuntime().addShutdownHook(hook);
         LOG.info("deploying experiment {} ({} machines) into namespace {} on {}", manifests.experimentId(),

@@ -35,7 +35,7 @@ import java.util.Map;
  * rules the launcher writes into the shaping ConfigMap. The app container's environment holds
  * {@code ACAI_MACHINE} and {@link AllocatorEnvironment}'s variables, each with the launcher's own value
  * where its environment sets one (the project's images set the same defaults; a user-given image gets
- * them from here).
+ * them from here), and, for a machine with a token, {@code ACAI_TOKEN} from the {@link TokenSecret}.
  */
 public final class MachineManifests {
 
@@ -181,6 +181,9 @@ public final class MachineManifests {
         List<EnvVar> env = new ArrayList<>();
         env.add(new EnvVarBuilder().withName("ACAI_MACHINE").withValue(machine.name()).build());
         allocator.forEach((name, value) -> env.add(new EnvVarBuilder().withName(name).withValue(value).build()));
+        if (machine.hasToken()) {
+            env.add(TokenSecret.environmentVariable(machine));
+        }
         return env;
     }
 

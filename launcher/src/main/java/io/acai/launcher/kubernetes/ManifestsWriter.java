@@ -2,6 +2,7 @@ package io.acai.launcher.kubernetes;
 
 import io.acai.launcher.plan.ExperimentPlan;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.utils.Serialization;
 
 import java.util.Map;
@@ -9,7 +10,8 @@ import java.util.Map;
 /**
  * Every object the Kubernetes runtime would create for an experiment, as multi-document YAML that
  * {@code kubectl apply -f -} accepts: the namespace, the shaping ConfigMap, a Deployment and a
- * Service per machine, and the NetworkChaos objects. Needs no cluster. The tc scripts depend on
+ * Service per machine, and the NetworkChaos objects. Needs no cluster. The token Secret is printed
+ * without its values (a comment says how to create it), so that no token reaches the output. The tc scripts depend on
  * addresses the cluster assigns, so the ConfigMap is printed empty, as the launcher first creates it,
  * followed by the scripts with placeholder addresses as comments.
  */
@@ -31,7 +33,18 @@ public final class ManifestsWriter {
                 .append(options.shaping().id()).append('\n');
         append(out, manifests.namespaceObject());
         for (HasMetadata object : manifests.objects()) {
-            append(out, object);
+            if (object instanceof Secret secret) {
+                out.append("# Secret ").append(secret.getMetadata().getName()).append(": the tokens of ")
+                        .append(String.join(", ", secret.getData().keySet()))
+                        .append(", not printed; the launcher creates it with their values. By hand: kubectl -n ")
+                        .append(manifests.namespace()).append(" create secret generic ")
+                        .append(secret.getMetadata().getName());
+                secret.getData().keySet().forEach(key -> out.append(" --from-file=").append(key).append("=<file>"));
+                out.append('\n');
+                append(out, TokenSecret.withoutValues(secret));
+            } else {
+                append(out, object);
+            }
         }
         if (options.shaping() == ShapingMode.TC) {
             Map<String, String> scripts = manifests.previewScripts();

@@ -91,7 +91,7 @@ final class LoopbackDeployer {
                 Files.createDirectories(workDir);
                 LocalVolumes.prepare(machine, workDir);
                 processes.put(machine.name(), MachineProcess.start(machine.name(),
-                        MachineCommand.of(machine, jars, args, LOOPBACK), workDir, List.of(), ledger));
+                        MachineCommand.of(machine, jars, args, LOOPBACK), workDir, List.of(), ledger, machine.token()));
             }
             return new LocalDeployment(runId, mode, plan.machines(), processes, relays, ledger, warnings);
         } catch (IOException | RuntimeException e) {

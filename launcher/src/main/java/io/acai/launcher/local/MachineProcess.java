@@ -15,9 +15,9 @@ import java.util.OptionalInt;
  * One machine's program, started in its log folder with standard output and error going to
  * {@code stdout.log} there. When the machine has cgroups, a shell joins them first and then
  * {@code exec}s the program, so the program and all its children start inside the limits (and the
- * pid seen here is the program's own). The program inherits the launcher's environment plus
- * {@link AllocatorEnvironment}'s variables where the launcher's environment does not set them, and
- * {@value #MACHINE_VARIABLE} holding the machine's name, as a Kubernetes pod has it (an edge started without an
+ * pid seen here is the program's own). The program's environment is {@link MachineEnvironment}'s: the launcher's,
+ * {@link AllocatorEnvironment}'s variables where the launcher's environment does not set them, and the app's token;
+ * plus {@value #MACHINE_VARIABLE} holding the machine's name, as a Kubernetes pod has it (an edge started without an
  * edge id takes it from there).
  */
 final class MachineProcess {
@@ -39,15 +39,22 @@ final class MachineProcess {
     /**
      * @param command the program and its arguments (already wrapped in {@code ip netns exec} when needed)
      * @param cgroupProcs the {@code cgroup.procs} files to join before the program starts
+     * @param token the app's token, passed in its environment ({@link MachineEnvironment}); null for none
      */
     static MachineProcess start(String machine, List<String> command, Path workDir, List<Path> cgroupProcs,
-            TeardownLedger ledger) throws IOException {
-        return start(machine, command, workDir, cgroupProcs, ledger, System.getenv());
+            TeardownLedger ledger, String token) throws IOException {
+        return start(machine, command, workDir, cgroupProcs, ledger, System.getenv(), token);
     }
 
-    /** As {@link #start(String, List, Path, List, TeardownLedger)}, the launcher's environment being {@code inherited}. */
+    /** As {@link #start(String, List, Path, List, TeardownLedger, String)} with no token, the launcher's environment being {@code inherited}. */
     static MachineProcess start(String machine, List<String> command, Path workDir, List<Path> cgroupProcs,
             TeardownLedger ledger, Map<String, String> inherited) throws IOException {
+        return start(machine, command, workDir, cgroupProcs, ledger, inherited, null);
+    }
+
+    /** As {@link #start(String, List, Path, List, TeardownLedger, String)}, the launcher's environment being {@code inherited}. */
+    static MachineProcess start(String machine, List<String> command, Path workDir, List<Path> cgroupProcs,
+            TeardownLedger ledger, Map<String, String> inherited, String token) throws IOException {
         Files.createDirectories(workDir);
         List<String> full = new ArrayList<>();
         if (!cgroupProcs.isEmpty()) {
@@ -61,8 +68,7 @@ final class MachineProcess {
         full.addAll(command);
         ProcessBuilder builder = new ProcessBuilder(full);
         builder.environment().clear();
-        builder.environment().putAll(inherited);
-        AllocatorEnvironment.addMissing(builder.environment());
+        builder.environment().putAll(MachineEnvironment.of(inherited, token));
         builder.environment().put(MACHINE_VARIABLE, machine);
         Process process = builder
                 .directory(workDir.toFile())

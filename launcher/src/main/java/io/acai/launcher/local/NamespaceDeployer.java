@@ -72,7 +72,8 @@ final class NamespaceDeployer {
                 Path workDir = logsDir.resolve(machine.name()).toAbsolutePath();
                 Files.createDirectories(workDir);
                 LocalVolumes.prepare(machine, workDir);
-                processes.put(machine.name(), MachineProcess.start(machine.name(), command, workDir, cgroups, ledger));
+                processes.put(machine.name(), MachineProcess.start(machine.name(), command, workDir, cgroups, ledger,
+                        machine.token()));
             }
             return new LocalDeployment(runId, mode, plan.machines(), processes, relays, ledger, warnings);
         } catch (IOException | RuntimeException e) {

@@ -1,5 +1,7 @@
 package io.acai.launcher.plan;
 
+import io.acai.options.TokenOption;
+
 import java.util.List;
 import java.util.Objects;
 
@@ -31,9 +33,14 @@ import java.util.Objects;
  * @param logs Kubernetes only: the folder of the app container (absolute, or relative to its working directory) whose
  *     logs and CSVs are collected; null for the default, the project's working folder for the project's images and
  *     the container's own working directory for any other
+ * @param token the secret of the project's app (the cloud's to ask for and sign with, an edge's to present), or
+ *     null for none. Never part of {@link #args()}: the runtimes pass it in the app's environment
+ *     ({@link TokenOption#ENVIRONMENT_VARIABLE}), so that {@code ps} does not show it, and {@link #toString()}
+ *     does not print it
  */
 public record MachinePlan(String name, Role role, String image, List<String> command, List<String> args, int port,
-        Resources resources, List<Volume> volumes, String node, String controlOf, String group, String logs) {
+        Resources resources, List<Volume> volumes, String node, String controlOf, String group, String logs,
+        String token) {
 
     /** What {@code {}} in {@link #args()} stands for. */
     public static final String CLOUD_ADDRESS = "{}";
@@ -59,6 +66,19 @@ public record MachinePlan(String name, Role role, String image, List<String> com
         return controlOf != null;
     }
 
+    /** Whether the machine's app has a token, which the runtime passes outside its command line. */
+    public boolean hasToken() {
+        return token != null;
+    }
+
+    /** The record's fields, the token shown only as set or not. */
+    @Override
+    public String toString() {
+        return "MachinePlan[name=" + name + ", role=" + role + ", image=" + image + ", command=" + command + ", args="
+                + args + ", port=" + port + ", resources=" + resources + ", volumes=" + volumes + ", node=" + node
+                + ", controlOf=" + controlOf + ", token=" + (hasToken() ? "set" : "none") + "]";
+    }
+
     /** {@link #args()} with every {@code {}} replaced by the cloud's address. */
     public List<String> argsWithCloud(String cloudAddress) {
         return args.stream().map(arg -> arg.replace(CLOUD_ADDRESS, cloudAddress)).toList();
@@ -79,6 +99,7 @@ public record MachinePlan(String name, Role role, String image, List<String> com
         private String controlOf;
         private String group;
         private String logs;
+        private String token;
 
         private Builder() {
         }
@@ -152,6 +173,12 @@ public record MachinePlan(String name, Role role, String image, List<String> com
             return this;
         }
 
+        /** The app's token, passed outside its command line; {@code null} or empty (the default): none. */
+        public Builder optToken(String token) {
+            this.token = token == null || token.isEmpty() ? null : token;
+            return this;
+        }
+
         /**
          * The plan.
          *
@@ -168,7 +195,11 @@ public record MachinePlan(String name, Role role, String image, List<String> com
                 throw new IllegalStateException("MachinePlan " + name + ": only an edge can be a control (role " + role
                         + ")");
             }
-            return new MachinePlan(name, role, image, command, args, port, resources, volumes, node, controlOf, group, logs);
+            if (token != null && !command.isEmpty()) {
+                throw new IllegalStateException("MachinePlan " + name + ": a token is for the project's app, not a "
+                        + "command of its own");
+            }
+            return new MachinePlan(name, role, image, command, args, port, resources, volumes, node, controlOf, group, logs, token);
         }
     }
 }

@@ -31,7 +31,8 @@ import java.util.Map;
  *  "completedAt": 1765061534567, "exitCode": 0}
  * }</pre>
  *
- * @param config the config that ran, with the command line's overrides and the campaign's values applied
+ * @param config the config that ran, with the command line's overrides and the campaign's values applied; written
+ *     without its tokens ({@link TokenRedaction})
  * @param parameters swept path to value (empty for a plain run)
  * @param labels swept path to the label the campaign gives it (only those it gives one; written only when any)
  * @param seed {@code experiment.seed} of the run, null when the config gives none
@@ -82,7 +83,7 @@ public record RunDescription(String projectVersion, long startedAt, String confi
         out.put("projectVersion", projectVersion);
         out.put("startedAt", startedAt);
         out.put("configFile", configFile);
-        out.set("config", config == null ? out.nullNode() : config.deepCopy());
+        out.set("config", config == null ? out.nullNode() : TokenRedaction.config(config));
         ObjectNode values = out.putObject("parameters");
         parameters.forEach((path, value) -> values.set(path, value.deepCopy()));
         if (!labels.isEmpty()) {

@@ -53,7 +53,7 @@ public final class ValidateCommand implements Callable<Integer> {
         }
     }
 
-    /** A few lines saying what the plan runs. */
+    /** A few lines saying what the plan runs; a token only as "set", never its value. */
     static String describe(ExperimentPlan plan) {
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "  experiment %s: %s runtime, %s, sample every %s, seed %d%n", plan.name(),
@@ -67,11 +67,15 @@ public final class ValidateCommand implements Callable<Integer> {
         for (MachinePlan machine : plan.machines()) {
             String program = machine.runsProjectApp()
                     ? (machine.role() == io.acai.launcher.plan.Role.CLOUD ? "cloud-app.jar" : "edge-app.jar")
-                    : String.join(" ", machine.command());
+                    : String.join(" ", TokenRedaction.args(machine.command()));
             String role = machine.isControl() ? "client, static control of " + machine.controlOf()
                     : machine.role().category();
             out.append(String.format(Locale.ROOT, "  %s (%s): %s %s%n", machine.name(), role, program,
-                    String.join(" ", machine.args())));
+                    String.join(" ", TokenRedaction.args(machine.args()))));
+            if (machine.hasToken()) {
+                out.append(String.format(Locale.ROOT, "    token: set (from config; passed in the app's environment, "
+                        + "not shown)%n"));
+            }
         }
         for (LinkPlan link : plan.links()) {
             out.append(String.format(Locale.ROOT, "  link %s -> %s: %s, delay %s, jitter %s, loss %s%%%n", link.from(),

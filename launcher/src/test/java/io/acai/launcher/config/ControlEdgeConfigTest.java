@@ -36,7 +36,9 @@ class ControlEdgeConfigTest {
         assertThat(near.isControl()).isFalse();
         assertThat(near.args()).containsExactlyElementsOf(line(MachinePlan.CLOUD_ADDRESS, "7000", "2.5", "edge-near",
                 "--model", "/models/edge", "--drift-after", "90000ms", "--judge", "iou", "--upload-threshold", "20",
-                "--conf", "0.5", "--threads", "1", "--token", "s3cret"));
+                "--conf", "0.5", "--threads", "1"));
+        assertThat(near.token()).isEqualTo("s3cret");
+        assertThat(plan.machines()).filteredOn(MachinePlan::isControl).noneMatch(MachinePlan::hasToken);
         assertThat(plan.machine("edge-near-static").orElseThrow().args()).containsExactlyElementsOf(line("none", "0",
                 "2.5", "edge-near-static", "--model", "/models/edge", "--drift-after", "90000ms", "--judge", "iou",
                 "--conf", "0.5", "--threads", "1", "--static", "--seed", seed));

@@ -79,8 +79,9 @@ class UserConfigReaderTest {
         assertThat(cloud.args()).containsExactly("7000", AppFiles.CLOUD_LOG, AppFiles.CLOUD_CSV,
                 "--model", "/models/shapes", "--min-retrain-images", "60", "--epochs", "3", "--lr", "0.001",
                 "--batch", "8", "--device", "gpu", "--push", "all", "--replay", "200", "--freeze-backbone", "--threads", "2",
-                "--token", "s3cret",
-                "--seed", "42", "--holdout-judge", "iou", "--holdout-conf", "0.5", "--holdout-nms", "0.45");
+                "--max-connections", "64", "--hello-timeout", "5000ms", "--seed", "42", "--holdout-judge", "iou", "--holdout-conf", "0.5", "--holdout-nms", "0.45");
+        // the token is not an argument, which ps would show: the runtime passes it in the app's environment
+        assertThat(cloud.token()).isEqualTo("s3cret");
         assertThat(cloud.resources().gpus()).isEqualTo(1);
         assertThat(cloud.resources().cpuRequestMillis()).isEqualTo(1500);
         assertThat(cloud.resources().memoryRequestBytes()).isEqualTo(2_000_000_000L);
@@ -90,8 +91,9 @@ class UserConfigReaderTest {
         assertThat(plan.machine("edge-near").orElseThrow().args()).containsExactly(MachinePlan.CLOUD_ADDRESS, "7000",
                 AppFiles.EDGE_INFERENCE_LOG, AppFiles.EDGE_UPDATE_LOG, AppFiles.EDGE_INFERENCE_CSV,
                 AppFiles.EDGE_UPDATE_CSV, "2.5", "edge-near", "--model", "/models/edge", "--drift-after", "90000ms",
-                "--judge", "iou", "--upload-threshold", "20", "--conf", "0.5", "--nms", "0.45", "--threads", "1", "--token", "s3cret",
+                "--judge", "iou", "--upload-threshold", "20", "--conf", "0.5", "--nms", "0.45", "--threads", "1",
                 "--seed", "42");
+        assertThat(plan.machine("edge-near").orElseThrow().token()).isEqualTo("s3cret");
         MachinePlan far = plan.machine("edge-far").orElseThrow();
         assertThat(far.args()).containsSequence("10", "edge-far", "--model", "/models/shapes", "--data", "/datasets/voc");
         assertThat(far.volumes()).singleElement().satisfies(v -> assertThat(v.isNfs()).isFalse());

@@ -98,6 +98,40 @@ class KubernetesRuntimeTest {
     }
 
     @Test
+    void tokensGoInASecretTheAppsReadAndTeardownRemoves() throws Exception {
+        String token = "s3cret-k8s-41";
+        KubernetesDeployment deployment;
+        try (PodSimulator pods = new PodSimulator(client, NAMESPACE, readyPods())) {
+            deployment = (KubernetesDeployment) runtime(options()).deploy(TestPlans.cloudAndEdges("demo", 3, token), logs);
+        }
+        io.fabric8.kubernetes.api.model.Secret secret = client.secrets().inNamespace(NAMESPACE)
+                .withName(TokenSecret.NAME).get();
+        assertThat(secret.getMetadata().getLabels()).containsEntry(ExperimentLabels.EXPERIMENT, deployment.experimentId());
+        String encoded = java.util.Base64.getEncoder().encodeToString(token.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        // edge-1 runs a command of its own: no token of the project's app
+        assertThat(secret.getData()).containsOnlyKeys("cloud", "edge-2", "edge-3").containsValue(encoded);
+        for (Deployment d : client.apps().deployments().inNamespace(NAMESPACE).list().getItems()) {
+            String name = d.getMetadata().getName();
+            var app = d.getSpec().getTemplate().getSpec().getContainers().get(0);
+            assertThat(io.fabric8.kubernetes.client.utils.Serialization.asJson(d)).as(name).doesNotContain(token)
+                    .doesNotContain(encoded);
+            var variable = app.getEnv().stream().filter(e -> e.getName().equals("ACAI_TOKEN")).findFirst();
+            if (name.equals("edge-1")) {
+                assertThat(variable).isEmpty();
+            } else {
+                assertThat(variable).get().satisfies(e -> {
+                    assertThat(e.getValue()).isNull();
+                    assertThat(e.getValueFrom().getSecretKeyRef().getName()).isEqualTo(TokenSecret.NAME);
+                    assertThat(e.getValueFrom().getSecretKeyRef().getKey()).isEqualTo(name);
+                });
+            }
+        }
+
+        deployment.close();
+        assertThat(client.secrets().inNamespace(NAMESPACE).list().getItems()).isEmpty();
+    }
+
+    @Test
     void refusesANamespaceItDidNotCreateAndCreatesNothing() {
         client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(NAMESPACE)
                 .addToLabels("team", "vision").endMetadata().build()).create();

@@ -73,6 +73,43 @@ class ManifestSchemaTest {
     }
 
     @Test
+    void tokensComeFromASecretAndTheDeploymentsStayValid() throws IOException {
+        SharedData.root();
+        String token = "s3cret-schema-17";
+        String yaml = ManifestsWriter.yaml(TestPlans.cloudAndEdges("schema-check", 3, token), KubernetesOptions.DEFAULT);
+        String encoded = java.util.Base64.getEncoder().encodeToString(token.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(yaml).doesNotContain(token).doesNotContain(encoded)
+                .contains("# Secret acai-tokens: the tokens of cloud, edge-2, edge-3, not printed")
+                .contains("create secret generic acai-tokens --from-file=cloud=<file>");
+        List<JsonNode> docs = documents(yaml);
+        List<String> violations = new ArrayList<>();
+        List<JsonNode> secrets = new ArrayList<>();
+        for (JsonNode doc : docs) {
+            if (doc.path("kind").asText().equals("Secret")) {
+                secrets.add(doc);
+            } else {
+                violations.addAll(violations(doc));
+            }
+        }
+        assertThat(violations).isEmpty();
+        // ../shared holds no Secret schema: its fields are checked against the v1 Secret's own
+        assertThat(secrets).singleElement().satisfies(secret -> {
+            assertThat(secret.fieldNames()).toIterable()
+                    .isSubsetOf("apiVersion", "kind", "metadata", "type", "data", "stringData", "immutable");
+            assertThat(secret.path("apiVersion").asText()).isEqualTo("v1");
+            assertThat(secret.path("type").asText()).isEqualTo("Opaque");
+            assertThat(secret.path("data").fieldNames()).toIterable().containsExactly("cloud", "edge-2", "edge-3");
+            assertThat(secret.path("data").elements()).toIterable().allSatisfy(v -> assertThat(v.asText()).isEmpty());
+        });
+        JsonNode cloud = docs.stream().filter(d -> d.path("kind").asText().equals("Deployment")
+                && d.path("metadata").path("name").asText().equals("cloud")).findFirst().orElseThrow();
+        JsonNode env = cloud.at("/spec/template/spec/containers/0/env");
+        assertThat(env.findParents("secretKeyRef")).singleElement().satisfies(e -> assertThat(e.path("secretKeyRef")
+                .path("name").asText()).isEqualTo("acai-tokens"));
+        assertThat(env.toString()).contains("\"name\":\"ACAI_TOKEN\"").contains("\"key\":\"cloud\"");
+    }
+
+    @Test
     void theFilledShapingConfigMapIsValidToo() throws IOException {
         SharedData.root();
         ExperimentManifests manifests = new ExperimentManifests(plan, KubernetesOptions.DEFAULT, "schema-check-1");

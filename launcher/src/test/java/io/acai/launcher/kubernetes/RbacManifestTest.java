@@ -26,7 +26,7 @@ class RbacManifestTest {
         {"apps", "deployments", "create"}, {"apps", "deployments", "list"}, {"apps", "deployments", "deletecollection"},
         {"", "services", "create"}, {"", "services", "list"}, {"", "services", "deletecollection"},
         {"", "configmaps", "create"}, {"", "configmaps", "get"}, {"", "configmaps", "patch"},
-        {"", "configmaps", "deletecollection"},
+        {"", "configmaps", "deletecollection"}, {"", "secrets", "create"}, {"", "secrets", "deletecollection"},
         {"", "pods", "list"}, {"", "pods", "deletecollection"}, {"", "pods/log", "get"},
         {"", "pods/exec", "create"}, {"", "pods/exec", "get"}, {"", "events", "list"},
         {"chaos-mesh.org", "networkchaos", "create"}, {"chaos-mesh.org", "networkchaos", "deletecollection"},

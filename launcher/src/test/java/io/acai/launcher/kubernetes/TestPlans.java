@@ -23,9 +23,14 @@ final class TestPlans {
      * scratch volume and its own image and command), each edge linked both ways with the cloud.
      */
     static ExperimentPlan cloudAndEdges(String name, int edges) {
+        return cloudAndEdges(name, edges, null);
+    }
+
+    /** As {@link #cloudAndEdges(String, int)}, the cloud and the edges running the project's app holding {@code token}. */
+    static ExperimentPlan cloudAndEdges(String name, int edges, String token) {
         List<MachinePlan> machines = new ArrayList<>();
         machines.add(MachinePlan.builder().setName("cloud").setRole(Role.CLOUD)
-                .optArgs(List.of("--port", "9000")).optPort(9000)
+                .optArgs(List.of("--port", "9000")).optPort(9000).optToken(token)
                 .optResources(new Resources(2000, 4000, 4L << 30, 8L << 30, 1))
                 .optVolumes(List.of(new Volume("datasets", "/data", "10.0.0.5", "/exports/acai")))
                 .optNode("gpu-node-1")
@@ -41,6 +46,7 @@ final class TestPlans {
                     .optResources(new Resources(500, 1000, 256L << 20, 512L << 20, 0))
                     .optVolumes(custom ? List.of(new Volume("scratch", "/scratch", null, null)) : List.of())
                     .optNode(i % 2 == 0 ? "edge-node-" + i : null)
+                    .optToken(custom ? null : token)
                     .build());
             links.add(new LinkPlan(edge, "cloud", 10_000_000L * i, Duration.ofMillis(20 * i), Duration.ofMillis(5),
                     i == 3 ? 1.5 : 0));

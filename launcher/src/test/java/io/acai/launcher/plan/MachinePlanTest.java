@@ -9,12 +9,26 @@ import org.junit.jupiter.api.Test;
 class MachinePlanTest {
 
     @Test
+    void aTokenIsNeverPrintedWithThePlan() {
+        MachinePlan cloud = MachinePlan.builder().setName("cloud").setRole(Role.CLOUD).optToken("s3cret").build();
+
+        assertThat(cloud.hasToken()).isTrue();
+        assertThat(cloud.token()).isEqualTo("s3cret");
+        assertThat(cloud.toString()).contains("token=set").doesNotContain("s3cret");
+        assertThat(MachinePlan.builder().setName("e").setRole(Role.EDGE).optToken("").build().hasToken()).isFalse();
+        assertThatThrownBy(() -> MachinePlan.builder().setName("e").setRole(Role.EDGE).optCommand(List.of("sh"))
+                .optToken("s3cret").build()).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("a token is for the project's app");
+    }
+
+    @Test
     void onlyNameAndRoleAreRequired() {
         MachinePlan edge = MachinePlan.builder().setName("edge-1").setRole(Role.EDGE).build();
 
         assertThat(edge).isEqualTo(new MachinePlan("edge-1", Role.EDGE, null, List.of(), List.of(), 0, Resources.NONE,
-                List.of(), null, null, null, null));
+                List.of(), null, null, null, null, null));
         assertThat(edge.runsProjectApp()).isTrue();
+        assertThat(edge.hasToken()).isFalse();
         assertThat(edge.isControl()).isFalse();
         assertThatThrownBy(() -> MachinePlan.builder().setRole(Role.EDGE).build())
                 .isInstanceOf(IllegalStateException.class).hasMessage("MachinePlan: name is not set (call setName)");

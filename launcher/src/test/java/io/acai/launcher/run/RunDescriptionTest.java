@@ -40,6 +40,25 @@ class RunDescriptionTest {
     }
 
     @Test
+    void noTokenIsWritten() throws Exception {
+        var config = new ObjectMapper().readTree("""
+                {"experiment": {"name": "x"}, "machines": [
+                  {"name": "cloud", "category": "server", "app": {"token": "s3cret-1"}},
+                  {"name": "cam", "category": "client", "args": ["{}", "--token", "s3cret-2", "--rate=4"]},
+                  {"name": "own", "category": "client", "command": ["run-it", "--token=s3cret-3"]}]}
+                """);
+        RunDescription.starting(Path.of("c.json"), config, Map.of(), Map.of(), null, null, null).write(logs);
+
+        String text = Files.readString(logs.resolve(RunDescription.FILE));
+        assertThat(text).doesNotContain("s3cret");
+        var written = RunDescription.read(logs).config();
+        assertThat(written.at("/machines/0/app/token").asText()).isEqualTo("(set; not shown)");
+        assertThat(written.at("/machines/1/args").toString()).isEqualTo("[\"{}\",\"--token\",\"(set; not shown)\",\"--rate=4\"]");
+        assertThat(written.at("/machines/2/command/1").asText()).isEqualTo("--token=(set; not shown)");
+        assertThat(config.at("/machines/0/app/token").asText()).as("the run's own config untouched").isEqualTo("s3cret-1");
+    }
+
+    @Test
     void aCampaignRunKeepsItsParametersInOrder() throws Exception {
         RunDescription run = RunDescription.starting(Path.of("base.json"), null,
                 new java.util.LinkedHashMap<>(Map.of("machines[cloud].app.minRetrainImages", IntNode.valueOf(20))),
