@@ -73,6 +73,14 @@ class CloudConfigTest {
                 .hasMessage("--holdout-conf : 1.5 (expected: 0..1)");
         assertThatThrownBy(() -> builder.optHoldoutConfidence(0.4f).optHoldoutNms(-0.1f).build())
                 .hasMessage("--holdout-nms : -0.1 (expected: an IoU in 0..1)");
+        builder.optHoldoutNms(0.45f);
+        assertThatThrownBy(() -> builder.optAnchors(10_001).build())
+                .hasMessage("--anchors : 10001 (expected: 0..10000)");
+        assertThatThrownBy(() -> builder.optAnchors(50).build())
+                .hasMessageStartingWith("--anchors : 50 pre-drift scenes, which only the default model was trained on")
+                .hasMessageEndingWith("(expected: --anchor-data DIR, photos of the model's training distribution)");
+        assertThat(builder.optAnchorData(tmp).build().anchors().count()).isEqualTo(50);
+        assertThat(builder.optAnchorData(null).optDefaultModel(true).build().anchors().data()).isEmpty();
         assertThat(builder.optHoldoutNms(0.45f).build().holdout())
                 .isEqualTo(new HoldoutSettings(0, "iou", 0.4f, 0.45f));
     }

@@ -33,4 +33,17 @@ class ReplayBufferTest {
         replay.add(frame(1));
         assertThat(replay.samples()).isEmpty();
     }
+
+    @Test
+    void anchorsComeFirstAndNoUploadReplacesThem() {
+        ReplayBuffer replay = new ReplayBuffer(5, 1);
+        replay.anchor(List.of(frame(-1), frame(-2)));
+        for (int i = 0; i < 100; i++) {
+            replay.add(frame(i));
+        }
+        List<LabeledFrame> samples = replay.samples();
+        assertThat(samples).hasSize(7);
+        assertThat(samples.subList(0, 2)).extracting(LabeledFrame::id).containsExactly("f-1", "f-2");
+        assertThat(samples.subList(2, 7)).extracting(LabeledFrame::id).noneMatch(id -> id.startsWith("f-"));
+    }
 }
