@@ -5,6 +5,11 @@ import io.acai.cloud.retrain.ReplayBuffer;
 import io.acai.cloud.retrain.RetrainLoop;
 import io.acai.cloud.retrain.Retrainer;
 import io.acai.cloud.retrain.UploadQueue;
+import io.acai.cloud.retrain.UploadSpool;
+import io.acai.options.AppExitCode;
+import io.acai.options.AppFailure;
+import io.acai.records.RunFileWriteException;
+import io.acai.records.WriteFailureListener;
 import io.acai.cloud.server.CloudContext;
 import io.acai.cloud.server.CloudServer;
 import io.acai.cloud.server.ConnectedEdges;
@@ -25,8 +30,13 @@ import java.util.function.Function;
 /**
  * A running cloud: the model store, the TCP server and the retrain thread, wired together: the
  * server's {@link ConnectedEdges} is the fleet the retrain loop pushes through, and the held-out
- * scoring hears of the first version and of every pushed one. Closing it stops the server, abandons a
- * retrain in progress at its next step, scores what is queued, and closes the log and CSV files.
+ * scoring hears of the first version and of every pushed one. Uploads go through the {@link UploadSpool} (written
+ * and forced to disk before they are acknowledged; what it holds at start is retrained on first), and the log and
+ * CSV files are appended to, so that a restarted cloud carries on where the last one stopped. A failed write (log,
+ * CSV, spool, model store) or the retrain thread's death is reported to {@link #failure()}: the app then closes its
+ * server at once, so it takes no upload it would not train on, and its command exits with
+ * {@link AppExitCode#WORKER_FAILED}. Closing it stops the server, abandons a retrain in progress at its next step
+ * (its uploads stay in the spool), scores what is queued, and closes the log and CSV files.
  */
 public final class CloudApp implements AutoCloseable {
 
@@ -40,9 +50,14 @@ public final class CloudApp implements AutoCloseable {
     private final RetrainLoop loop;
     private final Thread retrainThread;
     private final Optional<HoldoutScoring> holdout;
+    private final UploadSpool spool;
+    private final AppFailure failure;
 
     private CloudApp(RunLog log, CsvRowWriter<RetrainRow> csv, ModelStore store, UploadQueue uploads, CloudServer server,
-                     RetrainLoop loop, Thread retrainThread, Optional<HoldoutScoring> holdout) {
+                     RetrainLoop loop, Thread retrainThread, Optional<HoldoutScoring> holdout, UploadSpool spool,
+                     AppFailure failure) {
+        this.spool = spool;
+        this.failure = failure;
         this.log = log;
         this.csv = csv;
         this.store = store;
@@ -60,36 +75,51 @@ public final class CloudApp implements AutoCloseable {
      */
     public static CloudApp start(CloudConfig config, Function<ModelStore, Retrainer> retrainers)
             throws IOException, InterruptedException {
-        RunLog log = RunLog.open(config.logFile());
-        CsvRowWriter<RetrainRow> csv = RetrainRow.SCHEMA.create(config.csvFile());
+        AppFailure failure = new AppFailure();
+        WriteFailureListener writes = e -> failure.report("writing " + e.file(), e.getCause());
+        RunLog log = RunLog.open(config.logFile(), writes);
+        CsvRowWriter<RetrainRow> csv = RetrainRow.SCHEMA.append(config.csvFile(), writes);
+        UploadSpool spool = UploadSpool.open(config.spoolDir(), log, writes);
         ModelStore store = ModelStore.open(config.storeDir(), config.model(), config.keepVersions());
         log.info("model " + config.model().cfg().getFileName() + " (" + store.names().size() + " classes "
                 + store.names() + ") at v" + store.current().version() + ", versions in " + store.dir());
-        Optional<HoldoutScoring> holdout = HoldoutScoring.start(config.holdout(), store, config.holdoutCsvFile(), log);
+        Optional<HoldoutScoring> holdout = HoldoutScoring.start(config.holdout(), store, config.holdoutCsvFile(), log,
+                writes);
         holdout.ifPresent(h -> h.submit(store.current()));
         Retrainer retrainer = retrainers.apply(store);
         ReplayBuffer replay = new ReplayBuffer(config.replay(), config.seed());
         ConnectedEdges edges = new ConnectedEdges(store, log);
-        UploadQueue uploads = new UploadQueue();
+        UploadQueue uploads = new UploadQueue(spool);
         String cloudId = "cloud@" + hostName();
-        CloudContext context = new CloudContext(cloudId, new TokenCheck(config.token()), edges, uploads, store, log);
+        CloudContext context = new CloudContext(cloudId, new TokenCheck(config.token()), edges, uploads, store, log,
+                failure);
         CloudServer server = CloudServer.start(config.port(),
                 new AcaiPipeline(ProtocolLimits.DEFAULT, config.heartbeatInterval()), config.serverLimits(), context);
         RetrainLoop loop = new RetrainLoop(uploads, store, retrainer, replay, edges, config.pushPolicy(),
                 config.minRetrainImages(), csv, log, version -> holdout.ifPresent(h -> h.submit(version)));
         // the replay scenes are drawn on the retrain thread, before its first round, so that the server
         // listens at once (drawing them takes seconds on a busy host)
-        Thread thread = new Thread(() -> {
+        Thread thread = new Thread(failure.guard("the retrain thread", () -> {
             seedReplay(config, replay, log);
             loop.run();
-        }, "acai-retrain");
+        }), "acai-retrain");
+        // a fault anywhere stops the server at once: no upload is acknowledged that would not be trained on
+        failure.reported().thenRun(() -> closeQuietly(server));
         thread.start();
         log.info("listening on port " + server.port() + " (min retrain images " + config.minRetrainImages()
                 + ", push to " + config.pushPolicy() + ", replay " + config.replay()
                 + (config.token().isEmpty() ? ", no token" : ", token required") + ", at most "
                 + config.serverLimits().maxConnections() + " connections, Hello within "
                 + config.serverLimits().helloTimeout().toMillis() + " ms)");
-        return new CloudApp(log, csv, store, uploads, server, loop, thread, holdout);
+        return new CloudApp(log, csv, store, uploads, server, loop, thread, holdout, spool, failure);
+    }
+
+    private static void closeQuietly(CloudServer server) {
+        try {
+            server.close();
+        } catch (RuntimeException e) {
+            // closing again in close(), which reports it
+        }
     }
 
     /** The default model's replay buffer starts with its own training distribution: pre-drift scenes. */
@@ -127,6 +157,11 @@ public final class CloudApp implements AutoCloseable {
         return log;
     }
 
+    /** The first fault the cloud cannot go on after, once one happened. */
+    public AppFailure failure() {
+        return failure;
+    }
+
     /** Stops everything; a second call does nothing. */
     @Override
     public void close() throws IOException {
@@ -143,7 +178,12 @@ public final class CloudApp implements AutoCloseable {
         if (holdout.isPresent()) {
             holdout.get().close();
         }
-        log.info("stopped");
+        try {
+            log.info(failure.reason().map(r -> "stopped: " + r).orElse("stopped"));
+        } catch (RunFileWriteException e) {
+            // the log is what failed; the command says why on stderr
+        }
+        spool.close();
         csv.close();
         log.close();
     }
