@@ -60,7 +60,7 @@ public final class UploadQueue {
         spool.ifPresent(this::restore);
     }
 
-    private void restore(UploadSpool from) {
+    private synchronized void restore(UploadSpool from) {
         from.takenOffBefore().forEach(key -> remember(seenBatches, key));
         for (UploadSpool.Spooled spooled : from.restored()) {
             add(spooled.batch(), spooled.receivedMillis());
