@@ -8,6 +8,7 @@ import io.acai.cloud.retrain.UploadQueue;
 import io.acai.cloud.retrain.UploadSpool;
 import io.acai.options.AppExitCode;
 import io.acai.options.AppFailure;
+import io.acai.options.FileClosing;
 import io.acai.records.RunFileWriteException;
 import io.acai.records.WriteFailureListener;
 import io.acai.cloud.server.CloudContext;
@@ -104,7 +105,8 @@ public final class CloudApp implements AutoCloseable {
             loop.run();
         }), "acai-retrain");
         // a fault anywhere stops the server at once: no upload is acknowledged that would not be trained on
-        failure.reported().thenRun(() -> closeQuietly(server));
+        // (on a thread of its own: the fault may be met on one of the server's event loops, which closing awaits)
+        failure.reported().thenRunAsync(() -> closeQuietly(server));
         thread.start();
         log.info("listening on port " + server.port() + " (min retrain images " + config.minRetrainImages()
                 + ", push to " + config.pushPolicy() + ", replay " + config.replay()
@@ -183,8 +185,10 @@ public final class CloudApp implements AutoCloseable {
         } catch (RunFileWriteException e) {
             // the log is what failed; the command says why on stderr
         }
-        spool.close();
-        csv.close();
-        log.close();
+        FileClosing closing = new FileClosing(failure);
+        closing.close(spool);
+        closing.close(csv);
+        closing.close(log);
+        closing.rethrow();
     }
 }

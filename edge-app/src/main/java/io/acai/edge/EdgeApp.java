@@ -26,6 +26,7 @@ import io.acai.model.DefaultModel;
 import io.acai.protocol.AcaiPipeline;
 import io.acai.protocol.ProtocolLimits;
 import io.acai.options.AppFailure;
+import io.acai.options.FileClosing;
 import io.acai.records.RunFileWriteException;
 import io.acai.records.RunLog;
 import io.acai.records.WriteFailureListener;
@@ -334,9 +335,11 @@ public final class EdgeApp implements AutoCloseable {
         } catch (RunFileWriteException e) {
             // likewise
         }
-        inferenceCsv.close();
-        updateCsv.close();
-        inferenceLog.close();
-        updateLog.close();
+        FileClosing closing = new FileClosing(failure);
+        closing.close(inferenceCsv);
+        closing.close(updateCsv);
+        closing.close(inferenceLog);
+        closing.close(updateLog);
+        closing.rethrow();
     }
 }
