@@ -134,4 +134,21 @@ class CloudFaultTest {
             // closed
         }
     }
+
+    @Test
+    void aCloudCsvOfAnotherFormatIsRefusedAtStartNamingBothHeaders() throws Exception {
+        Path out = tmp.resolve("cloud");
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("cloud.csv"), "end_time,avg_inf_time\n1,2\n");
+        String model = TestModels.initialDefaultNetwork(tmp.resolve("model"), 1).cfg().getParent().toString();
+        ConsoleCapture result = ConsoleCapture.run(() -> CloudMain.run(new String[] {"0",
+                out.resolve("cloud.log").toString(), out.resolve("cloud.csv").toString(), "--model", model,
+                "--holdout-frames", "0", "--duration", "1s"}));
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(1);
+        assertThat(result.err().strip()).isEqualTo("cloud-app: " + out.resolve("cloud.csv") + ":1: header [end_time,"
+                + " avg_inf_time] is not cloud.csv's [received, updated, saved, encoded, sent, images, edges, epochs,"
+                + " loss_first, loss_last, device, model_version], so rows cannot be appended to it; move the file"
+                + " aside or write elsewhere (exit code 1)");
+        assertThat(Files.readString(out.resolve("cloud.csv"))).isEqualTo("end_time,avg_inf_time\n1,2\n");
+    }
 }
