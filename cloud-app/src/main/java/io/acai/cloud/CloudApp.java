@@ -6,19 +6,19 @@ import io.acai.cloud.retrain.RetrainLoop;
 import io.acai.cloud.retrain.Retrainer;
 import io.acai.cloud.retrain.UploadQueue;
 import io.acai.cloud.retrain.UploadSpool;
-import io.acai.options.AppExitCode;
-import io.acai.options.AppFailure;
-import io.acai.options.FileClosing;
-import io.acai.records.RunFileWriteException;
-import io.acai.records.WriteFailureListener;
 import io.acai.cloud.server.CloudContext;
 import io.acai.cloud.server.CloudServer;
 import io.acai.cloud.server.ConnectedEdges;
 import io.acai.cloud.server.TokenCheck;
 import io.acai.cloud.store.ModelStore;
+import io.acai.options.AppExitCode;
+import io.acai.options.AppFailure;
+import io.acai.options.FileClosing;
 import io.acai.protocol.AcaiPipeline;
 import io.acai.protocol.ProtocolLimits;
+import io.acai.records.RunFileWriteException;
 import io.acai.records.RunLog;
+import io.acai.records.WriteFailureListener;
 import io.acai.records.csv.CsvRowWriter;
 import io.acai.records.run.RetrainRow;
 import io.acai.scenes.SceneGenerator;
@@ -120,7 +120,7 @@ public final class CloudApp implements AutoCloseable {
         try {
             server.close();
         } catch (RuntimeException e) {
-            // closing again in close(), which reports it
+            // the cloud is ending on a fault already; close() finds the server closed
         }
     }
 

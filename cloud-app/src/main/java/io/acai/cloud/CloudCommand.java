@@ -8,19 +8,19 @@ import io.acai.cloud.train.TorchThreads;
 import io.acai.detection.ModelFiles;
 import io.acai.model.DefaultModel;
 import io.acai.model.ModelLocation;
+import io.acai.options.AppExitCode;
 import io.acai.options.DurationOption;
 import io.acai.options.HeartbeatOption;
 import io.acai.options.ModelOption;
 import io.acai.options.RunDurationOption;
 import io.acai.options.TokenOption;
-import io.acai.training.TrainingDevice;
-import io.acai.training.TrainingSettings;
-import io.acai.options.AppExitCode;
 import io.acai.records.RunFileWriteException;
 import io.acai.records.csv.CsvHeaderException;
+import io.acai.training.TrainingDevice;
+import io.acai.training.TrainingSettings;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -228,13 +228,16 @@ public final class CloudCommand implements Callable<Integer> {
                 : ModelLocation.parse(model.location().get());
         Path storeDir = store != null ? store
                 : csvFile.toAbsolutePath().getParent().resolve("models");
-        return CloudConfig.builder()
+        CloudConfig.Builder builder = CloudConfig.builder();
+        if (spool != null) {
+            builder.optSpoolDir(spool);
+        }
+        return builder
                 .setPort(port)
                 .setLogFile(logFile)
                 .setCsvFile(csvFile)
                 .setModel(files)
                 .setStoreDir(storeDir)
-                .optSpoolDir(spool != null ? spool : csvFile.toAbsolutePath().getParent().resolve("spool"))
                 .optDefaultModel(defaultModel)
                 .optMinRetrainImages(minRetrainImages)
                 .optPushPolicy(PushPolicy.parse(push))

@@ -2,11 +2,11 @@ package io.acai.cloud.retrain;
 
 import io.acai.cloud.store.ModelStore;
 import io.acai.cloud.store.ModelVersion;
+import io.acai.cloud.store.WeightsRejectedException;
 import io.acai.detection.LabeledFrame;
 import io.acai.records.RunLog;
 import io.acai.records.csv.CsvRowWriter;
 import io.acai.records.run.RetrainRow;
-import io.acai.cloud.store.WeightsRejectedException;
 import io.acai.records.run.SpoolRow;
 import java.io.IOException;
 import java.io.UncheckedIOException;

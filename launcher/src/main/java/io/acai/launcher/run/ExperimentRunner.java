@@ -1,12 +1,12 @@
 package io.acai.launcher.run;
 
-import io.acai.options.AppExitCode;
 import io.acai.launcher.plan.DeployException;
 import io.acai.launcher.plan.Deployment;
 import io.acai.launcher.plan.ExperimentPlan;
 import io.acai.launcher.plan.ExperimentRuntime;
 import io.acai.launcher.plan.MachinePlan;
 import io.acai.launcher.plan.MachineState;
+import io.acai.options.AppExitCode;
 
 import java.io.IOException;
 import java.nio.file.Files;
