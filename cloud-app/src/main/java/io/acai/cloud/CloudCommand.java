@@ -9,15 +9,19 @@ import io.acai.cloud.train.TorchThreads;
 import io.acai.detection.ModelFiles;
 import io.acai.model.DefaultModel;
 import io.acai.model.ModelLocation;
+import io.acai.options.AppExitCode;
 import io.acai.options.DurationOption;
 import io.acai.options.HeartbeatOption;
 import io.acai.options.ModelOption;
 import io.acai.options.RunDurationOption;
 import io.acai.options.TokenOption;
+import io.acai.records.RunFileWriteException;
+import io.acai.records.csv.CsvHeaderException;
 import io.acai.training.TrainingDevice;
 import io.acai.training.TrainingSettings;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -54,6 +58,10 @@ public final class CloudCommand implements Callable<Integer> {
     @Option(names = "--store", paramLabel = "DIR", description = "where model versions are saved "
             + "(default: models/ beside the csv file)")
     Path store;
+
+    @Option(names = "--spool", paramLabel = "DIR", description = "where uploads are written, and forced to disk, before "
+            + "they are acknowledged; a restarted cloud retrains on what it holds (default: spool/ beside the csv file)")
+    Path spool;
 
     @Option(names = "--keep-versions", defaultValue = "" + CloudConfig.DEFAULT_KEEP_VERSIONS, paramLabel = "N",
             description = "model versions kept on disk besides the first (the starting model); older ones are deleted"
@@ -168,7 +176,8 @@ public final class CloudCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        try (CloudApp app = CloudApp.start(config, s -> new DjlRetrainer(s.cfg(), s.names(), settings))) {
+        Optional<String> fault;
+        try (CloudApp app = CloudApp.start(config, st -> new DjlRetrainer(st.cfg(), st.names(), settings))) {
             Thread hook = new Thread(() -> {
                 try {
                     app.close();
@@ -178,12 +187,29 @@ public final class CloudCommand implements Callable<Integer> {
                 stopped.countDown();
             }, "acai-cloud-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
+            app.failure().reported().thenRun(stopped::countDown);
             if (duration.duration().isEmpty()) {
                 stopped.await();
             } else {
                 stopped.await(duration.duration().get().toMillis(), TimeUnit.MILLISECONDS);
-                removeHook(hook);
             }
+            fault = app.failure().reason();
+            removeHook(hook);
+        } catch (CsvHeaderException e) {
+            // a file of another format where the cloud would append its rows
+            System.err.println("cloud-app: " + e.getMessage() + " (exit code " + AppExitCode.FAILED.code() + ")");
+            return AppExitCode.FAILED.code();
+        } catch (RunFileWriteException e) {
+            // a write that failed as the cloud started or closed
+            System.err.println("cloud-app: " + e.getMessage() + "; stopping (exit code " + AppExitCode.WORKER_FAILED.code()
+                    + ": " + AppExitCode.WORKER_FAILED.meaning() + ")");
+            return AppExitCode.WORKER_FAILED.code();
+        }
+        if (fault.isPresent()) {
+            // the last line of the console output: what the launcher shows for a machine that ended
+            System.err.println("cloud-app: " + fault.get() + "; stopped (exit code " + AppExitCode.WORKER_FAILED.code()
+                    + ": " + AppExitCode.WORKER_FAILED.meaning() + ")");
+            return AppExitCode.WORKER_FAILED.code();
         }
         return 0;
     }
@@ -213,7 +239,11 @@ public final class CloudCommand implements Callable<Integer> {
                 : ModelLocation.parse(model.location().get());
         Path storeDir = store != null ? store
                 : csvFile.toAbsolutePath().getParent().resolve("models");
-        return CloudConfig.builder()
+        CloudConfig.Builder builder = CloudConfig.builder();
+        if (spool != null) {
+            builder.optSpoolDir(spool);
+        }
+        return builder
                 .setPort(port)
                 .setLogFile(logFile)
                 .setCsvFile(csvFile)

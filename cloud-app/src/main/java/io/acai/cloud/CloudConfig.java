@@ -44,11 +44,13 @@ import java.util.Optional;
  * @param serverLimits      connections open at once and the Hello deadline
  * @param keepVersions      model versions the store keeps besides the first; 0 keeps all
  * @param anchors           frames of the model's training distribution replayed in every retrain
+ * @param spoolDir          where uploads are written before they are acknowledged (default: {@code spool/} beside
+ *                          the csv file)
  */
 public record CloudConfig(int port, Path logFile, Path csvFile, ModelFiles model, boolean defaultModel, Path storeDir,
                           int minRetrainImages, PushPolicy pushPolicy, int replay, String token,
                           Duration heartbeatInterval, long seed, HoldoutSettings holdout, ServerLimits serverLimits,
-                          int keepVersions, AnchorSettings anchors) {
+                          int keepVersions, AnchorSettings anchors, Path spoolDir) {
 
     /** {@code --min-retrain-images}: every upload starts a retrain, as the original. */
     public static final int DEFAULT_MIN_RETRAIN_IMAGES = 0;
@@ -102,6 +104,7 @@ public record CloudConfig(int port, Path logFile, Path csvFile, ModelFiles model
         private ModelFiles model;
         private boolean defaultModel;
         private Path storeDir;
+        private Path spoolDir;
         private int minRetrainImages = DEFAULT_MIN_RETRAIN_IMAGES;
         private PushPolicy pushPolicy = PushPolicy.parse(DEFAULT_PUSH);
         private int replay = DEFAULT_REPLAY;
@@ -148,6 +151,12 @@ public record CloudConfig(int port, Path logFile, Path csvFile, ModelFiles model
         /** Where model versions are saved. */
         public Builder setStoreDir(Path storeDir) {
             this.storeDir = storeDir;
+            return this;
+        }
+
+        /** Where uploads are written before they are acknowledged (default: {@code spool/} beside the csv file). */
+        public Builder optSpoolDir(Path spoolDir) {
+            this.spoolDir = Objects.requireNonNull(spoolDir, "spoolDir");
             return this;
         }
 
@@ -268,7 +277,8 @@ public record CloudConfig(int port, Path logFile, Path csvFile, ModelFiles model
                     new HoldoutSettings(holdoutFrames, holdoutJudge, holdoutConfidence, holdoutNms,
                             Optional.ofNullable(holdoutData), Optional.ofNullable(holdoutDrift)),
                     new ServerLimits(maxConnections, helloTimeout), keepVersions,
-                    new AnchorSettings(anchors, Optional.ofNullable(anchorData)));
+                    new AnchorSettings(anchors, Optional.ofNullable(anchorData)),
+                    spoolDir != null ? spoolDir : csvFile.toAbsolutePath().getParent().resolve("spool"));
         }
 
         private static <T> T required(T value, String name) {

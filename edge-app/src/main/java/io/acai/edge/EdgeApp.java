@@ -23,9 +23,13 @@ import io.acai.edge.upload.UpdateTracker;
 import io.acai.edge.upload.UploadBuffer;
 import io.acai.edge.upload.Uploader;
 import io.acai.model.DefaultModel;
+import io.acai.options.AppFailure;
+import io.acai.options.FileClosing;
 import io.acai.protocol.AcaiPipeline;
 import io.acai.protocol.ProtocolLimits;
+import io.acai.records.RunFileWriteException;
 import io.acai.records.RunLog;
+import io.acai.records.WriteFailureListener;
 import io.acai.records.csv.CsvRowWriter;
 import io.acai.records.run.InferenceRow;
 import io.acai.records.run.UpdateRow;
@@ -37,9 +41,9 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -53,7 +57,9 @@ import java.util.function.Consumer;
  * the cloud, wired together. Closing it stops them in that order and closes the logs and CSVs. A
  * static control ({@link EdgeConfig#staticControl()}) has only the first two: it serves its starting
  * model on its frames and writes {@code edge_inf.csv}, and its {@code edge_update.csv} keeps only
- * its header.
+ * its header. Its logs and CSVs are appended to, so a restarted edge carries them on. A failed write of any of them,
+ * or the inference thread's death, is reported to {@link #failure()}: {@link #awaitDuration()} then returns and the
+ * command closes the app and exits with {@link io.acai.options.AppExitCode#WORKER_FAILED}.
  */
 public final class EdgeApp implements AutoCloseable {
 
@@ -75,6 +81,7 @@ public final class EdgeApp implements AutoCloseable {
     private final Thread inferenceThread;
     private final Optional<Uplink> uplink;
     private final ExecutorService events;
+    private final AppFailure failure;
     private final long startNanos = System.nanoTime();
 
     /** What a learning edge has and a static control does not: the cloud connection, its uploads and swaps. */
@@ -95,7 +102,8 @@ public final class EdgeApp implements AutoCloseable {
 
     private EdgeApp(EdgeConfig config, RunLog inferenceLog, RunLog updateLog, CsvRowWriter<InferenceRow> inferenceCsv,
                     CsvRowWriter<UpdateRow> updateCsv, DetectorSlot slot, RequestGenerator requests, InferenceLoop loop,
-                    Thread inferenceThread, Optional<Uplink> uplink, ExecutorService events) {
+                    Thread inferenceThread, Optional<Uplink> uplink, ExecutorService events, AppFailure failure) {
+        this.failure = failure;
         this.config = config;
         this.inferenceLog = inferenceLog;
         this.updateLog = updateLog;
@@ -122,11 +130,13 @@ public final class EdgeApp implements AutoCloseable {
         DetectorSlot.Loaded first;
         FrameSource source;
         NetSection input;
+        AppFailure failure = new AppFailure();
+        WriteFailureListener writes = e -> failure.report("writing " + e.file(), e.getCause());
         try {
-            inferenceLog = keep(opened, RunLog.open(config.inferenceLog()));
-            updateLog = keep(opened, RunLog.open(config.updateLog()));
-            inferenceCsv = keep(opened, InferenceRow.SCHEMA.create(config.inferenceCsv()));
-            updateCsv = keep(opened, UpdateRow.SCHEMA.create(config.updateCsv()));
+            inferenceLog = keep(opened, RunLog.open(config.inferenceLog(), writes));
+            updateLog = keep(opened, RunLog.open(config.updateLog(), writes));
+            inferenceCsv = keep(opened, InferenceRow.SCHEMA.append(config.inferenceCsv(), writes));
+            updateCsv = keep(opened, UpdateRow.SCHEMA.append(config.updateCsv(), writes));
             ModelFiles files = config.model().isPresent() ? config.model().get() : DefaultModel.extractToTemporaryFolder();
             EdgeModel initial = EdgeModel.read(files);
             initial.check();
@@ -156,13 +166,13 @@ public final class EdgeApp implements AutoCloseable {
         BlockingQueue<Request> queue = new LinkedBlockingQueue<>();
         InferenceLoop loop = new InferenceLoop(queue, source, serving.slot(), judge, serving.onMispredicted(),
                 inferenceCsv, inferenceLog);
-        Thread inferenceThread = new Thread(loop, "acai-inference");
+        Thread inferenceThread = new Thread(failure.guard("the inference thread", loop), "acai-inference");
         RequestGenerator requests = new RequestGenerator(queue, config.requestsPerSecond());
         inferenceThread.start();
         requests.start();
         serving.uplink().ifPresent(uplink -> uplink.start(config, updateLog));
         return new EdgeApp(config, inferenceLog, updateLog, inferenceCsv, updateCsv, serving.slot(), requests, loop,
-                inferenceThread, serving.uplink(), events);
+                inferenceThread, serving.uplink(), events, failure);
     }
 
     /** The detector slot, where mispredicted frames go, and the cloud side when there is one. */
@@ -235,17 +245,19 @@ public final class EdgeApp implements AutoCloseable {
 
     /**
      * Runs until {@code --duration} has passed since the start, or forever without one; either way no longer than
-     * until the cloud refused this edge's credentials for good ({@link #refusal()}).
+     * until the cloud refused this edge's credentials for good ({@link #refusal()}) or a fault ended it
+     * ({@link #failure()}).
      */
     public void awaitDuration() throws InterruptedException {
         CompletableFuture<String> refused = uplink.map(u -> u.client().refusal()).orElseGet(CompletableFuture::new);
-        while (!refused.isDone()) {
+        CompletableFuture<Object> ended = CompletableFuture.anyOf(refused, failure.reported());
+        while (!ended.isDone()) {
             long left = config.duration().map(d -> d.toNanos() - (System.nanoTime() - startNanos)).orElse(Long.MAX_VALUE);
             if (left <= 0 || config.duration().isEmpty() && !inferenceThread.isAlive()) {
                 return;
             }
             try {
-                refused.get(Math.min(left, TimeUnit.MILLISECONDS.toNanos(200)), TimeUnit.NANOSECONDS);
+                ended.get(Math.min(left, TimeUnit.MILLISECONDS.toNanos(200)), TimeUnit.NANOSECONDS);
             } catch (TimeoutException e) {
                 // time to look at the duration and the inference thread again
             } catch (ExecutionException e) {
@@ -257,6 +269,11 @@ public final class EdgeApp implements AutoCloseable {
     /** Why the cloud refused this edge for good (its token missing or wrong), once it did. */
     public Optional<String> refusal() {
         return uplink.flatMap(u -> Optional.ofNullable(u.client().refusal().getNow(null)));
+    }
+
+    /** The first fault the edge cannot go on after (a failed write, the inference thread's death), once one happened. */
+    public AppFailure failure() {
+        return failure;
     }
 
     /** The model version serving now. */
@@ -303,15 +320,26 @@ public final class EdgeApp implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         slot.close();
-        inferenceLog.metric("run", String.format(Locale.ROOT,
-                "requests=%d inferences=%d max_wait_ms=%.3f max_swap_ms=%.3f model_version=%d",
-                requests.enqueued(), loop.inferences(), loop.maxWaitNanos() / 1e6, loop.maxSwapNanos() / 1e6,
-                slot.model().version()));
-        inferenceLog.info("stopped");
-        updateLog.info("stopped");
-        inferenceCsv.close();
-        updateCsv.close();
-        inferenceLog.close();
-        updateLog.close();
+        String stopped = failure.reason().map(r -> "stopped: " + r).orElse("stopped");
+        try {
+            inferenceLog.metric("run", String.format(Locale.ROOT,
+                    "requests=%d inferences=%d max_wait_ms=%.3f max_swap_ms=%.3f model_version=%d",
+                    requests.enqueued(), loop.inferences(), loop.maxWaitNanos() / 1e6, loop.maxSwapNanos() / 1e6,
+                    slot.model().version()));
+            inferenceLog.info(stopped);
+        } catch (RunFileWriteException e) {
+            // this log is what failed; the command says why on stderr
+        }
+        try {
+            updateLog.info(stopped);
+        } catch (RunFileWriteException e) {
+            // likewise
+        }
+        FileClosing closing = new FileClosing(failure);
+        closing.close(inferenceCsv);
+        closing.close(updateCsv);
+        closing.close(inferenceLog);
+        closing.close(updateLog);
+        closing.rethrow();
     }
 }

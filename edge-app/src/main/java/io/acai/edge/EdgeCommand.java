@@ -4,12 +4,15 @@ import io.acai.dataset.metrics.FrameJudge;
 import io.acai.detection.opencv.DetectorSettings;
 import io.acai.edge.model.OpenCvDetectorLoader;
 import io.acai.model.ModelLocation;
+import io.acai.options.AppExitCode;
 import io.acai.options.DurationOption;
 import io.acai.options.HeartbeatOption;
 import io.acai.options.MachineName;
 import io.acai.options.ModelOption;
 import io.acai.options.RunDurationOption;
 import io.acai.options.TokenOption;
+import io.acai.records.RunFileWriteException;
+import io.acai.records.csv.CsvHeaderException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -39,9 +42,12 @@ public final class EdgeCommand implements Callable<Integer> {
 
     /**
      * Exit code of an edge the cloud refused {@link io.acai.edge.link.CloudClient#MAX_REFUSALS} times in a row for
-     * a missing or wrong token. The others: 0 the run ended, 1 it failed, 2 a usage error.
+     * a missing or wrong token. The others: 0 the run ended, 1 it failed, 2 a usage error, 4 the launcher ended,
+     * 5 a write failed or a worker thread died ({@link AppExitCode}).
      */
-    public static final int EXIT_REFUSED = 3;
+    public static final int EXIT_REFUSED = AppExitCode.REFUSED.code();
+    /** Exit code of an edge whose write of a log or CSV failed, or whose inference thread died. */
+    public static final int EXIT_WORKER_FAILED = AppExitCode.WORKER_FAILED.code();
 
     @Parameters(index = "0", paramLabel = "<cloud host|local>", description = "the cloud's host; 'local': the cloud "
             + "runs on this host and the four output files go under logs/<edge id>/")
@@ -149,16 +155,33 @@ public final class EdgeCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
         Optional<String> refusal;
+        Optional<String> fault;
         try (EdgeApp app = EdgeApp.start(config, new OpenCvDetectorLoader(settings), frameJudge::correct)) {
             Thread hook = new Thread(() -> close(app), "acai-edge-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
             app.awaitDuration();
             refusal = app.refusal();
+            fault = app.failure().reason();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException e) {
                 // the JVM is shutting down already; the hook closes the app
             }
+        } catch (CsvHeaderException e) {
+            // a file of another format where the edge would append its rows
+            System.err.println("edge-app: " + e.getMessage() + " (exit code " + AppExitCode.FAILED.code() + ")");
+            return AppExitCode.FAILED.code();
+        } catch (RunFileWriteException e) {
+            // a write that failed as the edge started or closed
+            System.err.println("edge-app: " + e.getMessage() + "; stopping (exit code " + EXIT_WORKER_FAILED + ": "
+                    + AppExitCode.WORKER_FAILED.meaning() + ")");
+            return EXIT_WORKER_FAILED;
+        }
+        if (fault.isPresent()) {
+            // the last line of the console output: what the launcher shows for a machine that ended
+            System.err.println("edge-app: " + fault.get() + "; stopped (exit code " + EXIT_WORKER_FAILED + ": "
+                    + AppExitCode.WORKER_FAILED.meaning() + ")");
+            return EXIT_WORKER_FAILED;
         }
         if (refusal.isPresent()) {
             // the last line of the console output: what the launcher shows for a machine that ended

@@ -6,6 +6,7 @@ import io.acai.dataset.Dataset;
 import io.acai.dataset.Datasets;
 import io.acai.detection.ClassNames;
 import io.acai.records.RunLog;
+import io.acai.records.WriteFailureListener;
 import io.acai.records.csv.CsvRowWriter;
 import io.acai.records.run.HoldoutRow;
 import io.acai.scenes.PhotoDrift;
@@ -67,11 +68,11 @@ public final class HoldoutScoring implements AutoCloseable {
     }
 
     /**
-     * Starts scoring into {@code csvFile} ({@code holdout.csv}, replaced), or returns empty, saying why in the log,
+     * Starts scoring into {@code csvFile} ({@code holdout.csv}, appended to; a failed write is told to {@code failures}), or returns empty, saying why in the log,
      * when the settings turn it off or the store's model does not detect the scenes' classes.
      */
-    public static Optional<HoldoutScoring> start(HoldoutSettings settings, ModelStore store, Path csvFile, RunLog log)
-            throws IOException {
+    public static Optional<HoldoutScoring> start(HoldoutSettings settings, ModelStore store, Path csvFile, RunLog log,
+                                                 WriteFailureListener failures) throws IOException {
         if (!settings.enabled()) {
             log.info("held-out scoring off (--holdout-frames 0)");
             return Optional.empty();
@@ -82,7 +83,7 @@ public final class HoldoutScoring implements AutoCloseable {
                     + scenes);
             return Optional.empty();
         }
-        return Optional.of(new HoldoutScoring(settings, store, HoldoutRow.SCHEMA.create(csvFile), log));
+        return Optional.of(new HoldoutScoring(settings, store, HoldoutRow.SCHEMA.append(csvFile, failures), log));
     }
 
     /** Queues {@code version} for scoring; returns at once. Versions are scored in the order they are queued. */

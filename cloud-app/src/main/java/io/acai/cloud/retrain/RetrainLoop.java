@@ -2,11 +2,14 @@ package io.acai.cloud.retrain;
 
 import io.acai.cloud.store.ModelStore;
 import io.acai.cloud.store.ModelVersion;
+import io.acai.cloud.store.WeightsRejectedException;
 import io.acai.detection.LabeledFrame;
 import io.acai.records.RunLog;
 import io.acai.records.csv.CsvRowWriter;
 import io.acai.records.run.RetrainRow;
+import io.acai.records.run.SpoolRow;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +25,9 @@ import java.util.function.Consumer;
  * writes a {@code cloud.csv} row, and last hands the new version to {@code pushed} (the held-out scoring, which
  * queues it for a thread of its own). Uploads that arrive during a retrain wait for the next round. A
  * retrain that fails, or whose weights the store refuses, leaves the current version in place and
- * tells the contributors.
+ * tells the contributors. Once a round's version is saved (or its retrain failed), its batches are taken off the
+ * {@link UploadSpool}. A failed write (saving the version, the spool, {@code cloud.csv}, the log) is not a failed
+ * retrain: it ends {@link #run()} with the exception, and the cloud with it.
  */
 public final class RetrainLoop implements Runnable {
 
@@ -96,26 +101,37 @@ public final class RetrainLoop implements Runnable {
                 + ", " + replayed.size() + " replayed");
         if (fresh.isEmpty()) {
             log.warn("retrain skipped: none of the " + round.images().size() + " uploaded images could be used");
+            takeOff(round, SpoolRow.UNUSABLE, base.version());
             edges.retrainFailed(contributors, "retrain skipped: none of the uploaded images could be used");
             return;
         }
         RetrainOutcome outcome;
-        ModelVersion saved;
         long updated;
-        long savedAt;
         try {
             outcome = retrainer.retrain(base.weights(), frames);
             updated = System.currentTimeMillis();
-            saved = store.save(outcome.weights());
-            savedAt = System.currentTimeMillis();
         } catch (InterruptedException | java.io.InterruptedIOException e) {
             log.info("retrain of v" + base.version() + " abandoned: the cloud is stopping");
             throw new InterruptedException(e.getMessage());
         } catch (Exception e) {
-            log.warn("retrain of v" + base.version() + " failed, keeping it: " + e);
-            edges.retrainFailed(contributors, "retrain failed: " + e.getMessage());
+            failed(round, base, e);
             return;
         }
+        ModelVersion saved;
+        try {
+            saved = store.save(outcome.weights());
+        } catch (WeightsRejectedException e) {
+            failed(round, base, e);
+            return;
+        } catch (java.io.InterruptedIOException e) {
+            log.info("retrain of v" + base.version() + " abandoned: the cloud is stopping");
+            throw new InterruptedException(e.getMessage());
+        } catch (IOException e) {
+            // the disk is full or gone: the cloud cannot keep a model, so it must not take uploads either
+            throw new UncheckedIOException("saving model v" + (base.version() + 1) + " in " + store.dir() + " failed", e);
+        }
+        long savedAt = System.currentTimeMillis();
+        takeOff(round, SpoolRow.TRAINED, saved.version());
         replay.addAll(fresh);
         long encoded = System.currentTimeMillis(); // the fleet builds the push message as it starts
         EdgeFleet.Delivery delivery = edges.push(saved, pushPolicy == PushPolicy.ALL ? edges.connected() : contributors,
@@ -135,6 +151,23 @@ public final class RetrainLoop implements Runnable {
                 contributors.size(), outcome.epochs(), outcome.lossFirst(), outcome.lossLast(), outcome.device(),
                 Integer.toString(saved.version())));
         pushed.accept(saved);
+    }
+
+    /** A retrain that failed, or whose weights the store refused: the model stays, the round's batches are dropped. */
+    private void failed(Round round, ModelVersion base, Exception e) {
+        log.warn("retrain of v" + base.version() + " failed, keeping it: " + e);
+        takeOff(round, SpoolRow.FAILED, base.version());
+        edges.retrainFailed(round.edges(), "retrain failed: " + e.getMessage());
+    }
+
+    /** Takes the round's batches off the spool; a failed write ends the loop (and the cloud). */
+    private void takeOff(Round round, String outcome, int version) {
+        try {
+            uploads.takenOff(round, outcome, version);
+        } catch (IOException e) {
+            throw new UncheckedIOException("taking " + round.batches().size() + " batches off the upload spool failed",
+                    e);
+        }
     }
 
     private List<LabeledFrame> decode(Round round) {

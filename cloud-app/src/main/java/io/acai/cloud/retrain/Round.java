@@ -1,7 +1,9 @@
 package io.acai.cloud.retrain;
 
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -14,6 +16,13 @@ public record Round(List<PendingImage> images, long receivedMillis) {
 
     public Round {
         images = List.copyOf(images);
+    }
+
+    /** The batches the images came from, each with the number of its images in this round, in arrival order. */
+    public Map<BatchKey, Integer> batches() {
+        Map<BatchKey, Integer> batches = new LinkedHashMap<>();
+        images.forEach(i -> batches.merge(i.batch(), 1, Integer::sum));
+        return batches;
     }
 
     /** The edges that contributed, in order of first contribution. */

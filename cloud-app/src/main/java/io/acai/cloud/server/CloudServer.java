@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class CloudServer implements AutoCloseable {
 
+    private boolean closed;
     private final EventLoopGroup boss;
     private final EventLoopGroup workers;
     private final Channel channel;
@@ -63,7 +64,11 @@ public final class CloudServer implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return; // closed already, by the fault that stops the cloud or by its close
+        }
+        closed = true;
         channel.close().syncUninterruptibly();
         boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();

@@ -19,6 +19,7 @@ import io.acai.records.RunLog;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
+import java.io.IOException;
 
 /**
  * One edge connection on the cloud: expects a {@link Hello} first and checks its edge id (a
@@ -98,7 +99,18 @@ final class CloudServerHandler extends SimpleChannelInboundHandler<Message> {
             return;
         }
         long now = System.currentTimeMillis();
-        UploadQueue.Receipt receipt = cloud.uploads().offer(batch, now);
+        UploadQueue.Receipt receipt;
+        try {
+            receipt = cloud.uploads().offer(batch, now);
+        } catch (IOException | RuntimeException e) {
+            // not acknowledged: the edge keeps the batch and sends it again to a cloud that can keep it
+            cloud.failure().report("writing batch " + batch.batchId() + " of edge " + edgeId + " to the upload spool",
+                    e);
+            ctx.close();
+            log().warn("batch " + batch.batchId() + " of edge " + edgeId + " not acknowledged: the upload spool cannot"
+                    + " write it (" + e + "); the cloud stops");
+            return;
+        }
         ctx.writeAndFlush(new UploadAck(batch.batchId(), receipt.accepted(), receipt.duplicate()));
         log().metric("upload", "edge=" + edgeId + " batch=" + batch.batchId() + " images=" + batch.images().size()
                 + " accepted=" + receipt.accepted() + " duplicate=" + receipt.duplicate()

@@ -8,6 +8,7 @@ import io.acai.cloud.store.ModelVersion;
 import io.acai.detection.darknet.DarknetWeights;
 import io.acai.model.DefaultModel;
 import io.acai.records.RunLog;
+import io.acai.records.WriteFailureListener;
 import io.acai.records.run.HoldoutRow;
 import io.acai.scenes.SceneStyle;
 import java.nio.charset.StandardCharsets;
@@ -86,7 +87,7 @@ class HoldoutScoringTest {
         HoldoutSettings settings = new HoldoutSettings(8, "classes", 0.4f, 0.3f);
         long before = System.currentTimeMillis();
         try (RunLog log = RunLog.open(logFile)) {
-            HoldoutScoring scoring = HoldoutScoring.start(settings, store, csv, log).orElseThrow();
+            HoldoutScoring scoring = HoldoutScoring.start(settings, store, csv, log, WriteFailureListener.NONE).orElseThrow();
             scoring.submit(store.current());
             ModelVersion pushed = store.save(DarknetWeights.initial(store.cfg(), 2).encode());
             scoring.submit(pushed);
@@ -122,7 +123,7 @@ class HoldoutScoringTest {
     void noFramesMeansNoScoringAndNoFile() throws Exception {
         Path csv = tmp.resolve("holdout.csv");
         try (RunLog log = RunLog.open(tmp.resolve("cloud.log"))) {
-            assertThat(HoldoutScoring.start(new HoldoutSettings(0, "classes", 0.4f, 0.3f), store, csv, log)).isEmpty();
+            assertThat(HoldoutScoring.start(new HoldoutSettings(0, "classes", 0.4f, 0.3f), store, csv, log, WriteFailureListener.NONE)).isEmpty();
         }
         assertThat(csv).doesNotExist();
         assertThat(tmp.resolve("cloud.log")).content().contains("INFO held-out scoring off (--holdout-frames 0)");

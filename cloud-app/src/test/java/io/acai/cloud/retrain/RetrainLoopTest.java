@@ -39,7 +39,7 @@ class RetrainLoopTest {
     }
 
     private static PendingImage image(String edgeId, String imageId, byte[] jpeg, long receivedMillis) {
-        return new PendingImage(edgeId, new UploadImage(imageId, 16, 16, jpeg, List.of()), receivedMillis);
+        return new PendingImage(edgeId, 1, new UploadImage(imageId, 16, 16, jpeg, List.of()), receivedMillis);
     }
 
     private static byte[] jpeg() throws Exception {

@@ -28,7 +28,7 @@ class UploadFramesTest {
     @Test
     void decodesPixelsAndLabelsToImageCoordinates() throws IOException {
         UploadImage image = new UploadImage("i1", 40, 20, jpeg(40, 20), List.of(new Label(1, 0.5f, 0.5f, 0.5f, 0.5f)));
-        LabeledFrame frame = UploadFrames.decode(new PendingImage("e1", image, 0), NAMES);
+        LabeledFrame frame = UploadFrames.decode(new PendingImage("e1", 1, image, 0), NAMES);
         assertThat(frame.image().getType()).isEqualTo(BufferedImage.TYPE_3BYTE_BGR);
         assertThat(frame.width()).isEqualTo(40);
         assertThat(frame.objects()).hasSize(1);
@@ -40,21 +40,21 @@ class UploadFramesTest {
     @Test
     void refusesAnUnknownClassNamingTheLabel() throws IOException {
         UploadImage image = new UploadImage("i1", 8, 8, jpeg(8, 8), List.of(new Label(5, 0.5f, 0.5f, 0.1f, 0.1f)));
-        assertThatThrownBy(() -> UploadFrames.decode(new PendingImage("e1", image, 0), NAMES))
+        assertThatThrownBy(() -> UploadFrames.decode(new PendingImage("e1", 1, image, 0), NAMES))
                 .hasMessage("edge e1, image i1: labels[0].classId : 5 (expected: 0..1, the model's classes [circle, square])");
     }
 
     @Test
     void refusesASizeThatDiffersFromTheAnnouncedOne() throws IOException {
         UploadImage image = new UploadImage("i1", 9, 8, jpeg(8, 8), List.of());
-        assertThatThrownBy(() -> UploadFrames.decode(new PendingImage("e1", image, 0), NAMES))
+        assertThatThrownBy(() -> UploadFrames.decode(new PendingImage("e1", 1, image, 0), NAMES))
                 .hasMessageContaining("size : 8x8 decoded (expected: 9x8 as announced)");
     }
 
     @Test
     void refusesBytesThatAreNoImage() {
         UploadImage image = new UploadImage("i1", 8, 8, new byte[] {(byte) 0xFF, (byte) 0xD8, 1, 2, 3}, List.of());
-        assertThatThrownBy(() -> UploadFrames.decode(new PendingImage("e1", image, 0), NAMES))
+        assertThatThrownBy(() -> UploadFrames.decode(new PendingImage("e1", 1, image, 0), NAMES))
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining("image i1");
     }

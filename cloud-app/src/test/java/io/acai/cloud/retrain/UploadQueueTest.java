@@ -27,14 +27,14 @@ class UploadQueueTest {
     }
 
     @Test
-    void theSameBatchIdFromAnotherEdgeIsNew() {
+    void theSameBatchIdFromAnotherEdgeIsNew() throws Exception {
         UploadQueue queue = new UploadQueue();
         queue.offer(new UploadBatch(7, "edge-1", List.of(image("a"))), 1);
         assertThat(queue.offer(new UploadBatch(7, "edge-2", List.of(image("a"))), 2).accepted()).isEqualTo(1);
     }
 
     @Test
-    void anImageSeenBeforeIsDroppedFromANewBatch() {
+    void anImageSeenBeforeIsDroppedFromANewBatch() throws Exception {
         UploadQueue queue = new UploadQueue();
         queue.offer(new UploadBatch(1, "edge-1", List.of(image("a"))), 1);
         assertThat(queue.offer(new UploadBatch(2, "edge-1", List.of(image("a"), image("b"))), 2).accepted())
@@ -66,7 +66,7 @@ class UploadQueueTest {
     }
 
     @Test
-    void forgetsTheOldestIdsBeyondItsMemory() {
+    void forgetsTheOldestIdsBeyondItsMemory() throws Exception {
         UploadQueue queue = new UploadQueue(1);
         queue.offer(new UploadBatch(1, "edge-1", List.of(image("a"))), 1);
         queue.offer(new UploadBatch(2, "edge-1", List.of(image("b"))), 1);

@@ -71,6 +71,10 @@ class CloudServerTest {
         return Files.readString(tmp.resolve("cloud.log"));
     }
 
+    private void awaitLog(String text) {
+        org.awaitility.Awaitility.await().atMost(WAIT).untilAsserted(() -> assertThat(logText()).contains(text));
+    }
+
     private WireClient helloed(String edgeId, int modelVersion) throws Exception {
         WireClient client = new WireClient(server.port());
         client.send(new Hello(edgeId, "s3cret", "test", modelVersion));
@@ -187,7 +191,8 @@ class CloudServerTest {
             assertThat(bad.awaitClosedByPeer(WAIT)).isTrue();
             assertGoodStillServed(good);
         }
-        assertThat(logText()).contains("Invalid magic number: 0x47415242");
+        // the decoder closes the connection before the handler logs why: the line may come just after the close
+        awaitLog("Invalid magic number: 0x47415242");
     }
 
     @Test
@@ -198,7 +203,8 @@ class CloudServerTest {
             assertThat(version.awaitClosedByPeer(WAIT)).isTrue();
             assertThat(type.awaitClosedByPeer(WAIT)).isTrue();
         }
-        assertThat(logText()).contains("Unsupported version: 9").contains("Unknown message type: 99");
+        awaitLog("Unsupported version: 9");
+        awaitLog("Unknown message type: 99");
     }
 
     @Test

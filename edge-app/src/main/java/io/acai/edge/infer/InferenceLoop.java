@@ -5,6 +5,7 @@ import io.acai.detection.Detector;
 import io.acai.detection.LabeledFrame;
 import io.acai.edge.model.DetectorSlot;
 import io.acai.edge.source.FrameSource;
+import io.acai.records.RunFileWriteException;
 import io.acai.records.RunLog;
 import io.acai.records.csv.CsvRowWriter;
 import io.acai.records.run.InferenceRow;
@@ -18,7 +19,9 @@ import java.util.function.Consumer;
  * The edge's inference thread: takes each request in turn, swaps in a new detector if one is
  * ready (between two frames), detects objects in the request's frame, judges them against the
  * ground truth, and hands mispredicted frames to {@code onMispredicted}. Every
- * {@value InferenceWindow#SIZE} inferences it writes a row of {@code edge_inf.csv} and a METRIC line.
+ * {@value InferenceWindow#SIZE} inferences it writes a row of {@code edge_inf.csv} and a METRIC line. A request
+ * that fails is logged and the loop goes on; a failed write of the CSV or the log ends the loop with its
+ * {@link RunFileWriteException}.
  */
 public final class InferenceLoop implements Runnable {
 
@@ -63,6 +66,9 @@ public final class InferenceLoop implements Runnable {
             }
             try {
                 serve(request);
+            } catch (RunFileWriteException e) {
+                // not one request's failure: the edge cannot record what it does, so the thread ends, and the app
+                throw e;
             } catch (Exception e) {
                 log.warn("request " + request.index() + " failed: " + e);
             }

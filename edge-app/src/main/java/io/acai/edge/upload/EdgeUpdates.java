@@ -55,9 +55,11 @@ public final class EdgeUpdates implements CloudListener {
     }
 
     /**
-     * After a reconnect, an update whose batch the cloud acknowledged may never end: a restarted
-     * cloud lost the uploads it had not retrained on yet. Such an update is abandoned, so that the
-     * next threshold starts a new one; if the old cloud's model arrives after all, it still swaps in.
+     * After a reconnect, an update whose batch the cloud acknowledged may never end: a restarted cloud
+     * retrains on the batch from its spool, but pushes the model to the edges connected when the retrain
+     * ends, and tells only those if it fails. Such an update is abandoned, so that the next threshold
+     * starts a new one; the model made from the batch still swaps in when it arrives (pushed, or sent on
+     * the next hello).
      */
     @Override
     public void reconnected(boolean batchPending) {

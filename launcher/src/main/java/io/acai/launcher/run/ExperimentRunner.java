@@ -6,6 +6,7 @@ import io.acai.launcher.plan.ExperimentPlan;
 import io.acai.launcher.plan.ExperimentRuntime;
 import io.acai.launcher.plan.MachinePlan;
 import io.acai.launcher.plan.MachineState;
+import io.acai.options.AppExitCode;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -49,6 +50,8 @@ public final class ExperimentRunner {
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile Thread deployingThread;
     private final Map<String, InferenceCsvTail> tails = new LinkedHashMap<>();
+    /** The exit codes of the machines that ended during the run, as far as the runtime knows them. */
+    private final Map<String, Integer> exitCodes = new java.util.concurrent.ConcurrentHashMap<>();
     private Runnable afterClose = () -> { };
     private int drawnLines;
 
@@ -211,7 +214,7 @@ public final class ExperimentRunner {
     private void drawStatus(Duration elapsed, Map<String, MachineState> states) {
         Map<String, EdgeProgress> progress = new LinkedHashMap<>();
         tails.forEach((name, tail) -> progress.put(name, tail.poll()));
-        draw(board.render(elapsed, states, progress));
+        draw(board.render(elapsed, states, progress, exitCodes));
     }
 
     private void reportExits(Deployment deployment, Map<String, MachineState> states, Set<String> exited) {
@@ -221,14 +224,23 @@ public final class ExperimentRunner {
                 drawnLines = 0;
                 options.err().println();
                 OptionalInt code = deployment.exitCode(entry.getKey());
-                options.err().println("launcher: machine " + entry.getKey() + " ended during the run"
-                        + (code.isPresent() ? " with exit code " + code.getAsInt() : "") + "; the others keep running");
+                code.ifPresent(c -> exitCodes.put(entry.getKey(), c));
+                options.err().println("launcher: machine " + entry.getKey() + (code.isPresent() && code.getAsInt() != 0
+                        ? " failed: it" : "") + " ended during the run"
+                        + (code.isPresent() ? " with exit code " + code.getAsInt() + meaning(entry.getKey(), code.getAsInt())
+                        : "") + "; the others keep running");
                 MachineLogTail.read(logsDir.resolve(entry.getKey()), CRASH_LOG_LINES).ifPresentOrElse(tail -> {
                     options.err().println("  last lines of " + tail.file() + ":");
                     tail.lines().forEach(line -> options.err().println("  | " + line));
                 }, () -> options.err().println("  (no log under " + logsDir.resolve(entry.getKey()) + ")"));
             }
         }
+    }
+
+    /** What an exit code of one of the project's apps means, as {@code " (meaning)"}; nothing for a user's command. */
+    private String meaning(String machine, int code) {
+        boolean projectApp = plan.machines().stream().anyMatch(m -> m.name().equals(machine) && m.runsProjectApp());
+        return projectApp ? AppExitCode.of(code).map(c -> " (" + c.meaning() + ")").orElse("") : "";
     }
 
     private void draw(List<String> lines) {

@@ -34,12 +34,23 @@ public final class StatusBoard {
     }
 
     public List<String> render(Duration elapsed, Map<String, MachineState> states, Map<String, EdgeProgress> edges) {
+        return render(elapsed, states, edges, Map.of());
+    }
+
+    /**
+     * As {@link #render(Duration, Map, Map)}; a machine that ended with a nonzero code in {@code exitCodes} shows as
+     * {@code FAILED <code>}.
+     */
+    public List<String> render(Duration elapsed, Map<String, MachineState> states, Map<String, EdgeProgress> edges,
+                               Map<String, Integer> exitCodes) {
         List<String> lines = new ArrayList<>();
         lines.add(plan.name() + " " + ProgressBar.render(elapsed, plan.duration(), BAR_WIDTH));
         for (MachinePlan machine : plan.machines()) {
             MachineState state = states.getOrDefault(machine.name(), MachineState.STARTING);
+            Integer code = exitCodes.get(machine.name());
+            String shown = state == MachineState.EXITED && code != null && code != 0 ? "FAILED " + code : state.name();
             StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-" + nameWidth + "s  %-6s  %-8s",
-                    machine.name(), machine.role().category(), state));
+                    machine.name(), machine.role().category(), shown));
             EdgeProgress progress = edges.get(machine.name());
             if (machine.role() == Role.EDGE && progress != null) {
                 if (progress.started()) {

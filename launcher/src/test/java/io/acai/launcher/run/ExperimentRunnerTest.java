@@ -70,7 +70,7 @@ class ExperimentRunnerTest {
         assertThat(result.exited()).containsExactly("flaky");
         assertThat(result.exitCode()).isEqualTo(RunResult.MACHINE_EXITED);
         String errors = err.toString(StandardCharsets.UTF_8);
-        assertThat(errors).contains("machine flaky ended during the run with exit code 3", "| fatal: camera lost",
+        assertThat(errors).contains("machine flaky failed: it ended during the run with exit code 3; the others", "| fatal: camera lost",
                 "not clean");
 
         List<ConsumptionRow> consumption = ConsumptionRow.SCHEMA.readAll(ConsumptionRow.SCHEMA.in(logs));

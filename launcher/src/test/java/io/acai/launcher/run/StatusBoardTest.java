@@ -40,6 +40,18 @@ class StatusBoardTest {
     }
 
     @Test
+    void aMachineThatEndedWithANonzeroCodeShowsAsFailedWithIt() {
+        ExperimentPlan plan = new ExperimentPlan("demo", 1, Duration.ofMinutes(4), Duration.ofSeconds(10), RuntimeKind.LOCAL,
+                List.of(machine("cloud", Role.CLOUD, List.of()), machine("edge-1", Role.EDGE, List.of())), List.of());
+
+        List<String> lines = new StatusBoard(plan).render(Duration.ofSeconds(60),
+                Map.of("cloud", MachineState.EXITED, "edge-1", MachineState.EXITED), Map.of(),
+                Map.of("cloud", 5, "edge-1", 0));
+
+        assertThat(lines).endsWith("  cloud   server  FAILED 5", "  edge-1  client  EXITED");
+    }
+
+    @Test
     void aControlSaysWhichEdgeItIsTheStaticControlOf() {
         ExperimentPlan plan = new ExperimentPlan("demo", 1, Duration.ofMinutes(4), Duration.ofSeconds(10), RuntimeKind.LOCAL,
                 List.of(machine("cloud", Role.CLOUD, List.of()), machine("edge", Role.EDGE, List.of()),

@@ -1,6 +1,7 @@
 package io.acai.records.csv;
 
 import io.acai.records.CsvFile;
+import io.acai.records.WriteFailureListener;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -78,9 +79,44 @@ public final class CsvSchema<R> {
         return new CsvRowWriter<>(this, CsvFile.create(file, header()));
     }
 
-    /** Appends to a file, writing the header first when it is new or empty. */
+    /**
+     * Appends to a file, writing the header first when it is new or empty.
+     *
+     * @throws CsvHeaderException when the file exists with another header
+     */
     public CsvRowWriter<R> append(Path file) throws IOException {
-        return new CsvRowWriter<>(this, CsvFile.append(file, header()));
+        return append(file, WriteFailureListener.NONE);
+    }
+
+    /**
+     * Appends to a file a restarted app carries on (see {@link CsvFile#append(Path, List, WriteFailureListener)}),
+     * telling {@code failures} of a failed write before it throws.
+     *
+     * @throws CsvHeaderException when the file exists with another header
+     */
+    public CsvRowWriter<R> append(Path file, WriteFailureListener failures) throws IOException {
+        checkHeader(file);
+        return new CsvRowWriter<>(this, CsvFile.append(file, header(), failures));
+    }
+
+    /** An existing, non-empty file must start with this schema's header: rows of two formats never mix in one file. */
+    private void checkHeader(Path file) throws IOException {
+        if (!Files.isRegularFile(file) || Files.size(file) == 0) {
+            return;
+        }
+        List<String> found;
+        try (java.io.BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+             org.apache.commons.csv.CSVParser parser = CsvFile.FORMAT.parse(in)) {
+            java.util.Iterator<org.apache.commons.csv.CSVRecord> records = parser.iterator();
+            found = records.hasNext() ? records.next().toList() : List.of();
+        } catch (java.io.UncheckedIOException | IllegalStateException e) {
+            throw new CsvHeaderException(file, 1, "header does not parse (" + e.getMessage() + "), so rows cannot be"
+                    + " appended to it (expected: " + header() + "); move the file aside or write elsewhere");
+        }
+        if (!found.equals(header())) {
+            throw new CsvHeaderException(file, 1, "header " + found + " is not " + fileName + "'s " + header()
+                    + ", so rows cannot be appended to it; move the file aside or write elsewhere");
+        }
     }
 
     /**

@@ -26,6 +26,12 @@ public final class RunFiles {
      * and consumption metrics ({@code docs/metrics.md}).
      */
     public static final List<CsvSchema<?>> SUMMARY = List.of(SummaryRow.SCHEMA);
+    /**
+     * The cloud's upload spool's own file, in {@code <cloud>/spool/} beside its binary batch files: the batches taken
+     * off the spool ({@link SpoolRow}). Listed apart: it is the cloud's state across restarts, read by the cloud
+     * itself and by the durability test and benchmark, not by the report.
+     */
+    public static final List<CsvSchema<?>> SPOOL = List.of(SpoolRow.SCHEMA);
 
     private RunFiles() {
     }
