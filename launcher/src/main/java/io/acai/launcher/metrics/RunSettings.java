@@ -88,8 +88,8 @@ public record RunSettings(Map<String, EdgeDrift> drifts, Map<String, String> con
             return EdgeDrift.none("drift onset unknown (" + name + " runs its own command line)");
         }
         JsonNode app = machine.path("app");
-        if (app.has("data")) {
-            return EdgeDrift.none("no drift (" + name + " reads a dataset)");
+        if (app.has("data") && !app.has("dataDrift")) {
+            return EdgeDrift.none("no drift (" + name + " reads a dataset without dataDrift)");
         }
         double rate = app.path("rate").isNumber() ? app.get("rate").asDouble() : EdgeDrift.DEFAULT_RATE;
         try {

@@ -16,6 +16,8 @@ class RunSettingsTest {
               {"name": "edge-near", "category": "client", "app": {"rate": 4, "driftAfter": "40s"}},
               {"name": "edge-plain", "category": "client"},
               {"name": "edge-data", "category": "client", "app": {"data": "frames", "rate": 2}},
+              {"name": "edge-night", "category": "client", "app": {"data": "frames", "dataDrift": "night", "rate": 1,
+                                                                    "driftAfter": "20s"}},
               {"name": "edge-own", "category": "client", "command": ["sh"], "args": ["-c", "true"]},
               {"name": "edge-near-static", "category": "client", "app": {"controlOf": "edge-near"}}
             ]}""";
@@ -30,7 +32,9 @@ class RunSettingsTest {
         assertThat(settings.drift("edge-near")).isEqualTo(new EdgeDrift(160, 4, ""));
         // 20 s at 10 frames/s when the config says neither
         assertThat(settings.drift("edge-plain")).isEqualTo(new EdgeDrift(200, 10, ""));
-        assertThat(settings.drift("edge-data").why()).isEqualTo("no drift (edge-data reads a dataset)");
+        assertThat(settings.drift("edge-data").why()).isEqualTo("no drift (edge-data reads a dataset without dataDrift)");
+        // photos drift as scenes do: from frame driftAfter x rate on
+        assertThat(settings.drift("edge-night")).isEqualTo(new EdgeDrift(20, 1, ""));
         assertThat(settings.drift("edge-own").why()).isEqualTo("drift onset unknown (edge-own runs its own command line)");
         // a control sees the frames of the edge it controls
         assertThat(settings.drift("edge-near-static")).isEqualTo(new EdgeDrift(160, 4, ""));
