@@ -6,7 +6,6 @@ import io.acai.detection.ClassNames;
 import io.acai.detection.LabeledFrame;
 import io.acai.detection.ModelFiles;
 import io.acai.detection.darknet.DarknetConfig;
-import io.acai.detection.opencv.DetectorSettings;
 import io.acai.detection.opencv.OpenCvDetector;
 import io.acai.model.DefaultModel;
 import io.acai.scenes.SceneGenerator;
@@ -52,7 +51,6 @@ import org.junit.jupiter.api.io.TempDir;
 class ContinualRoundsBenchmark {
 
     private static final int HELD_OUT = 120;
-    private static final float CONFIDENCE = 0.4f;
 
     @TempDir
     Path tmp;
@@ -110,7 +108,7 @@ class ContinualRoundsBenchmark {
         double trainSeconds = 0;
         for (int round = 1; passes < budget; round++) {
             List<LabeledFrame> uploads = new ArrayList<>();
-            try (OpenCvDetector detector = detector(model, weights)) {
+            try (OpenCvDetector detector = SceneAccuracy.detector(model, weights, tmp)) {
                 FrameJudge judge = FrameJudge.named("classes");
                 while (uploads.size() < fresh) {
                     LabeledFrame frame = stream.frame(next++);
@@ -146,26 +144,8 @@ class ContinualRoundsBenchmark {
         return values;
     }
 
-    private OpenCvDetector detector(ModelFiles model, byte[] weights) throws Exception {
-        Path file = Files.createTempFile(tmp, "weights", ".weights");
-        Files.write(file, weights);
-        return OpenCvDetector.load(new ModelFiles(model.cfg(), file, model.names()),
-                DetectorSettings.DEFAULT.withConfidence(CONFIDENCE));
-    }
-
     /** The share of {@value #HELD_OUT} held-out frames of the style judged right with these weights. */
     private double accuracy(ModelFiles model, byte[] weights, SceneStyle style) throws Exception {
-        FrameJudge judge = FrameJudge.named("classes");
-        try (OpenCvDetector detector = detector(model, weights)) {
-            SceneGenerator scenes = new SceneGenerator(9300001, style);
-            int correct = 0;
-            for (int i = 0; i < HELD_OUT; i++) {
-                LabeledFrame frame = scenes.frame(i);
-                if (judge.correct(detector.detect(frame.image()), frame.objects())) {
-                    correct++;
-                }
-            }
-            return correct / (double) HELD_OUT;
-        }
+        return SceneAccuracy.of(model, weights, tmp, 9300001, style, HELD_OUT);
     }
 }

@@ -1,13 +1,10 @@
 package io.acai.cloud.retrain;
 
 import io.acai.cloud.train.TorchThreads;
-import io.acai.dataset.metrics.FrameJudge;
 import io.acai.detection.ClassNames;
 import io.acai.detection.LabeledFrame;
 import io.acai.detection.ModelFiles;
 import io.acai.detection.darknet.DarknetConfig;
-import io.acai.detection.opencv.DetectorSettings;
-import io.acai.detection.opencv.OpenCvDetector;
 import io.acai.model.DefaultModel;
 import io.acai.scenes.Lighting;
 import io.acai.scenes.SceneGenerator;
@@ -88,20 +85,6 @@ class DriftRecoveryBenchmark {
 
     /** The share of {@value #HELD_OUT} held-out frames of the style judged right with these weights. */
     private double accuracy(ModelFiles model, byte[] weights, SceneStyle style) throws Exception {
-        Path file = Files.createTempFile(tmp, "weights", ".weights");
-        Files.write(file, weights);
-        FrameJudge judge = FrameJudge.named("classes");
-        try (OpenCvDetector detector = OpenCvDetector.load(new ModelFiles(model.cfg(), file, model.names()),
-                DetectorSettings.DEFAULT.withConfidence(0.4f))) {
-            SceneGenerator scenes = new SceneGenerator(2000001, style);
-            int correct = 0;
-            for (int i = 0; i < HELD_OUT; i++) {
-                LabeledFrame frame = scenes.frame(i);
-                if (judge.correct(detector.detect(frame.image()), frame.objects())) {
-                    correct++;
-                }
-            }
-            return correct / (double) HELD_OUT;
-        }
+        return SceneAccuracy.of(model, weights, tmp, 2000001, style, HELD_OUT);
     }
 }

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.acai.detection.SharedData;
 import io.acai.launcher.plan.ExperimentPlan;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -27,7 +25,6 @@ import java.util.Map;
 class ManifestSchemaTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final YAMLMapper YAML = new YAMLMapper();
 
     /** A GPU cloud with NFS and node placement, 3 edges, every direction shaped. */
     private final ExperimentPlan plan = TestPlans.cloudAndEdges("schema-check", 3);
@@ -39,17 +36,7 @@ class ManifestSchemaTest {
     }
 
     private static List<JsonNode> documents(String yaml) throws IOException {
-        List<JsonNode> docs = new ArrayList<>();
-        try (var parser = new YAMLFactory().createParser(yaml)) {
-            var values = YAML.readValues(parser, JsonNode.class);
-            while (values.hasNext()) {
-                JsonNode doc = values.next();
-                if (doc != null && !doc.isNull() && !doc.isMissingNode()) {
-                    docs.add(doc);
-                }
-            }
-        }
-        return docs;
+        return StrictSchemas.documents(yaml);
     }
 
     @ParameterizedTest
