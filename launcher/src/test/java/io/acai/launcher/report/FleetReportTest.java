@@ -24,14 +24,17 @@ class FleetReportTest {
     static Path hundred;
     @TempDir
     static Path twenty;
+    /** What {@code report} printed for the 100 edges. */
+    static String printed;
 
     @BeforeAll
     static void reportOnTwoFleets() throws IOException {
         for (Path dir : List.of(hundred, twenty)) {
             FleetLogs.write(dir, dir == hundred ? 100 : 20);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
             ByteArrayOutputStream err = new ByteArrayOutputStream();
-            assertThat(ReportCommand.run(dir, new PrintStream(new ByteArrayOutputStream()), new PrintStream(err)))
-                    .as(err.toString()).isZero();
+            assertThat(ReportCommand.run(dir, new PrintStream(out), new PrintStream(err))).as(err.toString()).isZero();
+            printed = dir == hundred ? out.toString() : printed;
         }
     }
 
@@ -48,6 +51,16 @@ class FleetReportTest {
         assertThat(html).as("accuracy before the drift of the group: median (lowest to highest, edges)")
                 .containsPattern("<td>accuracy before drift</td><td>%</td><td>\\d+\\.\\d \\(\\d+\\.\\d to \\d+\\.\\d, "
                         + "100 edges\\)</td>");
+    }
+
+    @Test
+    void theHeadlineFiguresAreOneLineForTheEdgesAndOneForTheControls() {
+        assertThat(printed.lines().filter(l -> l.startsWith("  "))).hasSize(3);
+        assertThat(printed).containsPattern("\n  100 edges, median \\(lowest to highest\\): before drift \\d+\\.\\d% "
+                + "\\(\\d+\\.\\d to \\d+\\.\\d\\), dip .*, recovered: \\d+ after .* s .*, last 30 s .*, gain over the "
+                + "control in the last 30 s .* points .* \\(1 edge\\); each edge's in summary.csv\n")
+                .contains("\n  1 static control, median (lowest to highest): before drift ")
+                .contains("\n  cloud: 10 retrains, forgetting 10.0 points");
     }
 
     @Test
