@@ -59,7 +59,8 @@ final class FleetStatus {
 
     /** {@code 3 STARTING, 95 RUNNING, 2 FAILED 5}: the states in their order, each failing exit code apart. */
     private String byState(Map<String, MachineState> states, Map<String, Integer> exitCodes) {
-        Map<String, Integer> counts = new TreeMap<>(Comparator.comparing(FleetStatus::stateOrder));
+        Map<String, Integer> counts = new TreeMap<>(Comparator.comparingInt(FleetStatus::stateOrder)
+                .thenComparingInt(FleetStatus::failedCode));
         for (MachinePlan edge : edges) {
             counts.merge(StatusBoard.shown(state(states, edge), exitCodes.get(edge.name())), 1, Integer::sum);
         }
@@ -69,14 +70,17 @@ final class FleetStatus {
     }
 
     /** STARTING, RUNNING, EXITED, STOPPED, then FAILED by code. */
-    private static String stateOrder(String shown) {
+    private static int stateOrder(String shown) {
         for (MachineState state : MachineState.values()) {
             if (state.name().equals(shown)) {
-                return state.ordinal() + shown;
+                return state.ordinal();
             }
         }
-        String code = shown.substring(shown.indexOf(' ') + 1);
-        return "9" + " ".repeat(Math.max(0, 12 - code.length())) + code;
+        return MachineState.values().length;
+    }
+
+    private static int failedCode(String shown) {
+        return shown.startsWith(StatusBoard.FAILED) ? Integer.parseInt(shown.substring(StatusBoard.FAILED.length())) : 0;
     }
 
     private String serving(Map<String, MachineState> states, Map<String, EdgeProgress> progress) {

@@ -28,6 +28,8 @@ import java.util.Map;
 public final class StatusBoard {
 
     static final int BAR_WIDTH = 30;
+    /** How a machine that ended with a nonzero exit code shows, followed by the code. */
+    static final String FAILED = "FAILED ";
 
     private final ExperimentPlan plan;
     private final int nameWidth;
@@ -83,6 +85,6 @@ public final class StatusBoard {
 
     /** The state as shown: its name, or {@code FAILED <code>} for a machine that ended with a nonzero exit code. */
     static String shown(MachineState state, Integer exitCode) {
-        return state == MachineState.EXITED && exitCode != null && exitCode != 0 ? "FAILED " + exitCode : state.name();
+        return state == MachineState.EXITED && exitCode != null && exitCode != 0 ? FAILED + exitCode : state.name();
     }
 }

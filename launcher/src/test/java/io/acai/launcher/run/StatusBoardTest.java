@@ -109,6 +109,7 @@ class StatusBoardTest {
         states.put("edge-01", MachineState.EXITED);
         states.put("edge-02", MachineState.EXITED);
         states.put("edge-04", MachineState.EXITED);
+        states.put("edge-05", MachineState.EXITED);
         progress.put("edge-03", serving(98, 0.5, 10)); // at 2 requests per second: 49%
         progress.put("edge-50", serving(60, 0.7, 480));
         progress.put("edge-51", serving(80, 0.7, 120));
@@ -116,12 +117,12 @@ class StatusBoardTest {
         progress.remove("edge-53"); // running, nothing inferred yet
 
         List<String> lines = new StatusBoard(fleet(100, List.of())).render(Duration.ofSeconds(120), states, progress,
-                Map.of("edge-01", 5, "edge-02", 0, "edge-04", 5));
+                Map.of("edge-01", 5, "edge-02", 0, "edge-04", 5, "edge-05", 1));
 
         assertThat(lines).containsExactly(
                 "fleet [###############...............]  2:00 / 4:00",
                 "  cloud  server  RUNNING",
-                "  edges     100: 1 STARTING, 96 RUNNING, 1 EXITED, 2 FAILED 5",
+                "  edges     100: 1 STARTING, 95 RUNNING, 1 EXITED, 1 FAILED 1, 2 FAILED 5",
                 "  serving   98 of 100; 1 running with no inference yet",
                 "  frames    10,430 served; 96.4% of the 9,800 requested after each edge's first window",
                 "  accuracy  latest window of 98 edges: min 0.41  median 0.66  max 0.89",
@@ -129,8 +130,8 @@ class StatusBoardTest {
                 "    edge-03   49.0%  inference  10 ms  wait    30 ms  model 2",
                 "    edge-50   60.0%  inference 480 ms  wait 1,440 ms  model 2",
                 "    edge-51   80.0%  inference 120 ms  wait   360 ms  model 2",
-                "    edge-05   98.0%  inference  10 ms  wait    30 ms  model 2",
-                "    edge-06   98.0%  inference  10 ms  wait    30 ms  model 2");
+                "    edge-06   98.0%  inference  10 ms  wait    30 ms  model 2",
+                "    edge-07   98.0%  inference  10 ms  wait    30 ms  model 2");
         assertThat(new StatusBoard(fleet(400, List.of())).render(Duration.ofSeconds(120), states, progress,
                 Map.of())).as("the same block for 400 edges").hasSize(lines.size());
     }
