@@ -37,7 +37,7 @@ public record SpreadChart(String fileName, String title, String caption, String 
     static final Color CONTROL = new Color(90, 90, 90);
     private static final String SPREAD = " Shaded: the 10th to 90th percentile over the group's edges; thin lines: the "
             + "lowest and the highest edge; bold: the median (the legend says how many edges). Each edge counts from "
-            + "its first point to its last; every edge's own line is on the per-edge page.";
+            + "its first point to one step past its last; every edge's own line is on the per-edge page.";
 
     /** Every machine's curve by name. */
     @FunctionalInterface
