@@ -20,9 +20,9 @@ import java.util.Optional;
  * {"node1": "cloud", "node2": "edge", "bandwidth": "10mbps"}      // cloud <-> edge-0, edge-1 and edge-2
  * }</pre>
  */
-final class MachineGroups {
+public final class MachineGroups {
 
-    static final String FIELD = "count";
+    public static final String FIELD = "count";
     /** The most machines one group may declare. */
     static final long MAX_COUNT = 1000;
 
@@ -77,7 +77,7 @@ final class MachineGroups {
     }
 
     /** {@code <group>-<i>} for i from 0 to count-1, zero-padded to the width of count-1. */
-    static List<String> names(String group, int count) {
+    public static List<String> names(String group, int count) {
         int width = Integer.toString(count - 1).length();
         List<String> names = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {

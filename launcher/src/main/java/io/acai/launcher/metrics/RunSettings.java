@@ -2,6 +2,7 @@ package io.acai.launcher.metrics;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.acai.launcher.config.MachineGroups;
 import io.acai.options.TimeSpan;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,7 +18,8 @@ import java.util.TreeMap;
  * the static control of which. Read from the user config (the format of {@code user_config.json}): an edge's
  * {@code app.rate} (default 10 frames/s) and {@code app.driftAfter} (default 20 s; no drift when it reads
  * {@code app.data}), and {@code app.controlOf} on a control edge, which sees the frames of the edge it names and so
- * shares its drift. {@code report} reads the config from {@code <logs>/run.json}'s {@code config} field.
+ * shares its drift. A group of identical edges ({@code "count": N}) stands for each of its members. {@code report}
+ * reads the config from {@code <logs>/run.json}'s {@code config} field.
  *
  * @param drifts    each edge's drift, by edge name
  * @param controlOf each control edge's name to the name of the edge it is the control of
@@ -65,7 +67,13 @@ public record RunSettings(Map<String, EdgeDrift> drifts, Map<String, String> con
         Map<String, JsonNode> edges = new LinkedHashMap<>();
         for (JsonNode machine : config.path("machines")) {
             if ("client".equals(machine.path("category").asText()) && machine.path("name").isTextual()) {
-                edges.put(machine.get("name").asText(), machine);
+                JsonNode count = machine.path(MachineGroups.FIELD);
+                if (count.canConvertToInt() && count.asInt() >= 1) {
+                    MachineGroups.names(machine.get("name").asText(), count.asInt())
+                            .forEach(member -> edges.put(member, machine));
+                } else {
+                    edges.put(machine.get("name").asText(), machine);
+                }
             }
         }
         Map<String, String> controlOf = new TreeMap<>();

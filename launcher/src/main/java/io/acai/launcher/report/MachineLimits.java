@@ -3,6 +3,7 @@ package io.acai.launcher.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.acai.launcher.config.CpuQuantity;
+import io.acai.launcher.config.MachineGroups;
 import io.acai.launcher.config.MemoryQuantity;
 import io.acai.launcher.metrics.RunSettings;
 import java.io.IOException;
@@ -17,7 +18,7 @@ import java.util.TreeMap;
 /**
  * Each machine's CPU and memory limits ({@code resources.limits.cpu} and {@code .memory} of the config in
  * {@code run.json}), drawn as dashed lines on the usage charts as the original project's consumption plot did. A
- * machine without a limit is absent.
+ * machine without a limit is absent; a group of identical machines ({@code "count": N}) gives each member its limits.
  *
  * @param cpuCores  the CPU limit in cores, by machine
  * @param memoryMib the memory limit in MiB, by machine
@@ -81,7 +82,8 @@ public record MachineLimits(Map<String, Double> cpuCores, Map<String, Double> me
             JsonNode cpuLimit = limits.path("cpu");
             if (cpuLimit.isValueNode() && !cpuLimit.isNull()) {
                 try {
-                    cpu.put(name, CpuQuantity.parseMillis(cpuLimit.asText()) / 1000.0);
+                    double cores = CpuQuantity.parseMillis(cpuLimit.asText()) / 1000.0;
+                    members(machine, name).forEach(member -> cpu.put(member, cores));
                 } catch (IllegalArgumentException e) {
                     problems.add(field + "cpu: \"" + cpuLimit.asText() + "\" " + e.getMessage());
                 }
@@ -89,12 +91,19 @@ public record MachineLimits(Map<String, Double> cpuCores, Map<String, Double> me
             JsonNode memoryLimit = limits.path("memory");
             if (memoryLimit.isValueNode() && !memoryLimit.isNull()) {
                 try {
-                    memory.put(name, MemoryQuantity.parseBytes(memoryLimit.asText()) / (double) (1L << 20));
+                    double mib = MemoryQuantity.parseBytes(memoryLimit.asText()) / (double) (1L << 20);
+                    members(machine, name).forEach(member -> memory.put(member, mib));
                 } catch (IllegalArgumentException e) {
                     problems.add(field + "memory: \"" + memoryLimit.asText() + "\" " + e.getMessage());
                 }
             }
         }
         return new MachineLimits(cpu, memory);
+    }
+
+    /** The machine's name, or for a group ({@code "count": N}) each of its members' names. */
+    private static List<String> members(JsonNode machine, String name) {
+        JsonNode count = machine.path(MachineGroups.FIELD);
+        return count.canConvertToInt() && count.asInt() >= 1 ? MachineGroups.names(name, count.asInt()) : List.of(name);
     }
 }

@@ -2,6 +2,7 @@ package io.acai.launcher.report;
 
 import io.acai.launcher.metrics.RunMetrics;
 import io.acai.launcher.metrics.RunSettings;
+import io.acai.launcher.plan.LargeFleet;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -17,7 +18,8 @@ import org.knowm.xchart.internal.chartpart.Chart;
 /**
  * {@code launcher report <logs folder>}: reads an experiment's CSV files, writes its metrics as
  * {@code <logs>/summary.csv} and {@code summary.json} (docs/metrics.md) and {@code <logs>/report.html} with its PNG
- * charts under {@code <logs>/report/}. Missing or partial files are listed at the top of the report and
+ * charts under {@code <logs>/report/}; with more than {@value LargeFleet#EDGES_ONE_BY_ONE} edges the main page shows
+ * each group of edges as its spread and {@code <logs>/edges.html} holds the per-edge tables and charts. Missing or partial files are listed at the top of the report and
  * the charts that can be drawn are drawn.
  */
 public final class ReportCommand {
@@ -34,6 +36,21 @@ public final class ReportCommand {
         return List.of(new AccuracyChart(), new InferenceTimeChart(), new QueueLengthChart(),
                 new ProcessedImagesChart(), new UpdateLoopChart(), new UpdateBytesChart(), new HoldoutAccuracyChart(),
                 MachineUsageChart.CPU, MachineUsageChart.MEMORY, LinkComparisonChart.RATE, LinkComparisonChart.RTT);
+    }
+
+    /**
+     * The charts of the main page of a report on more than {@value LargeFleet#EDGES_ONE_BY_ONE} edges: the spread over
+     * the edges, then the cloud's held-out accuracy. The others of {@link #charts()} go to the per-edge page.
+     */
+    public static List<ReportChart> fleetCharts() {
+        List<ReportChart> charts = new ArrayList<>(SpreadChart.all());
+        charts.add(new HoldoutAccuracyChart());
+        return List.copyOf(charts);
+    }
+
+    /** The charts of the per-edge page of a report on many edges: those of {@link #charts()} with a line per machine. */
+    public static List<ReportChart> perEdgeCharts() {
+        return charts().stream().filter(c -> !(c instanceof HoldoutAccuracyChart)).toList();
     }
 
     /**
@@ -104,21 +121,37 @@ public final class ReportCommand {
         Path report = logsDir.resolve(REPORT_FILE);
         try {
             Files.createDirectories(chartDir);
-            List<DrawnChart> drawn = new ArrayList<>();
-            for (ReportChart chart : charts()) {
-                Path png = chartDir.resolve(chart.fileName());
-                Files.deleteIfExists(png);
-                Optional<Chart<?, ?>> built = chart.draw(logs, clock);
-                if (built.isPresent()) {
-                    savePng(built.get(), png);
+            RunSummary summary = RunSummary.of(logs, clock);
+            if (LargeFleet.summarizes(logs.edges().size())) {
+                new ReportWriter().writeFleet(report, logs, summary, metrics, draw(fleetCharts(), logs, clock, chartDir),
+                        draw(perEdgeCharts(), logs, clock, chartDir));
+            } else {
+                for (ReportChart spread : SpreadChart.all()) {
+                    Files.deleteIfExists(chartDir.resolve(spread.fileName()));
                 }
-                drawn.add(new DrawnChart(chart, built.isPresent()));
+                Files.deleteIfExists(logsDir.resolve(ReportWriter.EDGES_PAGE));
+                new ReportWriter().write(report, logs, summary, metrics, draw(charts(), logs, clock, chartDir));
             }
-            new ReportWriter().write(report, logs, RunSummary.of(logs, clock), metrics, drawn);
         } catch (IOException e) {
             throw new ReportException("cannot write the report under " + logsDir + ": " + e, e);
         }
         return report;
+    }
+
+    /** Draws each chart into {@code chartDir}, removing the PNG of an earlier report of a chart without data. */
+    private static List<DrawnChart> draw(List<ReportChart> charts, ExperimentLogs logs, ExperimentClock clock,
+                                         Path chartDir) throws IOException {
+        List<DrawnChart> drawn = new ArrayList<>();
+        for (ReportChart chart : charts) {
+            Path png = chartDir.resolve(chart.fileName());
+            Files.deleteIfExists(png);
+            Optional<Chart<?, ?>> built = chart.draw(logs, clock);
+            if (built.isPresent()) {
+                savePng(built.get(), png);
+            }
+            drawn.add(new DrawnChart(chart, built.isPresent()));
+        }
+        return drawn;
     }
 
     /** Writes {@code chart} as the PNG file {@code png} (headless, through memory: see {@link #write}). */

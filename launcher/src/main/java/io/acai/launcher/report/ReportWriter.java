@@ -15,18 +15,21 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Writes {@code report.html}: what is missing, the summary tables, then the charts with their captions. */
+/**
+ * Writes {@code report.html}: what is missing, the summary tables, then the charts with their captions. With many
+ * edges ({@link #writeFleet}) the main page holds the edges' spread and the per-edge tables and charts go to
+ * {@code edges.html}.
+ */
 public final class ReportWriter {
+
+    /** The page of per-edge tables and charts of a report on many edges, next to {@code report.html}. */
+    public static final String EDGES_PAGE = "edges.html";
 
     private final StringBuilder html = new StringBuilder();
 
     public void write(Path file, ExperimentLogs logs, RunSummary summary, RunMetrics metrics, List<DrawnChart> charts)
             throws IOException {
-        html.setLength(0);
-        html.append(Html.head("acai experiment report")).append("<h1>acai experiment report</h1>\n")
-                .append("<p>Logs: <code>").append(Html.escape(logs.dir().toAbsolutePath().toString()))
-                .append("</code>. Times are seconds since the experiment started (the earliest time in the logs); ")
-                .append("the run covers ").append(Html.number(summary.durationS(), 0)).append(" s.</p>\n");
+        start(logs, summary, "acai experiment report");
         notes(logs.notes(), charts);
         totals(summary);
         metrics(metrics);
@@ -34,12 +37,60 @@ public final class ReportWriter {
         updates(summary);
         retrains(summary, logs);
         links(logs.links());
+        figures(charts);
+        end(file);
+    }
+
+    /**
+     * Writes a report on many edges as two pages: {@code report} with the totals, each metric's spread over each group
+     * of edges ({@link FleetMetricsTable}), the cloud's retrains and the {@code spread} charts, whose size does not
+     * grow with the edges; and {@value #EDGES_PAGE} beside it with every per-machine table and the {@code perEdge}
+     * charts.
+     */
+    public void writeFleet(Path report, ExperimentLogs logs, RunSummary summary, RunMetrics metrics,
+                           List<DrawnChart> spread, List<DrawnChart> perEdge) throws IOException {
+        EdgeGroups groups = EdgeGroups.of(logs);
+        start(logs, summary, "acai experiment report");
+        html.append("<p>").append(logs.edges().size()).append(" edges, shown as the spread of each group (")
+                .append(Html.escape(String.join(", ", groups.members().keySet())))
+                .append("): every per-machine table and a line per edge in every chart are on <a href=\"")
+                .append(EDGES_PAGE).append("\">").append(EDGES_PAGE).append("</a>.</p>\n");
+        notes(logs.notes(), java.util.stream.Stream.concat(spread.stream(), perEdge.stream()).toList());
+        totals(summary);
+        html.append(FleetMetricsTable.html(metrics, groups));
+        retrains(summary, logs);
+        figures(spread);
+        end(report);
+
+        start(logs, summary, "acai experiment report: per edge");
+        html.append("<p>Every machine one by one; the summary and the spread over the edges are on <a href=\"")
+                .append(ReportCommand.REPORT_FILE).append("\">").append(ReportCommand.REPORT_FILE).append("</a>.</p>\n");
+        metrics(metrics);
+        edges(summary);
+        updates(summary);
+        links(logs.links());
+        figures(perEdge);
+        end(report.resolveSibling(EDGES_PAGE));
+    }
+
+    private void start(ExperimentLogs logs, RunSummary summary, String title) {
+        html.setLength(0);
+        html.append(Html.head(title)).append("<h1>").append(Html.escape(title)).append("</h1>\n")
+                .append("<p>Logs: <code>").append(Html.escape(logs.dir().toAbsolutePath().toString()))
+                .append("</code>. Times are seconds since the experiment started (the earliest time in the logs); ")
+                .append("the run covers ").append(Html.number(summary.durationS(), 0)).append(" s.</p>\n");
+    }
+
+    private void figures(List<DrawnChart> charts) {
         for (DrawnChart drawn : charts) {
             if (drawn.written()) {
                 ReportChart chart = drawn.chart();
                 html.append(Html.figure(chart.title(), drawn.href(), chart.caption()));
             }
         }
+    }
+
+    private void end(Path file) throws IOException {
         html.append("</body>\n</html>\n");
         Files.writeString(file, html, StandardCharsets.UTF_8);
     }

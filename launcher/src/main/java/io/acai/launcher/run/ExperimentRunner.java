@@ -252,6 +252,7 @@ public final class ExperimentRunner {
             for (String line : lines) {
                 out.append("\033[2K").append(line).append('\n');
             }
+            out.append("\033[J"); // a shorter status (the many-edge summary varies) leaves no old lines below
             drawnLines = lines.size();
         } else {
             lines.forEach(line -> out.append(line).append('\n'));

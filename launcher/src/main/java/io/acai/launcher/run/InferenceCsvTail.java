@@ -6,7 +6,8 @@ import java.nio.file.Path;
 
 /**
  * Follows one edge's {@code edge_inf.csv} as it grows, through its schema's {@link CsvTail} (only the rows added
- * since the last call are read): frames add up, accuracy and model version are those of the latest row. A file
+ * since the last call are read): frames add up, accuracy, model version, inference and wait time are those of the
+ * latest row, and the first and latest rows' end times bound the frames served after the first window. A file
  * written anew starts the sums over.
  */
 public final class InferenceCsvTail {
@@ -26,7 +27,10 @@ public final class InferenceCsvTail {
         }
         for (InferenceRow row : batch.rows()) {
             long frames = Double.isNaN(row.frames()) ? 0 : Math.round(row.frames());
-            progress = new EdgeProgress(progress.frames() + frames, row.accuracy(), row.modelVersion());
+            boolean first = Double.isNaN(progress.firstEnd());
+            progress = new EdgeProgress(progress.frames() + frames, row.accuracy(), row.modelVersion(), row.avgInfMs(),
+                    row.avgWaitMs(), progress.framesAfterFirst() + (first ? 0 : frames),
+                    first ? row.endTime() : progress.firstEnd(), row.endTime());
         }
         return progress;
     }

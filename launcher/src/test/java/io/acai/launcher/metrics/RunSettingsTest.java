@@ -46,6 +46,21 @@ class RunSettingsTest {
     }
 
     @Test
+    void aGroupStandsForEachOfItsMembers() throws Exception {
+        RunSettings settings = RunSettings.fromConfig(new ObjectMapper().readTree("""
+                {"machines": [
+                  {"name": "cam", "category": "client", "count": 12, "app": {"rate": 1, "driftAfter": "30s"}},
+                  {"name": "cam-static", "category": "client", "app": {"controlOf": "cam-07"}}
+                ]}"""));
+
+        assertThat(settings.drift("cam-00")).isEqualTo(new EdgeDrift(30, 1, ""));
+        assertThat(settings.drift("cam-11")).isEqualTo(new EdgeDrift(30, 1, ""));
+        assertThat(settings.drift("cam").known()).as("the group is no edge").isFalse();
+        assertThat(settings.drift("cam-static")).isEqualTo(new EdgeDrift(30, 1, ""));
+        assertThat(settings.controlFor("cam-07")).contains("cam-static");
+    }
+
+    @Test
     void aBadDriftAfterIsUnknownNamingTheField() throws Exception {
         RunSettings settings = RunSettings.fromConfig(new ObjectMapper().readTree(
                 "{\"machines\": [{\"name\": \"e\", \"category\": \"client\", \"app\": {\"driftAfter\": \"soon\"}}]}"));

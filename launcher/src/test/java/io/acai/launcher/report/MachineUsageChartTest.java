@@ -78,6 +78,17 @@ class MachineUsageChartTest {
                 .contains("config.machines[0].resources.limits.cpu: \"ten\"").contains("not a CPU quantity"));
     }
 
+    @Test
+    void eachMemberOfAGroupHasTheGroupsLimits() throws Exception {
+        MachineLimits limits = MachineLimits.fromConfig(new com.fasterxml.jackson.databind.ObjectMapper().readTree("""
+                {"machines": [{"name": "cam", "category": "client", "count": 12,
+                               "resources": {"limits": {"cpu": "250m", "memory": "256Mi"}}}]}
+                """), new java.util.ArrayList<>());
+
+        assertThat(limits.cpuCores()).hasSize(12).containsEntry("cam-00", 0.25).containsEntry("cam-11", 0.25);
+        assertThat(limits.memoryMib()).hasSize(12).containsEntry("cam-05", 256.0);
+    }
+
     private static void assertLevel(XYSeries series, double level, double fromS, double toS) {
         assertThat(series).as("limit series").isNotNull();
         assertThat(series.getYData()).containsOnly(level);
