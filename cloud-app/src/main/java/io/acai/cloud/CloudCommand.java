@@ -88,6 +88,10 @@ public final class CloudCommand implements Callable<Integer> {
     @Option(names = "--freeze-backbone", description = "train only the layers from the first head on")
     boolean freezeBackbone;
 
+    @Option(names = "--fixed-batch-norm", description = "normalise with the model's batch-norm running statistics "
+            + "while retraining and never update them (fine-tuning a trained model at a low learning rate)")
+    boolean fixedBatchNorm;
+
     @Option(names = "--threads", defaultValue = "0", description = "PyTorch CPU threads for retraining; 0 keeps "
             + "PyTorch's default (default: ${DEFAULT-VALUE})")
     int threads;
@@ -228,6 +232,7 @@ public final class CloudCommand implements Callable<Integer> {
                 .setBatchSize(batch)
                 .optLearningRate(learningRate)
                 .optFreezeBackbone(freezeBackbone)
+                .optFixedBatchNorm(fixedBatchNorm)
                 .optDevice(TrainingDevice.parse(device))
                 .optSeed(seed)
                 .build();

@@ -11,7 +11,8 @@ import java.util.Set;
 /**
  * The command line of {@code cloud-app.jar} built from a cloud machine's {@code app} options:
  * {@code <port> cloud.log cloud.csv [--model M] [--min-retrain-images N] [--epochs N] [--lr X]
- * [--batch N] [--device D] [--push P] [--replay N] [--anchors N] [--anchor-data DIR] [--freeze-backbone] [--threads N]
+ * [--batch N] [--device D] [--push P] [--replay N] [--anchors N] [--anchor-data DIR] [--freeze-backbone] [--fixed-batch-norm]
+ * [--threads N]
  * [--keep-versions N] [--max-connections N] [--hello-timeout Tms] [--holdout-frames N] [--holdout-data DIR]
  * [--holdout-drift D] [--seed S] [--holdout-judge J] [--holdout-conf X] [--holdout-nms X]}. Options left out keep the
  * app's defaults; the held-out judging options are the edges' ({@link HoldoutJudging}), left out when
@@ -21,7 +22,7 @@ import java.util.Set;
 final class CloudAppArgs {
 
     static final List<String> FIELDS = List.of("model", "minRetrainImages", "epochs", "lr", "batch", "device", "push",
-            "replay", "anchors", "anchorData", "freezeBackbone", "threads", "token", "holdoutFrames", "keepVersions",
+            "replay", "anchors", "anchorData", "freezeBackbone", "fixedBatchNorm", "threads", "token", "holdoutFrames", "keepVersions",
             "holdoutData", "holdoutDrift", "maxConnections", "helloTimeout");
     /** The most anchors (the cloud's limit, {@code AnchorSettings.MAX_COUNT}). */
     static final int MAX_ANCHORS = 10_000;
@@ -65,6 +66,9 @@ final class CloudAppArgs {
             }
             if (node.bool("freezeBackbone").orElse(false)) {
                 options.add("--freeze-backbone");
+            }
+            if (node.bool("fixedBatchNorm").orElse(false)) {
+                options.add("--fixed-batch-norm");
             }
             node.integer("threads", 1, 64).ifPresent(v -> add(options, "--threads", v));
             node.integer("keepVersions", 0, 100_000).ifPresent(v -> add(options, "--keep-versions", v));

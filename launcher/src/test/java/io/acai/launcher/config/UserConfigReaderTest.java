@@ -78,7 +78,8 @@ class UserConfigReaderTest {
         assertThat(cloud.runsProjectApp()).isTrue();
         assertThat(cloud.args()).containsExactly("7000", AppFiles.CLOUD_LOG, AppFiles.CLOUD_CSV,
                 "--model", "/models/shapes", "--min-retrain-images", "60", "--epochs", "3", "--lr", "0.001",
-                "--batch", "8", "--device", "gpu", "--push", "all", "--replay", "200", "--freeze-backbone", "--threads", "2",
+                "--batch", "8", "--device", "gpu", "--push", "all", "--replay", "200", "--anchors", "40", "--anchor-data", "/data/day",
+                "--freeze-backbone", "--fixed-batch-norm", "--threads", "2",
                 "--max-connections", "64", "--hello-timeout", "5000ms", "--seed", "42", "--holdout-judge", "iou", "--holdout-conf", "0.5", "--holdout-nms", "0.45");
         // the token is not an argument, which ps would show: the runtime passes it in the app's environment
         assertThat(cloud.token()).isEqualTo("s3cret");
