@@ -152,10 +152,11 @@ final class StartGate {
 
     /** Opens one pod's gate ({@code touch} in its app container). */
     void open(String machine, String pod) throws DeployException, InterruptedException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         String failure;
         try (ExecWatch watch = client.pods().inNamespace(namespace).withName(pod)
-                .inContainer(MachineManifests.APP_CONTAINER).writingError(err)
+                .inContainer(MachineManifests.APP_CONTAINER).writingOutput(out).writingError(err)
                 .exec(openCommand().toArray(String[]::new))) {
             Integer exit = watch.exitCode().get(EXEC_TIMEOUT_SECONDS, TimeUnit.SECONDS);
             if (exit == null || exit == 0) {
