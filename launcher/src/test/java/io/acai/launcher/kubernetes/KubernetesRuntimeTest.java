@@ -226,7 +226,7 @@ class KubernetesRuntimeTest {
         try (PodSimulator pods = new PodSimulator(client, NAMESPACE, status)) {
             assertThatThrownBy(() -> runtime(options().withReadyTimeout(Duration.ofSeconds(5))).deploy(plan, logs))
                     .isInstanceOf(DeployException.class)
-                    .hasMessageContaining("did not become ready within 5s")
+                    .hasMessageContaining("did not start within 5s")
                     .hasMessageContaining("cloud: pod cloud-")
                     .hasMessageContaining("cannot be scheduled (Unschedulable: 0/3 nodes are available: 3 Insufficient"
                             + " nvidia.com/gpu.)");

@@ -128,8 +128,9 @@ final class PodSimulator implements AutoCloseable {
         try {
             client.genericKubernetesResources(ChaosMeshShaping.CONTEXT).inNamespace(namespace)
                     .withName(chaos.getMetadata().getName()).edit(c -> {
-                        c.getAdditionalProperties().put("status", Map.of("conditions",
-                                List.of(Map.of("type", "AllInjected", "status", "True"))));
+                        c.getAdditionalProperties().put("status", Map.of(
+                                "experiment", Map.of("desiredPhase", "Run"),
+                                "conditions", List.of(Map.of("type", "AllInjected", "status", "True"))));
                         return c;
                     });
         } catch (RuntimeException e) {
