@@ -26,7 +26,8 @@ import java.util.concurrent.Future;
 
 /**
  * An experiment running on a cluster. Per sample period it makes one metrics call ({@link #sample()}),
- * one pod list plus one exec per pod ({@link #collect(Path)}; log streams are opened once per pod),
+ * one pod list plus one exec per pod ({@link #collect(Path)}; log streams are opened once per pod, and a pod that
+ * replaced one gets its {@link StartGate} opened),
  * and one pod list for {@link #states()}. {@link #close()} removes everything by label, and the
  * namespace when this run created it; a shutdown hook does the same if the JVM ends first (Ctrl-C).
  */
@@ -49,18 +50,32 @@ public final class KubernetesDeployment implements Deployment {
     private final ContainerLogStreams logs;
     private final WorkFilesCopier copier;
     private final Set<String> copyWarned = new HashSet<>();
+    private final StartGate gate;
+    private final Set<String> gatedMachines = new HashSet<>();
+    /** Pods whose start gate is open (or tried): those of the deploy, and any that replaced one since. */
+    private final Set<String> gatesOpened = ConcurrentHashMap.newKeySet();
     private Map<String, MachineState> lastStates = new LinkedHashMap<>();
     private boolean closed;
 
+    /**
+     * @param gate opens the start gate of a pod that replaces one of {@code started} during the run
+     * @param started each machine's pod, whose gate the deploy opened
+     */
     KubernetesDeployment(KubernetesClient client, ClusterCalls calls, ExperimentManifests manifests,
-            ExperimentTeardown teardown, PodReadiness pods, Thread shutdownHook, Runnable afterClose) {
+            ExperimentTeardown teardown, PodReadiness pods, StartGate gate, Map<String, Pod> started,
+            Thread shutdownHook, Runnable afterClose) {
         this.calls = calls;
         this.manifests = manifests;
         this.teardown = teardown;
         this.pods = pods;
         this.shutdownHook = shutdownHook;
         this.afterClose = afterClose;
+        this.gate = gate;
+        started.values().forEach(pod -> gatesOpened.add(pod.getMetadata().getName()));
         for (MachinePlan machine : manifests.plan().machines()) {
+            if (StartGate.gated(machine)) {
+                gatedMachines.add(machine.name());
+            }
             roles.put(machine.name(), machine.role());
             filesDirs.put(machine.name(), MachineManifests.filesDir(machine));
             lastStates.put(machine.name(), MachineState.STARTING);
@@ -106,7 +121,27 @@ public final class KubernetesDeployment implements Deployment {
             }
             logs.follow(current, logsDir);
         }
+        openNewGates(current);
         copyFiles(current, logsDir);
+    }
+
+    /** Opens the start gate of a pod that replaced one during the run (eviction, node loss), once it runs. */
+    private void openNewGates(Map<String, List<Pod>> current) {
+        current.forEach((machine, machinePods) -> machinePods.stream()
+                .filter(pod -> gatedMachines.contains(machine) && pod.getMetadata().getDeletionTimestamp() == null)
+                .filter(PodReadiness::isRunning)
+                .filter(pod -> gatesOpened.add(pod.getMetadata().getName()))
+                .forEach(pod -> {
+                    try {
+                        gate.open(machine, pod.getMetadata().getName());
+                        LOG.info("machine {}: its new pod {} started its app (start gate opened)", machine,
+                                pod.getMetadata().getName());
+                    } catch (io.acai.launcher.plan.DeployException e) {
+                        LOG.warn(e.getMessage());
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }));
     }
 
     private void copyFiles(Map<String, List<Pod>> current, Path logsDir) {

@@ -11,7 +11,7 @@ import java.time.Duration;
  * @param reuseNamespace allow working in a namespace that exists and was not created by this run
  *     (objects are still only created and deleted by experiment label; the namespace is kept)
  * @param shaping how links are shaped
- * @param readyTimeout how long to wait for every pod to become ready
+ * @param readyTimeout how long to wait for every pod to run, and again, once the apps start, to become ready
  * @param imageTag tag of the project's own images ({@code acai-cloud}, {@code acai-cloud-gpu}, {@code acai-edge})
  * @param imageRegistry registry and repository of the project's own images ({@link ImageRegistry}); empty: the
  *     config's {@code experiment.imageRegistry}, else the bare image names

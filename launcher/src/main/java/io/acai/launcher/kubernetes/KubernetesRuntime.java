@@ -34,7 +34,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs an experiment on a Kubernetes cluster through the fabric8 client: one Deployment and one
  * Service per machine in the experiment's own namespace, links shaped by tc in each pod or by Chaos
- * Mesh, readiness awaited with a timeout. Whatever fails, nothing is left behind: the objects created
+ * Mesh, readiness awaited with a timeout. The apps are held by their {@link StartGate}s until the pods run, the links
+ * are shaped (and the shaping in place) and measured; then the gates open and the pods' readiness is awaited. Whatever fails, nothing is left behind: the objects created
  * so far (and the namespace, when this run created it) are removed before the failure is reported.
  *
  * <p>It never changes a namespace it did not create unless {@link KubernetesOptions#reuseNamespace()}
@@ -116,29 +117,39 @@ public final class KubernetesRuntime implements ExperimentRuntime {
                 requireChaosMesh(current, calls, manifests.namespace());
             }
             claimNamespace(current, calls, manifests, teardown);
-            // Chaos Mesh picks its target pods when a NetworkChaos is created: those come once pods are ready
+            // Chaos Mesh picks its target pods when a NetworkChaos is created: those come once the pods run
             List<HasMetadata> objects = manifests.objects().stream()
                     .filter(o -> !(o instanceof GenericKubernetesResource)).toList();
             teardown.objectCreated();
             createAll(current, calls, manifests.namespace(), objects, teardown);
             PodReadiness readiness = new PodReadiness(current, calls, manifests.namespace(), manifests.experimentId(),
                     plan.machines().stream().map(MachinePlan::name).toList(), pollInterval);
-            Map<String, Pod> ready = readiness.await(options.readyTimeout());
-            LOG.info("all {} machines ready in namespace {}", ready.size(), manifests.namespace());
+            // the apps wait behind their start gates: links are shaped and measured before any of them runs
+            StartGate.sayUngated(plan.machines());
+            Map<String, Pod> running = readiness.awaitRunning(options.readyTimeout());
+            LOG.info("all {} pods running in namespace {}", running.size(), manifests.namespace());
             Map<String, List<String>> clusterIps = options.shaping() == ShapingMode.NONE ? Map.of()
                     : new ServiceAddresses(current, calls, manifests.namespace(), manifests.experimentId(), pollInterval)
                             .clusterIps(SERVICE_IP_TIMEOUT);
             if (options.shaping() == ShapingMode.TC) {
-                writeShapingScripts(current, calls, manifests, ready, clusterIps);
+                writeShapingScripts(current, calls, manifests, running, clusterIps);
             }
             if (options.shaping() == ShapingMode.CHAOS_MESH) {
                 // the Services' ClusterIPs as external targets: packets addressed to a Service are shaped too
                 createAll(current, calls, manifests.namespace(), manifests.chaosObjects(clusterIps), teardown);
             }
+            Map<String, String> podOf = new LinkedHashMap<>();
+            running.forEach((machine, pod) -> podOf.put(machine, pod.getMetadata().getName()));
+            new ShapingInPlace(current, manifests.namespace(), pollInterval).await(manifests, podOf);
             if (options.measureLinks() && !plan.links().isEmpty()) {
-                new PodLinkMeasurement(current, manifests, pollInterval).measure(ready, logsDir);
+                new PodLinkMeasurement(current, manifests).measure(running, logsDir);
             }
-            return new KubernetesDeployment(current, calls, manifests, teardown, readiness, hook, this::released);
+            StartGate gate = new StartGate(current, manifests.namespace());
+            gate.open(plan.machines(), running);
+            Map<String, Pod> ready = readiness.await(options.readyTimeout());
+            LOG.info("all {} machines ready in namespace {}", ready.size(), manifests.namespace());
+            return new KubernetesDeployment(current, calls, manifests, teardown, readiness, gate, running, hook,
+                    this::released);
         } catch (ClusterCallException e) {
             throw failed(teardown, hook, e.getMessage(), e);
         } catch (DeployException e) {
@@ -311,12 +322,12 @@ public final class KubernetesRuntime implements ExperimentRuntime {
 
     /** Fills the shaping ConfigMap now that every machine's pod and Service addresses are known. */
     private static void writeShapingScripts(KubernetesClient client, ClusterCalls calls, ExperimentManifests manifests,
-            Map<String, Pod> ready, Map<String, List<String>> clusterIps) {
+            Map<String, Pod> running, Map<String, List<String>> clusterIps) {
         String namespace = manifests.namespace();
         Map<String, List<String>> addresses = new LinkedHashMap<>();
         for (MachinePlan machine : manifests.plan().machines()) {
             List<String> own = new ArrayList<>();
-            Pod pod = ready.get(machine.name());
+            Pod pod = running.get(machine.name());
             if (pod != null && pod.getStatus() != null) {
                 if (pod.getStatus().getPodIPs() != null && !pod.getStatus().getPodIPs().isEmpty()) {
                     pod.getStatus().getPodIPs().stream().map(PodIP::getIp).forEach(own::add);
@@ -333,6 +344,6 @@ public final class KubernetesRuntime implements ExperimentRuntime {
                 .inNamespace(namespace).withName(TcShaping.CONFIG_MAP)
                 .edit(map -> new ConfigMapBuilder(map).withData(new TreeMap<>(scripts)).build()));
         LOG.info("tc shaping: scripts written for {} sending machines; each pod applies its script when kubelet"
-                + " refreshes the mounted ConfigMap (within about a minute)", scripts.size());
+                + " refreshes the mounted ConfigMap (within about a minute), before the apps start", scripts.size());
     }
 }

@@ -31,6 +31,7 @@ import java.util.Map;
  * the pod; any other image keeps its own working directory (the original project's images resolve {@code models/}
  * and {@code logs/} against theirs), and its files are collected from {@link #filesDir}. Only the cloud gets a
  * readiness probe on its port: an edge's {@code port} (the original's edges have 8080-8082) is served by nothing.
+ * The app container's command waits for the {@link StartGate} where the launcher knows that command.
  * With tc shaping, a second container ({@link TcShaping#CONTAINER}) holds NET_ADMIN and applies the
  * rules the launcher writes into the shaping ConfigMap. The app container's environment holds
  * {@code ACAI_MACHINE} and {@link AllocatorEnvironment}'s variables, each with the launcher's own value
@@ -78,6 +79,9 @@ public final class MachineManifests {
         containers.add(appContainer(machine, cloudAddress));
         List<io.fabric8.kubernetes.api.model.Volume> volumes = new ArrayList<>();
         volumes.add(new VolumeBuilder().withName("work").withNewEmptyDir().endEmptyDir().build());
+        if (StartGate.gated(machine)) {
+            volumes.add(StartGate.volume());
+        }
         for (Volume volume : machine.volumes()) {
             volumes.add(volume(volume));
         }
@@ -148,6 +152,9 @@ public final class MachineManifests {
     private Container appContainer(MachinePlan machine, String cloudAddress) {
         List<VolumeMount> mounts = new ArrayList<>();
         mounts.add(new VolumeMountBuilder().withName("work").withMountPath(WORK_DIR).build());
+        if (StartGate.gated(machine)) {
+            mounts.add(StartGate.mount());
+        }
         for (Volume volume : machine.volumes()) {
             mounts.add(new VolumeMountBuilder().withName(volume.name()).withMountPath(volume.mountPath()).build());
         }
@@ -162,9 +169,8 @@ public final class MachineManifests {
         if (ProjectImages.runsProjectImage(machine)) {
             container.withWorkingDir(WORK_DIR);
         }
-        if (!machine.runsProjectApp()) {
-            container.withCommand(machine.command());
-        }
+        // held back by the start gate where the command is known; else the image's own entrypoint
+        StartGate.command(machine).ifPresent(container::withCommand);
         if (machine.port() > 0) {
             container.addNewPort().withName(PORT_NAME).withContainerPort(machine.port()).withProtocol("TCP").endPort();
         }

@@ -1,10 +1,12 @@
 package io.acai.launcher.kubernetes;
 
 import io.acai.launcher.plan.ExperimentPlan;
+import io.acai.launcher.plan.MachinePlan;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.utils.Serialization;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -13,7 +15,8 @@ import java.util.Map;
  * Service per machine, and the NetworkChaos objects. Needs no cluster. The token Secret is printed
  * without its values (a comment says how to create it), so that no token reaches the output. The tc scripts depend on
  * addresses the cluster assigns, so the ConfigMap is printed empty, as the launcher first creates it,
- * followed by the scripts with placeholder addresses as comments.
+ * followed by the scripts with placeholder addresses as comments. A comment names the machines whose apps wait for
+ * their {@link StartGate} and the {@code kubectl exec} that opens one.
  */
 public final class ManifestsWriter {
 
@@ -45,6 +48,15 @@ public final class ManifestsWriter {
             } else {
                 append(out, object);
             }
+        }
+        List<String> gated = plan.machines().stream().filter(StartGate::gated)
+                .map(MachinePlan::name).toList();
+        if (!gated.isEmpty()) {
+            out.append("# The apps of ").append(String.join(", ", gated)).append(" wait for ").append(StartGate.FILE)
+                    .append(": the launcher creates it once the links are shaped and measured. Applied by hand, open")
+                    .append(" each when ready: kubectl -n ").append(manifests.namespace())
+                    .append(" exec deploy/<machine> -c ").append(MachineManifests.APP_CONTAINER).append(" -- touch ")
+                    .append(StartGate.FILE).append('\n');
         }
         if (options.shaping() == ShapingMode.TC) {
             Map<String, String> scripts = manifests.previewScripts();

@@ -83,11 +83,17 @@ final class PodLinkProbes implements LinkMeasurement.ProbeRunner, AutoCloseable 
         return machine.port() == PORT ? PORT + 1 : PORT;
     }
 
-    /** The machine's Service with the probe's port added, for a Service that forwards only the ports it names. */
+    /**
+     * The machine's Service with the probe's port added, for a Service that forwards only the ports it names, and
+     * routing to its pod before that pod is ready ({@code publishNotReadyAddresses}): the probe runs while the
+     * machine's app is still held by its {@link StartGate}, so a pod with a readiness probe on the app's port (the
+     * cloud's) is not ready yet.
+     */
     static Service withProbePort(Service service, MachinePlan machine) {
         int port = probePort(machine);
-        return new ServiceBuilder(service).editSpec().addNewPort().withName(PORT_NAME).withProtocol("TCP")
-                .withPort(port).withNewTargetPort(port).endPort().endSpec().build();
+        return new ServiceBuilder(service).editSpec().withPublishNotReadyAddresses(true).addNewPort()
+                .withName(PORT_NAME).withProtocol("TCP").withPort(port).withNewTargetPort(port).endPort().endSpec()
+                .build();
     }
 
     /** The command line of a probe server expecting {@code connections} clients. */

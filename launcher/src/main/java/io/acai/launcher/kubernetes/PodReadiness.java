@@ -1,6 +1,7 @@
 package io.acai.launcher.kubernetes;
 
 import io.acai.launcher.plan.DeployException;
+import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -11,9 +12,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
- * Waits until every machine of an experiment has a ready pod, polling the experiment's pods with one
+ * Waits until every machine of an experiment has a running pod (every container started: its app may still be held
+ * by its {@link StartGate}), or a ready one, polling the experiment's pods with one
  * list call per period. Gives up early when a pod shows a failure that waiting will not cure (an image
  * that cannot be pulled, a crash loop) and at the timeout otherwise, with the reason of every machine
  * that is not ready, taken from pod status and events.
@@ -39,6 +42,32 @@ final class PodReadiness {
 
     /** The ready pod of every machine, by machine name. */
     Map<String, Pod> await(Duration timeout) throws DeployException, InterruptedException {
+        return await(timeout, PodDiagnosis::isReady, "did not become ready");
+    }
+
+    /**
+     * The running pod of every machine, by machine name: phase {@code Running} and every container running, not
+     * necessarily ready (the cloud's readiness probe cannot pass before its gated app listens).
+     */
+    Map<String, Pod> awaitRunning(Duration timeout) throws DeployException, InterruptedException {
+        return await(timeout, PodReadiness::isRunning, "did not start");
+    }
+
+    static boolean isRunning(Pod pod) {
+        if (PodDiagnosis.isReady(pod)) {
+            return true;
+        }
+        if (pod.getStatus() == null || !"Running".equals(pod.getStatus().getPhase())
+                || pod.getStatus().getContainerStatuses() == null || pod.getSpec() == null) {
+            return false;
+        }
+        List<ContainerStatus> statuses = pod.getStatus().getContainerStatuses();
+        return statuses.size() >= pod.getSpec().getContainers().size() && statuses.stream()
+                .allMatch(c -> c.getState() != null && c.getState().getRunning() != null);
+    }
+
+    private Map<String, Pod> await(Duration timeout, Predicate<Pod> done, String notDone)
+            throws DeployException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             Map<String, List<Pod>> pods = podsByMachine();
@@ -48,7 +77,7 @@ final class PodReadiness {
                 List<Pod> own = pods.getOrDefault(machine, List.of());
                 Optional<Pod> readyPod = own.stream()
                         .filter(p -> p.getMetadata().getDeletionTimestamp() == null)
-                        .filter(PodDiagnosis::isReady).findFirst();
+                        .filter(done).findFirst();
                 if (readyPod.isPresent()) {
                     ready.put(machine, readyPod.get());
                 } else if (own.stream().anyMatch(p -> PodDiagnosis.hopeless(p).isPresent())) {
@@ -62,7 +91,7 @@ final class PodReadiness {
                 throw new DeployException(failure(pods, ready, "failed to start", true));
             }
             if (System.nanoTime() - deadline > 0) {
-                throw new DeployException(failure(pods, ready, "did not become ready within " + format(timeout),
+                throw new DeployException(failure(pods, ready, notDone + " within " + format(timeout),
                         false));
             }
             Thread.sleep(poll.toMillis());

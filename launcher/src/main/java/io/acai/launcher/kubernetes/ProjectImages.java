@@ -4,6 +4,8 @@ import io.acai.launcher.plan.ImageRegistry;
 import io.acai.launcher.plan.MachinePlan;
 import io.acai.launcher.plan.Role;
 
+import java.util.List;
+
 /**
  * The project's own container images (built by {@code images/build.sh}) and how a machine that runs
  * the project's app gets one: {@code acai-cloud-gpu} when the cloud asks for a GPU, {@code acai-cloud}
@@ -18,6 +20,9 @@ public final class ProjectImages {
     public static final String CLOUD = "acai-cloud";
     public static final String CLOUD_GPU = "acai-cloud-gpu";
     public static final String EDGE = "acai-edge";
+    /** The images' {@code ENTRYPOINT} (images/Containerfile; a test keeps the two equal), which the start gate wraps. */
+    public static final List<String> ENTRYPOINT = List.of("java", "-XX:+UseContainerSupport", "-XX:MaxRAMPercentage=75",
+            "-Dai.djl.offline=true", "-jar", "/opt/acai/app.jar");
 
     private ProjectImages() {
     }

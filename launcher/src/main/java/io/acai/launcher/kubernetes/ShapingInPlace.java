@@ -1,24 +1,34 @@
 package io.acai.launcher.kubernetes;
 
+import io.acai.launcher.plan.ExperimentPlan;
+import io.acai.launcher.plan.LinkPlan;
+import io.acai.launcher.plan.MachinePlan;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Waits until the links are shaped, before they are measured. tc: each sending machine's shaper container has logged
+ * Waits until the links are shaped, before they are measured and before the apps start ({@link StartGate}). tc: each sending machine's shaper container has logged
  * {@code acai-shaper: applied} (kubelet delivers the scripts up to about a minute after they are written, more on
  * a loaded node). Chaos Mesh: every NetworkChaos of the experiment has the condition {@code AllInjected} true.
  * Returns what is still not in place at the timeout, for a warning; the measurement then shows it.
  */
 final class ShapingInPlace {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ShapingInPlace.class);
     /** What the shaping container prints once it has applied its script ({@link TcShaping#LOOP}). */
     static final String APPLIED = "acai-shaper: applied";
+    /** Kubelet delivers a changed ConfigMap within its sync period plus its cache's lifetime, about a minute each. */
+    static final Duration TC_TIMEOUT = Duration.ofMinutes(3);
+    static final Duration CHAOS_TIMEOUT = Duration.ofSeconds(60);
 
     private final KubernetesClient client;
     private final String namespace;
@@ -28,6 +38,53 @@ final class ShapingInPlace {
         this.client = client;
         this.namespace = namespace;
         this.pollInterval = pollInterval;
+    }
+
+    /**
+     * Waits until the experiment's shaping ({@link ExperimentManifests#options()}) is in place: in tc mode the scripts
+     * of the machines that send on a shaped link applied, in Chaos Mesh mode every NetworkChaos injected.
+     *
+     * @param podOf each machine's pod name
+     * @return the warnings (logged): what was not in place at the timeout
+     */
+    List<String> await(ExperimentManifests manifests, Map<String, String> podOf) throws InterruptedException {
+        ExperimentPlan plan = manifests.plan();
+        List<String> warnings = new ArrayList<>();
+        switch (manifests.options().shaping()) {
+            case TC -> {
+                Map<String, String> senders = new LinkedHashMap<>();
+                for (MachinePlan machine : plan.machines()) {
+                    boolean sends = plan.links().stream().map(LinkPlan::from).anyMatch(machine.name()::equals);
+                    if (sends && podOf.containsKey(machine.name())) {
+                        senders.put(machine.name(), podOf.get(machine.name()));
+                    }
+                }
+                LOG.info("waiting for the tc shaping of {} machines to be applied before the links are measured and"
+                        + " the apps start", senders.size());
+                List<String> pending = tcApplied(senders, TC_TIMEOUT);
+                if (!pending.isEmpty()) {
+                    warnings.add(warn("tc shaping not applied in " + String.join(", ", pending) + " within "
+                            + TC_TIMEOUT.toMinutes() + " min (no \"" + APPLIED + "\" in their " + TcShaping.CONTAINER
+                            + " container's log); the links are measured and the apps started anyway"));
+                }
+            }
+            case CHAOS_MESH -> {
+                List<String> pending = chaosInjected(manifests.experimentId(), CHAOS_TIMEOUT);
+                if (!pending.isEmpty()) {
+                    warnings.add(warn("NetworkChaos " + String.join(", ", pending) + " not injected (no condition"
+                            + " AllInjected=True) within " + CHAOS_TIMEOUT.toSeconds() + " s; the links are measured"
+                            + " and the apps started anyway"));
+                }
+            }
+            case NONE -> {
+            }
+        }
+        return warnings;
+    }
+
+    private static String warn(String warning) {
+        LOG.warn(warning);
+        return warning;
     }
 
     /**

@@ -22,7 +22,8 @@ public final class ClusterOptions {
     ShapingMode shaping;
 
     @Option(names = "--ready-timeout", paramLabel = "DURATION", converter = CliConverters.PositiveDuration.class,
-            description = "how long to wait for every pod to be ready, like 90s or 10m (default: 5m)")
+            description = "how long to wait for every pod to run, and again for it to be ready once its app starts,"
+                    + " like 90s or 10m (default: 5m)")
     Duration readyTimeout;
 
     @Option(names = "--image-tag", paramLabel = "TAG", converter = CliConverters.ImageTag.class,

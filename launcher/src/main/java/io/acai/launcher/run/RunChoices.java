@@ -19,7 +19,7 @@ public final class RunChoices {
 
     @Option(names = "--no-link-measurement",
             description = "do not measure every shaped link into links.csv (locally before the apps start, on Kubernetes"
-                    + " once shaping is in place; saves several seconds per run, up to minutes with tc on Kubernetes,"
+                    + " once shaping is in place, both before the apps start; saves several seconds per run,"
                     + " and the report then shows the configured links only)")
     public boolean noLinkMeasurement;
 

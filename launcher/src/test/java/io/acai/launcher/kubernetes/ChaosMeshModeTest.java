@@ -35,7 +35,7 @@ class ChaosMeshModeTest {
         KubernetesOptions options = KubernetesOptions.DEFAULT.withShaping(ShapingMode.CHAOS_MESH)
                 .withReadyTimeout(Duration.ofSeconds(20));
 
-        KubernetesDeployment deployment = PodSimulator.deployReady(client, options, plan, logs);
+        KubernetesDeployment deployment = PodSimulator.deployReady(server, client, options, plan, logs);
         List<GenericKubernetesResource> chaos = client.genericKubernetesResources(ChaosMeshShaping.CONTEXT)
                 .inNamespace("acai-chaos").list().getItems();
 

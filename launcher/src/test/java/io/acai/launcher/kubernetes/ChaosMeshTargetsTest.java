@@ -46,7 +46,7 @@ class ChaosMeshTargetsTest {
         KubernetesOptions options = KubernetesOptions.DEFAULT.withShaping(ShapingMode.CHAOS_MESH)
                 .withReadyTimeout(Duration.ofSeconds(20));
 
-        try (KubernetesDeployment deployment = PodSimulator.deployReady(client, options, plan, logs)) {
+        try (KubernetesDeployment deployment = PodSimulator.deployReady(server, client, options, plan, logs)) {
             String cloudIp = client.services().inNamespace("acai-targets").withName("cloud").get().getSpec()
                     .getClusterIP();
             assertThat(cloudIp).startsWith("10.96.0.");

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code images/Containerfile} sets glibc's allocator variables to {@link AllocatorEnvironment}'s values,
- * before the entrypoint; read as text (its {@code ENV} instructions, continuation lines joined), no image built.
+ * before the entrypoint, and its entrypoint is {@link ProjectImages#ENTRYPOINT}, the command the start gate wraps;
+ * read as text (its {@code ENV} instructions, continuation lines joined), no image built.
  */
 class ContainerfileEnvironmentTest {
 
@@ -38,5 +39,15 @@ class ContainerfileEnvironmentTest {
         }
         assertThat(env).containsAllEntriesOf(AllocatorEnvironment.DEFAULTS);
         assertThat(lastEnv).as("ENV before ENTRYPOINT").isBetween(0, entrypoint);
+    }
+
+    @Test
+    void theStartGateWrapsTheImagesEntrypoint() throws Exception {
+        String entrypoint = Files.readAllLines(SharedData.projectRoot().resolve("images/Containerfile")).stream()
+                .filter(line -> line.startsWith("ENTRYPOINT ")).reduce((first, last) -> last).orElseThrow();
+        List<String> exec = new com.fasterxml.jackson.databind.ObjectMapper().readValue(
+                entrypoint.substring("ENTRYPOINT ".length()), new com.fasterxml.jackson.core.type.TypeReference<>() {
+                });
+        assertThat(exec).isEqualTo(ProjectImages.ENTRYPOINT);
     }
 }

@@ -68,7 +68,7 @@ class FileCollectionTest {
         String archive = tarOfWorkDir();
         KubernetesOptions options = KubernetesOptions.DEFAULT.withNamespace(NAMESPACE)
                 .withReadyTimeout(Duration.ofSeconds(20));
-        try (KubernetesDeployment deployment = PodSimulator.deployReady(client, options,
+        try (KubernetesDeployment deployment = PodSimulator.deployReady(server, client, options,
                 TestPlans.cloudAndEdges("files", 1), logs)) {
             String pod = podOf("edge-1");
             String base = "/api/v1/namespaces/" + NAMESPACE + "/pods/" + pod;

@@ -82,7 +82,7 @@ class GroupScaleBenchmark {
         assertThat(plan.links()).hasSize(2 * EDGES);
         KubernetesOptions options = KubernetesOptions.DEFAULT.withReadyTimeout(Duration.ofMinutes(5));
         long deployStart = System.nanoTime();
-        KubernetesDeployment deployment = PodSimulator.deployReady(client, options, plan, dir.resolve("logs"));
+        KubernetesDeployment deployment = PodSimulator.deployReady(server, client, options, plan, dir.resolve("logs"));
         double deploy = (System.nanoTime() - deployStart) / 1e9;
         try (deployment) {
             System.out.printf("read the config (%d machines, %d shaped directions): %.0f ms; deploy() on the mock with"

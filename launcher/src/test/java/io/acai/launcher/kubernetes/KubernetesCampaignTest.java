@@ -101,6 +101,7 @@ class KubernetesCampaignTest {
             }
         })) {
             for (String namespace : namespaces) {
+                PodSimulator.expectKubelet(server, namespace, List.of("cloud", "edge"));
                 pods.add(new PodSimulator(client, namespace, d -> PodSimulator.ready(d, "10.244.0." + nextIp[0]++)));
             }
             CampaignRunner.RuntimeFactory factory = (plan, run) -> {

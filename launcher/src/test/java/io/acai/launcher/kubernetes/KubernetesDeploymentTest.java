@@ -39,7 +39,7 @@ class KubernetesDeploymentTest {
             .withReadyTimeout(Duration.ofSeconds(20));
 
     private KubernetesDeployment deploy() throws Exception {
-        return PodSimulator.deployReady(client, OPTIONS, TestPlans.cloudAndEdges("metrics", 2), logs);
+        return PodSimulator.deployReady(server, client, OPTIONS, TestPlans.cloudAndEdges("metrics", 2), logs);
     }
 
     private String metricsPath(KubernetesDeployment deployment) {

@@ -48,6 +48,10 @@ class KubernetesRuntimeTest {
         return KubernetesOptions.DEFAULT.withReadyTimeout(Duration.ofSeconds(20));
     }
 
+    private void expectKubelet(String namespace) {
+        PodSimulator.expectKubelet(server, namespace, plan.machines().stream().map(m -> m.name()).toList());
+    }
+
     private static Function<Deployment, PodStatus> readyPods() {
         int[] next = {10};
         return d -> PodSimulator.ready(d, "10.244.0." + next[0]++);
@@ -56,6 +60,7 @@ class KubernetesRuntimeTest {
     @Test
     void deploysLabelledObjectsWaitsForReadinessAndRemovesEverything() throws Exception {
         KubernetesDeployment deployment;
+        expectKubelet(NAMESPACE);
         try (PodSimulator pods = new PodSimulator(client, NAMESPACE, readyPods())) {
             deployment = (KubernetesDeployment) runtime(options()).deploy(plan, logs);
         }
@@ -101,6 +106,7 @@ class KubernetesRuntimeTest {
     void tokensGoInASecretTheAppsReadAndTeardownRemoves() throws Exception {
         String token = "s3cret-k8s-41";
         KubernetesDeployment deployment;
+        expectKubelet(NAMESPACE);
         try (PodSimulator pods = new PodSimulator(client, NAMESPACE, readyPods())) {
             deployment = (KubernetesDeployment) runtime(options()).deploy(TestPlans.cloudAndEdges("demo", 3, token), logs);
         }
@@ -160,6 +166,7 @@ class KubernetesRuntimeTest {
         KubernetesOptions options = options().withNamespace("shared-lab").withReuseNamespace(true);
 
         KubernetesDeployment deployment;
+        expectKubelet("shared-lab");
         try (PodSimulator pods = new PodSimulator(client, "shared-lab", readyPods())) {
             deployment = (KubernetesDeployment) runtime(options).deploy(plan, logs);
         }
@@ -219,7 +226,7 @@ class KubernetesRuntimeTest {
         try (PodSimulator pods = new PodSimulator(client, NAMESPACE, status)) {
             assertThatThrownBy(() -> runtime(options().withReadyTimeout(Duration.ofSeconds(5))).deploy(plan, logs))
                     .isInstanceOf(DeployException.class)
-                    .hasMessageContaining("did not become ready within 5s")
+                    .hasMessageContaining("did not start within 5s")
                     .hasMessageContaining("cloud: pod cloud-")
                     .hasMessageContaining("cannot be scheduled (Unschedulable: 0/3 nodes are available: 3 Insufficient"
                             + " nvidia.com/gpu.)");

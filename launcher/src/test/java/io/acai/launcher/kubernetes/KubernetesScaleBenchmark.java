@@ -77,7 +77,7 @@ class KubernetesScaleBenchmark {
         // full deploy with simulated pods, then the calls of one sample period
         KubernetesOptions full = KubernetesOptions.DEFAULT.withReadyTimeout(Duration.ofMinutes(5));
         long deployStart = System.nanoTime();
-        KubernetesDeployment deployment = PodSimulator.deployReady(client, full, plan, logs);
+        KubernetesDeployment deployment = PodSimulator.deployReady(server, client, full, plan, logs);
         System.out.printf("deploy() of %d machines incl. readiness and tc scripts, pods simulated: %.2f s%n",
                 plan.machines().size(), (System.nanoTime() - deployStart) / 1e9);
         try (deployment) {

@@ -60,6 +60,26 @@ class ManifestSchemaTest {
     }
 
     @Test
+    void withLinkMeasurementTheGatedAppsAndTheProbesServicesAreValidToo() throws IOException {
+        SharedData.root();
+        String yaml = ManifestsWriter.yaml(plan, KubernetesOptions.DEFAULT.withMeasureLinks(true));
+        assertThat(yaml).contains("# The apps of cloud, edge-1, edge-2, edge-3 wait for /acai/gate/open")
+                .contains("exec deploy/<machine> -c app -- touch /acai/gate/open");
+        List<JsonNode> docs = documents(yaml);
+        List<String> violations = new ArrayList<>();
+        for (JsonNode doc : docs) {
+            violations.addAll(violations(doc));
+        }
+        assertThat(violations).isEmpty();
+        JsonNode cloudService = docs.stream().filter(d -> d.path("kind").asText().equals("Service")
+                && d.path("metadata").path("name").asText().equals("cloud")).findFirst().orElseThrow();
+        assertThat(cloudService.at("/spec/publishNotReadyAddresses").asBoolean()).isTrue();
+        JsonNode cloud = docs.stream().filter(d -> d.path("kind").asText().equals("Deployment")
+                && d.path("metadata").path("name").asText().equals("cloud")).findFirst().orElseThrow();
+        assertThat(cloud.at("/spec/template/spec/containers/0/command/2").asText()).isEqualTo(StartGate.SCRIPT);
+    }
+
+    @Test
     void tokensComeFromASecretAndTheDeploymentsStayValid() throws IOException {
         SharedData.root();
         String token = "s3cret-schema-17";

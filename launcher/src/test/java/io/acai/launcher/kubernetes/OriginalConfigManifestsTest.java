@@ -107,7 +107,8 @@ class OriginalConfigManifestsTest {
         Container cloud = app(manifests.deployment(plan.cloud(), "yolo-cloud"));
         assertThat(cloud.getWorkingDir()).isNull();
         assertThat(cloud.getImage()).isEqualTo("docker.io/example/yolo:multi-pod-no-limit");
-        assertThat(cloud.getCommand()).containsExactly("/bin/sh");
+        assertThat(cloud.getCommand()).as("its own command, behind the start gate")
+                .containsExactly("sh", "-c", StartGate.SCRIPT, "/bin/sh");
         assertThat(cloud.getReadinessProbe().getTcpSocket().getPort().getIntVal()).isEqualTo(9876);
         assertThat(cloud.getVolumeMounts()).anySatisfy(m -> assertThat(m.getMountPath()).isEqualTo("/app/logs"));
 
@@ -137,6 +138,24 @@ class OriginalConfigManifestsTest {
                 .optCommand(List.of("sleep", "1d")).build();
         MachinePlan given = MachinePlan.builder().setName("app").setRole(Role.EDGE).optImage("busybox:1.36")
                 .optCommand(List.of("sleep", "1d")).optLogs("/var/log/app").build();
+        MachinePlan unknown = MachinePlan.builder().setName("camera").setRole(Role.EDGE).optImage("example/camera:2")
+                .build();
+
+        List<String> projectCommand = new ArrayList<>(List.of("sh", "-c", StartGate.SCRIPT));
+        projectCommand.addAll(ProjectImages.ENTRYPOINT);
+        assertThat(app(manifests.deployment(ours, "cloud")).getCommand()).isEqualTo(projectCommand);
+        assertThat(app(manifests.deployment(named, "cloud")).getCommand()).isEqualTo(projectCommand);
+        assertThat(app(manifests.deployment(other, "cloud")).getCommand())
+                .containsExactly("sh", "-c", StartGate.SCRIPT, "sleep", "1d");
+        assertThat(app(manifests.deployment(ours, "cloud")).getVolumeMounts())
+                .anySatisfy(m -> assertThat(m.getName() + "@" + m.getMountPath()).isEqualTo("acai-gate@/acai/gate"));
+        assertThat(manifests.deployment(ours, "cloud").getSpec().getTemplate().getSpec().getVolumes())
+                .anySatisfy(v -> assertThat(v.getName()).isEqualTo(StartGate.VOLUME));
+        Deployment ungated = manifests.deployment(unknown, "cloud");
+        assertThat(app(ungated).getCommand()).as("an image whose entrypoint the launcher does not know").isNullOrEmpty();
+        assertThat(app(ungated).getVolumeMounts()).noneSatisfy(m -> assertThat(m.getName()).isEqualTo(StartGate.VOLUME));
+        assertThat(ungated.getSpec().getTemplate().getSpec().getVolumes())
+                .noneSatisfy(v -> assertThat(v.getName()).isEqualTo(StartGate.VOLUME));
 
         assertThat(app(manifests.deployment(ours, "cloud")).getWorkingDir()).isEqualTo(MachineManifests.WORK_DIR);
         assertThat(app(manifests.deployment(named, "cloud")).getWorkingDir()).isEqualTo(MachineManifests.WORK_DIR);

@@ -85,7 +85,7 @@ class PodLinkMeasurementTest {
         KubernetesOptions options = KubernetesOptions.DEFAULT.withShaping(ShapingMode.NONE).withMeasureLinks(true)
                 .withReadyTimeout(Duration.ofSeconds(20));
 
-        try (KubernetesDeployment deployment = PodSimulator.deployReady(client, options, plan, logs)) {
+        try (KubernetesDeployment deployment = PodSimulator.deployReady(server, client, options, plan, logs)) {
             List<ServicePort> ports = client.services().inNamespace(NAMESPACE).withName("cloud").get().getSpec()
                     .getPorts();
             assertThat(ports).extracting(ServicePort::getName, ServicePort::getPort)
@@ -109,7 +109,7 @@ class PodLinkMeasurementTest {
         KubernetesOptions options = KubernetesOptions.DEFAULT.withShaping(ShapingMode.NONE).withMeasureLinks(true)
                 .withReadyTimeout(Duration.ofSeconds(20));
 
-        try (KubernetesDeployment deployment = PodSimulator.deployReady(client, options, plan, logs)) {
+        try (KubernetesDeployment deployment = PodSimulator.deployReady(server, client, options, plan, logs)) {
             assertThat(deployment.states()).containsKeys("cloud", "edge-1");
         }
 
