@@ -16,7 +16,6 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * One edge alone, per set of JVM flags and environment variables, for docs/benchmarks.md ("Scale on one host"):
@@ -43,8 +42,8 @@ class EdgeFootprintBenchmark {
     static final int UNTIL_SECONDS = Integer.getInteger("acai.footprint.until", 90);
     static final double RATE = 1.0;
 
-    @TempDir
-    Path logs;
+    /** Under the module's target folder, not the temporary one: the edges' working folders stay inside the checkout. */
+    private final Path logs = Path.of("target", "benchmarks", "edge-footprint").toAbsolutePath();
 
     record Case(String name, List<String> jvm, Map<String, String> env) {
     }
@@ -56,6 +55,12 @@ class EdgeFootprintBenchmark {
     @Test
     void footprintPerFlagSet() throws Exception {
         AppJars jars = AppJars.locate();
+        if (Files.isDirectory(logs)) {
+            try (var old = Files.walk(logs)) {
+                old.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(java.io.File::delete);
+            }
+        }
+        Files.createDirectories(logs);
         Resources limits = new Resources(0, CPU_MILLIS, 0, MEMORY_MIB * 1024 * 1024, 0);
         // what MachineCommand passed an edge before this benchmark: half the memory limit as heap, the CPU limit as processors
         List<String> today = List.of("-Xmx" + MEMORY_MIB / 2 + "m", "-XX:ActiveProcessorCount=" + limits.processors());
