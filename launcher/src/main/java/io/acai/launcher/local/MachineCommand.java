@@ -23,7 +23,7 @@ final class MachineCommand {
 
     /**
      * What an edge's JVM gets besides {@link #jvmOptions}: C1 only. An edge spends its time in OpenCV's native code;
-     * C2 compiling the Java around it cost a 250m edge 3 s more to its first frame and more than twice the CPU per
+     * C2 compiling the Java around it cost a 250m edge 2-3 s more to its first frame and more than twice the CPU per
      * frame over its first 30 s (docs/benchmarks.md, "Scale on one host", {@code EdgeFootprintBenchmark}).
      */
     static final List<String> EDGE_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1");
