@@ -86,9 +86,13 @@ for variant in $VARIANTS; do
     jar=$(jar_of "$variant")
     cp "$ROOT/$jar" "$CONTEXT/app.jar"
     image="acai-$variant:$TAG"
+    # the edge compiles with C1 only, as the local runtime starts it (launcher MachineCommand.EDGE_JVM_OPTIONS)
+    jvm_options=""
+    if [ "$variant" = edge ]; then jvm_options="-XX:TieredStopAtLevel=1"; fi
     echo "build.sh: building $image from $jar on $BASE"
     "$ENGINE" build --quiet $PULL --network=host -f "$CONTEXT/Containerfile" \
         --build-arg BASE="$BASE" --build-arg APP_JAR=app.jar --build-arg APP_NAME="acai-$variant" \
+        --build-arg JVM_OPTIONS="$jvm_options" \
         -t "$image" "$CONTEXT" >/dev/null
     size=$("$ENGINE" image inspect --format '{{.Size}}' "$image" | awk '{printf "%.0f MB", $1/1e6}')
     echo "build.sh: built $image ($size)"

@@ -50,6 +50,8 @@ final class StartGate {
             + "exec \"$0\" \"$@\"";
     private static final int THREADS = 8;
     private static final long EXEC_TIMEOUT_SECONDS = 60;
+    private static final String EXITED = "'touch " + FILE + "' exited with ";
+    private static final long RETRY_PAUSE_MILLIS = 500;
 
     private final KubernetesClient client;
     private final String namespace;
@@ -150,27 +152,44 @@ final class StartGate {
         LOG.info("start gates opened in {} pods: their apps start now", gated.size());
     }
 
-    /** Opens one pod's gate ({@code touch} in its app container). */
+    /**
+     * Opens one pod's gate ({@code touch} in its app container). An exec that breaks off or ends without an exit
+     * status is tried once more ({@code touch} can run twice); an exit status other than 0 fails at once.
+     */
     void open(String machine, String pod) throws DeployException, InterruptedException {
+        String failure = tryOpen(pod);
+        if (failure != null && !failure.startsWith(EXITED)) {
+            LOG.info("start gate of {} (pod {}): {}; trying once more", machine, pod, failure);
+            Thread.sleep(RETRY_PAUSE_MILLIS);
+            failure = tryOpen(pod);
+        }
+        if (failure != null) {
+            throw new DeployException("cannot open the start gate of machine " + machine + " (pod " + pod
+                    + ", container " + MachineManifests.APP_CONTAINER + "), so its app would never start: " + failure);
+        }
+    }
+
+    /** One exec of {@code touch}: null when it exited 0, else what went wrong. */
+    private String tryOpen(String pod) throws InterruptedException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        String failure;
         try (ExecWatch watch = client.pods().inNamespace(namespace).withName(pod)
                 .inContainer(MachineManifests.APP_CONTAINER).writingOutput(out).writingError(err)
                 .exec(openCommand().toArray(String[]::new))) {
             Integer exit = watch.exitCode().get(EXEC_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            if (exit == null || exit == 0) {
-                return;
+            if (exit == null) {
+                return "exec ended without an exit status";
             }
-            failure = "'touch " + FILE + "' exited with " + exit + ": " + err.toString(StandardCharsets.UTF_8).strip();
+            if (exit == 0) {
+                return null;
+            }
+            return EXITED + exit + ": " + err.toString(StandardCharsets.UTF_8).strip();
         } catch (ExecutionException e) {
-            failure = "exec failed: " + e.getCause().getMessage();
+            return "exec failed: " + e.getCause().getMessage();
         } catch (TimeoutException e) {
-            failure = "exec gave no exit status within " + EXEC_TIMEOUT_SECONDS + " s";
+            return "exec gave no exit status within " + EXEC_TIMEOUT_SECONDS + " s";
         } catch (RuntimeException e) {
-            failure = "exec failed: " + e.getMessage();
+            return "exec failed: " + e.getMessage();
         }
-        throw new DeployException("cannot open the start gate of machine " + machine + " (pod " + pod + ", container "
-                + MachineManifests.APP_CONTAINER + "), so its app would never start: " + failure);
     }
 }

@@ -5,12 +5,18 @@ import io.acai.records.csv.CsvRowWriter;
 import io.acai.records.run.LinkRow;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,14 +88,73 @@ public final class LinkMeasurement {
     public static List<LinkRow> measure(List<ProbePair> pairs, ProbeRunner runner) throws IOException {
         List<LinkRow> rows = new ArrayList<>();
         for (ProbePair pair : pairs) {
-            LinkProbe.Measurement m = runner.measure(pair);
-            double rtt = pair.configuredRtt().toNanos() / 1e6;
-            if (pair.up() != null) {
-                rows.add(new LinkRow(pair.client(), pair.server(), pair.up().rateMbps(), m.upMbps(), rtt, m.rttMs()));
+            rows.addAll(rows(pair, runner.measure(pair)));
+        }
+        return rows;
+    }
+
+    /**
+     * Measures the pairs in batches ({@link ProbeBatches}): the pairs of one batch at the same time, one batch after
+     * another. The rows come in the order of {@code pairs}, as from {@link #measure}. The runner must take calls from
+     * several threads.
+     */
+    public static List<LinkRow> measureInBatches(List<ProbePair> pairs, ProbeRunner runner, ProbeBatches batching)
+            throws IOException {
+        Map<ProbePair, LinkProbe.Measurement> measured = new HashMap<>();
+        ExecutorService pool = Executors.newFixedThreadPool(
+                batching.maxPairs(), r -> {
+                    Thread t = new Thread(r, "acai-link-measurement");
+                    t.setDaemon(true);
+                    return t;
+                });
+        try {
+            for (List<ProbePair> batch : batching.split(pairs)) {
+                List<Future<LinkProbe.Measurement>> running = new ArrayList<>();
+                for (ProbePair pair : batch) {
+                    running.add(pool.submit(() -> runner.measure(pair)));
+                }
+                for (int i = 0; i < batch.size(); i++) {
+                    measured.put(batch.get(i), result(batch.get(i), running.get(i)));
+                }
             }
-            if (pair.down() != null) {
-                rows.add(new LinkRow(pair.server(), pair.client(), pair.down().rateMbps(), m.downMbps(), rtt, m.rttMs()));
+        } finally {
+            pool.shutdownNow();
+        }
+        List<LinkRow> rows = new ArrayList<>();
+        for (ProbePair pair : pairs) {
+            rows.addAll(rows(pair, measured.get(pair)));
+        }
+        return rows;
+    }
+
+    private static LinkProbe.Measurement result(ProbePair pair, Future<LinkProbe.Measurement> f)
+            throws IOException {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while measuring " + pair.client() + " <-> "
+                    + pair.server());
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
             }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IOException("measuring " + pair.client() + " <-> " + pair.server() + " failed: " + e.getCause(),
+                    e.getCause());
+        }
+    }
+
+    private static List<LinkRow> rows(ProbePair pair, LinkProbe.Measurement m) {
+        List<LinkRow> rows = new ArrayList<>();
+        double rtt = pair.configuredRtt().toNanos() / 1e6;
+        if (pair.up() != null) {
+            rows.add(new LinkRow(pair.client(), pair.server(), pair.up().rateMbps(), m.upMbps(), rtt, m.rttMs()));
+        }
+        if (pair.down() != null) {
+            rows.add(new LinkRow(pair.server(), pair.client(), pair.down().rateMbps(), m.downMbps(), rtt, m.rttMs()));
         }
         return rows;
     }

@@ -11,15 +11,22 @@ import java.util.List;
 
 /**
  * The command line of one machine. The project's apps start as
- * {@code java [-Xmx<half the memory limit>] [-XX:ActiveProcessorCount=<cpu limit>] -Dacai.launcher.pid=<this pid>
- * -jar <app jar> <args>} (the app ends when this launcher does, however it ends: {@link LauncherWatch});
- * half, because OpenCV and PyTorch allocate most of their memory outside the Java heap and the
- * cgroup limit counts both. A user-given command runs as given. {@code {}} stands for the cloud's
- * address in both.
+ * {@code java [-Xmx<half the memory limit>] [-XX:ActiveProcessorCount=<cpu limit>] [edge: -XX:TieredStopAtLevel=1]
+ * -Dacai.launcher.pid=<this pid> -jar <app jar> <args>} (the app ends when this launcher does, however it ends:
+ * {@link LauncherWatch}); half, because OpenCV and PyTorch allocate most of their memory outside the Java heap and the
+ * cgroup limit counts both. An edge's JVM compiles with C1 only ({@link #EDGE_JVM_OPTIONS}). A user-given command
+ * runs as given. {@code {}} stands for the cloud's address in both.
  */
 final class MachineCommand {
 
     static final long MIN_HEAP_MIB = 64;
+
+    /**
+     * What an edge's JVM gets besides {@link #jvmOptions}: C1 only. An edge spends its time in OpenCV's native code;
+     * C2 compiling the Java around it cost a 250m edge 2-3 s more to its first frame and more than twice the CPU per
+     * frame over its first 30 s (docs/benchmarks.md, "Scale on one host", {@code EdgeFootprintBenchmark}).
+     */
+    static final List<String> EDGE_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1");
 
     private MachineCommand() {
     }
@@ -50,6 +57,9 @@ final class MachineCommand {
         if (machine.runsProjectApp()) {
             command.add(javaBinary().toString());
             command.addAll(jvmOptions(machine.resources()));
+            if (machine.role() == Role.EDGE) {
+                command.addAll(EDGE_JVM_OPTIONS);
+            }
             command.add(LauncherWatch.jvmOptionForThisProcess());
             command.add("-jar");
             command.add((machine.role() == Role.CLOUD ? jars.cloudJar() : jars.edgeJar()).toString());

@@ -120,7 +120,7 @@ final class NamespaceDeployer {
                         : network.host(pair.server()).address(),
                 ledger)) {
             runner.prepare(pairs);
-            List<LinkRow> rows = LinkMeasurement.measure(pairs, runner);
+            List<LinkRow> rows = LinkMeasurement.measureInBatches(pairs, runner, ProbeBatches.DEFAULT);
             return LinkMeasurement.write(logsDir, rows);
         }
     }

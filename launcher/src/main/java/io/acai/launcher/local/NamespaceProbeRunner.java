@@ -16,7 +16,7 @@ import java.util.function.Function;
  * will listen on (nothing listens there yet), and one client per pair, connecting to the address
  * its app will use (the relay alias when the pair's delay comes from the relay). Each is a small JVM
  * started with {@code ip netns exec}; all of them start together ({@link #prepare}) and the clients
- * then measure one pair after another.
+ * then measure the pairs, a batch at a time ({@link ProbeBatches}).
  */
 final class NamespaceProbeRunner implements LinkMeasurement.ProbeRunner, AutoCloseable {
 
@@ -53,7 +53,7 @@ final class NamespaceProbeRunner implements LinkMeasurement.ProbeRunner, AutoClo
      * Starts every probe JVM at once (their start is the slow part, and idle JVMs do not disturb a
      * measurement): the servers, then one waiting client per pair.
      */
-    void prepare(List<ProbePair> pairs) throws IOException {
+    synchronized void prepare(List<ProbePair> pairs) throws IOException {
         for (ProbePair pair : pairs) {
             if (!servers.containsKey(pair.server())) {
                 servers.put(pair.server(), ProbeProcess.start("server on " + pair.server(),
@@ -74,12 +74,17 @@ final class NamespaceProbeRunner implements LinkMeasurement.ProbeRunner, AutoClo
         }
     }
 
+    /** Measures one pair; pairs may be measured from several threads at once ({@link LinkMeasurement#measureInBatches}). */
     @Override
     public LinkProbe.Measurement measure(ProbePair pair) throws IOException {
-        if (!clients.containsKey(pair)) {
-            prepare(List.of(pair));
+        ProbeProcess client;
+        synchronized (this) {
+            if (!clients.containsKey(pair)) {
+                prepare(List.of(pair));
+            }
+            client = clients.remove(pair);
         }
-        return LinkProbe.Measurement.parse(clients.remove(pair).go(CLIENT_TIMEOUT_SECONDS));
+        return LinkProbe.Measurement.parse(client.go(CLIENT_TIMEOUT_SECONDS));
     }
 
     private List<String> jvm(String machine, String... args) {
@@ -128,7 +133,7 @@ final class NamespaceProbeRunner implements LinkMeasurement.ProbeRunner, AutoClo
 
     /** Stops the probe servers (their ports are then free for the apps). */
     @Override
-    public void close() {
+    public synchronized void close() {
         clients.values().forEach(ProbeProcess::stop);
         clients.clear();
         servers.values().forEach(ProbeProcess::stop);

@@ -50,6 +50,7 @@ class SchemaAgreementTest {
     Stream<DynamicTest> validExamplesPassBoth() {
         List<Path> configs = new ArrayList<>(ConfigFiles.jsonFiles("valid"));
         configs.add(ConfigFiles.projectRoot().resolve("user_config.json"));
+        configs.add(ConfigFiles.projectRoot().resolve("experiments/scale-20.json"));
         return configs.stream().map(config -> DynamicTest.dynamicTest(config.getFileName().toString(), () -> {
             assertThat(validate(config)).as("schema errors of %s", config).isEmpty();
             assertThatCode(() -> UserConfigReader.read(config, null)).doesNotThrowAnyException();

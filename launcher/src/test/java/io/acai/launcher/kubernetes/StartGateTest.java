@@ -212,9 +212,9 @@ class StartGateTest {
     void aGateThatCannotOpenFailsTheDeployNamingTheMachineAndLeavesNothingBehind() throws Exception {
         PodSimulator.expectKubelet(server, NAMESPACE, List.of("edge-1", "edge-2"));
         server.expect().get().withPath(gatePath("cloud")).andUpgradeToWebSocket().open()
-                .waitFor(10).andEmit(new io.fabric8.kubernetes.client.server.mock.ErrorStreamMessage(
+                .waitFor(200).andEmit(new io.fabric8.kubernetes.client.server.mock.ErrorStreamMessage(
                         "touch: cannot touch '/acai/gate/open': Read-only file system\n"))
-                .waitFor(10).andEmit(new StatusStreamMessage(1))
+                .waitFor(50).andEmit(new StatusStreamMessage(1))
                 // open a while longer, so that a loaded machine reads the status before the stream closes
                 .waitFor(5_000).andEmit(new OutputStreamMessage("")).done().once();
 

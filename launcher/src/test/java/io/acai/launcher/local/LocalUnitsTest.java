@@ -51,6 +51,24 @@ class LocalUnitsTest {
     }
 
     @Test
+    void edgesCompileWithC1OnlyAndTheCloudWithBothCompilers() throws Exception {
+        ExperimentPlan plan = UserConfigReader.read(Path.of(System.getProperty("acai.root", "..")).resolve("user_config.json"),
+                RuntimeKind.LOCAL);
+        MachinePlan edge = plan.machine("edge-near").orElseThrow();
+        MachinePlan cloud = plan.cloud();
+
+        List<String> edgeCommand = MachineCommand.of(edge, LocalPlans.noJars(), edge.argsWithCloud("10.0.0.1"), "10.0.0.1");
+        List<String> cloudCommand = MachineCommand.of(cloud, LocalPlans.noJars(), cloud.argsWithCloud("10.0.0.1"),
+                "10.0.0.1");
+
+        // 768Mi and 400m: half the memory as heap, one processor, then C1 only, all before -jar
+        assertThat(edgeCommand).containsSequence("-Xmx384m", "-XX:ActiveProcessorCount=1", "-XX:TieredStopAtLevel=1");
+        assertThat(edgeCommand.indexOf("-XX:TieredStopAtLevel=1")).isLessThan(edgeCommand.indexOf("-jar"));
+        assertThat(cloudCommand).contains("-Xmx1024m", "-XX:ActiveProcessorCount=2")
+                .doesNotContain("-XX:TieredStopAtLevel=1");
+    }
+
+    @Test
     void edgeArgumentsPointAtTheRelayOnLoopback() {
         assertThat(LoopbackDeployer.throughRelay(List.of("{}", "5000", "inf.log", "5000.csv"), 5000, 41234))
                 .containsExactly("127.0.0.1", "41234", "inf.log", "5000.csv");
