@@ -1,6 +1,7 @@
 package io.acai.launcher.compare;
 
 import io.acai.launcher.metrics.AccuracyCurve;
+import io.acai.launcher.report.ChartStyle;
 import java.util.List;
 import java.util.function.Function;
 
@@ -51,20 +52,11 @@ record AccuracyBand(double[] seconds, List<MeanInterval> points) {
     /** The curve's last value at or before {@code t}; NaN before its first point or after its last. */
     static double at(AccuracyCurve curve, double t) {
         double[] x = curve.seconds();
-        if (x.length == 0 || t < x[0] || t > x[x.length - 1]) {
+        if (x.length == 0 || t > x[x.length - 1]) {
             return Double.NaN;
         }
-        int low = 0;
-        int high = x.length - 1;
-        while (low < high) {
-            int mid = (low + high + 1) >>> 1;
-            if (x[mid] <= t) {
-                low = mid;
-            } else {
-                high = mid - 1;
-            }
-        }
-        return curve.percent()[low];
+        int index = ChartStyle.lastAtOrBefore(x, t);
+        return index < 0 ? Double.NaN : curve.percent()[index];
     }
 
     boolean isEmpty() {

@@ -80,7 +80,7 @@ final class AccuracyBandChart implements ComparisonChart {
             if (point != null && point.hasInterval()) {
                 segment.add(new double[] {band.seconds()[i], point.low(), point.high()});
             } else if (!segment.isEmpty()) {
-                shade(chart, name + " band " + (++segments), segment, color);
+                ChartStyle.band(chart, name + " band " + (++segments), segment, color);
                 segment.clear();
             }
         }
@@ -99,24 +99,5 @@ final class AccuracyBandChart implements ComparisonChart {
         line.setLineColor(color);
         line.setLineStyle(stroke);
         return true;
-    }
-
-    private static void shade(XYChart chart, String name, List<double[]> segment, Color color) {
-        int n = segment.size();
-        double[] x = new double[2 * n];
-        double[] y = new double[2 * n];
-        for (int i = 0; i < n; i++) {
-            x[i] = segment.get(i)[0];
-            y[i] = segment.get(i)[2];
-            x[2 * n - 1 - i] = segment.get(i)[0];
-            y[2 * n - 1 - i] = segment.get(i)[1];
-        }
-        XYSeries band = chart.addSeries(name, x, y);
-        band.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
-        band.setMarker(SeriesMarkers.NONE);
-        band.setFillColor(ChartStyle.translucent(color, 55));
-        band.setLineColor(ChartStyle.translucent(color, 0));
-        band.setLineStyle(ChartStyle.THIN);
-        band.setShowInLegend(false);
     }
 }

@@ -3,6 +3,7 @@ package io.acai.launcher.report;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.util.List;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.XYChart;
@@ -108,5 +109,46 @@ public final class ChartStyle {
         styler.setChartTitleBoxVisible(false);
         styler.setAntiAlias(true);
         styler.setPlotMargin(8);
+    }
+
+    /**
+     * A shaded band between a lower and an upper line, left out of the legend: {@code segment} holds
+     * {@code {x, low, high}} points in x order.
+     */
+    public static void band(XYChart chart, String name, List<double[]> segment, Color color) {
+        int n = segment.size();
+        double[] x = new double[2 * n];
+        double[] y = new double[2 * n];
+        for (int i = 0; i < n; i++) {
+            x[i] = segment.get(i)[0];
+            y[i] = segment.get(i)[2];
+            x[2 * n - 1 - i] = segment.get(i)[0];
+            y[2 * n - 1 - i] = segment.get(i)[1];
+        }
+        XYSeries band = chart.addSeries(name, x, y);
+        band.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
+        band.setMarker(SeriesMarkers.NONE);
+        band.setFillColor(translucent(color, 55));
+        band.setLineColor(translucent(color, 0));
+        band.setLineStyle(THIN);
+        band.setShowInLegend(false);
+    }
+
+    /** The index of the last of the ascending {@code x} at or before {@code t}; -1 when {@code t} is before them all. */
+    public static int lastAtOrBefore(double[] x, double t) {
+        if (x.length == 0 || t < x[0]) {
+            return -1;
+        }
+        int low = 0;
+        int high = x.length - 1;
+        while (low < high) {
+            int mid = (low + high + 1) >>> 1;
+            if (x[mid] <= t) {
+                low = mid;
+            } else {
+                high = mid - 1;
+            }
+        }
+        return low;
     }
 }

@@ -50,20 +50,11 @@ public record EdgeSpread(double[] seconds, double[] min, double[] p10, double[] 
      */
     static double at(Points curve, double t) {
         double[] x = curve.x();
-        if (x.length == 0 || t < x[0] || t > x[x.length - 1] + longestStep(x)) {
+        if (x.length == 0 || t > x[x.length - 1] + longestStep(x)) {
             return Double.NaN;
         }
-        int low = 0;
-        int high = x.length - 1;
-        while (low < high) {
-            int mid = (low + high + 1) >>> 1;
-            if (x[mid] <= t) {
-                low = mid;
-            } else {
-                high = mid - 1;
-            }
-        }
-        return curve.y()[low];
+        int index = ChartStyle.lastAtOrBefore(x, t);
+        return index < 0 ? Double.NaN : curve.y()[index];
     }
 
     private static double longestStep(double[] x) {

@@ -13,9 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
-import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * One value of many edges over time as its spread per {@link EdgeGroups group}: the median as a bold line, the 10th
@@ -168,7 +166,7 @@ public record SpreadChart(String fileName, String title, String caption, String 
             if (i < t.length && spread.edges()[i] > 0) {
                 segment.add(new double[] {t[i], spread.p10()[i], spread.p90()[i]});
             } else if (!segment.isEmpty()) {
-                shade(chart, group + " p10-p90 " + (++segments), segment, color);
+                ChartStyle.band(chart, group + " p10-p90 " + (++segments), segment, color);
                 segment.clear();
             }
         }
@@ -188,24 +186,5 @@ public record SpreadChart(String fileName, String title, String caption, String 
         }
         new Points(points.stream().mapToDouble(p -> p[0]).toArray(), points.stream().mapToDouble(p -> p[1]).toArray())
                 .addLine(chart, name, color, stroke).setShowInLegend(legend);
-    }
-
-    private static void shade(XYChart chart, String name, List<double[]> segment, Color color) {
-        int n = segment.size();
-        double[] x = new double[2 * n];
-        double[] y = new double[2 * n];
-        for (int i = 0; i < n; i++) {
-            x[i] = segment.get(i)[0];
-            y[i] = segment.get(i)[2];
-            x[2 * n - 1 - i] = segment.get(i)[0];
-            y[2 * n - 1 - i] = segment.get(i)[1];
-        }
-        XYSeries band = chart.addSeries(name, x, y);
-        band.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
-        band.setMarker(SeriesMarkers.NONE);
-        band.setFillColor(ChartStyle.translucent(color, 55));
-        band.setLineColor(ChartStyle.translucent(color, 0));
-        band.setLineStyle(ChartStyle.THIN);
-        band.setShowInLegend(false);
     }
 }
