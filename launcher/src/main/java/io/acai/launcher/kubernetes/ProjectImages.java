@@ -22,7 +22,7 @@ public final class ProjectImages {
     public static final String EDGE = "acai-edge";
     /** The images' {@code ENTRYPOINT} (images/Containerfile; a test keeps the two equal), which the start gate wraps. */
     public static final List<String> ENTRYPOINT = List.of("java", "-XX:+UseContainerSupport", "-XX:MaxRAMPercentage=75",
-            "-Dai.djl.offline=true", "-jar", "/opt/acai/app.jar");
+            "-Dai.djl.offline=true", "@/opt/acai/jvm.options", "-jar", "/opt/acai/app.jar");
 
     private ProjectImages() {
     }
