@@ -48,13 +48,16 @@ class LoopbackRuntimeTest {
             }
             assertThat(deployment.states()).containsEntry("cloud", MachineState.RUNNING).containsEntry("edge1", MachineState.RUNNING);
             assertThat(Files.isRegularFile(logs.resolve("cloud").resolve("stdout.log"))).isTrue();
-            List<MachineUsage> usage = deployment.sample();
-            assertThat(usage).extracting(MachineUsage::machine).contains("cloud", "edge1");
-            assertThat(usage).filteredOn(u -> u.machine().equals("cloud")).singleElement().satisfies(u -> {
-                assertThat(u.role()).isEqualTo(Role.CLOUD);
-                assertThat(u.memoryMib()).isPositive();
-                // the first sample counts from the start: the probe server's JVM has used CPU starting up
-                assertThat(u.cpuCores()).isPositive();
+            // the first sample counts from the start: the probe server's JVM uses CPU starting up, which a sample
+            // taken in its first milliseconds may not see yet
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                List<MachineUsage> usage = deployment.sample();
+                assertThat(usage).extracting(MachineUsage::machine).contains("cloud", "edge1");
+                assertThat(usage).filteredOn(u -> u.machine().equals("cloud")).singleElement().satisfies(u -> {
+                    assertThat(u.role()).isEqualTo(Role.CLOUD);
+                    assertThat(u.memoryMib()).isPositive();
+                    assertThat(u.cpuCores()).isPositive();
+                });
             });
             long cloudPid = ((LocalDeployment) deployment).pid("cloud");
             deployment.close();
