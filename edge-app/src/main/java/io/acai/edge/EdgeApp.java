@@ -93,10 +93,11 @@ public final class EdgeApp implements AutoCloseable {
             client.start(updates);
         }
 
+        /** The workers first, so that none of them hands the closed client a batch or an acknowledgement. */
         void close() {
-            client.close();
             uploader.close();
             swap.close();
+            client.close();
         }
     }
 

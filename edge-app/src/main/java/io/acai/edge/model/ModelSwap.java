@@ -7,7 +7,9 @@ import io.acai.protocol.ModelPush;
 import io.acai.protocol.ModelRequest;
 import io.acai.protocol.LogText;
 import io.acai.protocol.PushSignature;
+import io.acai.options.WorkerStop;
 import io.acai.records.RunLog;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -110,6 +112,6 @@ public final class ModelSwap implements AutoCloseable {
 
     @Override
     public void close() {
-        worker.shutdownNow();
+        WorkerStop.now(worker, Duration.ofSeconds(5));
     }
 }

@@ -5,8 +5,10 @@ import io.acai.protocol.AcaiEncoder;
 import io.acai.protocol.ProtocolLimits;
 import io.acai.protocol.UploadBatch;
 import io.acai.protocol.UploadImage;
+import io.acai.options.WorkerStop;
 import io.acai.records.RunLog;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -106,6 +108,6 @@ public final class Uploader implements AutoCloseable {
 
     @Override
     public void close() {
-        worker.shutdownNow();
+        WorkerStop.now(worker, Duration.ofSeconds(5));
     }
 }
