@@ -324,9 +324,11 @@ public final class EdgeApp implements AutoCloseable {
         String stopped = failure.reason().map(r -> "stopped: " + r).orElse("stopped");
         try {
             inferenceLog.metric("run", String.format(Locale.ROOT,
-                    "requests=%d inferences=%d max_wait_ms=%.3f max_swap_ms=%.3f model_version=%d",
-                    requests.enqueued(), loop.inferences(), loop.maxWaitNanos() / 1e6, loop.maxSwapNanos() / 1e6,
-                    slot.model().version()));
+                    "requests=%d inferences=%d max_wait_ms=%.3f p50_wait_ms=%.3f p95_wait_ms=%.3f p99_wait_ms=%.3f"
+                            + " max_swap_ms=%.3f model_version=%d",
+                    requests.enqueued(), loop.inferences(), loop.maxWaitNanos() / 1e6,
+                    loop.waits().quantile(0.5).toNanos() / 1e6, loop.waits().quantile(0.95).toNanos() / 1e6,
+                    loop.waits().quantile(0.99).toNanos() / 1e6, loop.maxSwapNanos() / 1e6, slot.model().version()));
             inferenceLog.info(stopped);
         } catch (RunFileWriteException e) {
             // this log is what failed; the command says why on stderr

@@ -53,7 +53,8 @@ class EdgeAppTest {
                     .as("more requests than images: the dataset is read round").isGreaterThanOrEqualTo(20));
         }
         assertThat(Files.readString(out.resolve("inference.log"))).contains("frames from dataset " + data)
-                .contains("12 images").contains("METRIC run requests=");
+                .contains("12 images").contains("METRIC run requests=")
+                .containsPattern("METRIC run .* p50_wait_ms=\\d+\\.\\d{3} p95_wait_ms=\\d+\\.\\d{3} p99_wait_ms=");
         assertThat(Files.readString(out.resolve("update.log"))).contains("upload of").contains("cannot connect");
         List<InferenceRow> rows = InferenceRow.SCHEMA.readAll(out.resolve("edge_inf.csv"));
         assertThat(rows).hasSizeGreaterThanOrEqualTo(2).allSatisfy(row -> {

@@ -37,6 +37,7 @@ public final class InferenceLoop implements Runnable {
     private volatile boolean running = true;
     private volatile long inferences;
     private volatile long maxWaitNanos;
+    private final WaitHistogram waits = new WaitHistogram();
     private volatile long maxSwapNanos;
 
     public InferenceLoop(BlockingQueue<Request> queue, FrameSource source, DetectorSlot slot, FrameCheck judge,
@@ -91,6 +92,7 @@ public final class InferenceLoop implements Runnable {
         boolean correct = judge.correct(detections, frame.objects());
         inferences++;
         maxWaitNanos = Math.max(maxWaitNanos, taken - request.enqueuedNanos());
+        waits.add(taken - request.enqueuedNanos());
         observer.served(request, taken, end, version);
         if (!correct) {
             onMispredicted.accept(frame);
@@ -128,6 +130,11 @@ public final class InferenceLoop implements Runnable {
     /** The longest a request waited in the queue so far, in nanoseconds. */
     public long maxWaitNanos() {
         return maxWaitNanos;
+    }
+
+    /** How long every request served so far waited in the queue. */
+    public WaitHistogram waits() {
+        return waits;
     }
 
     /** The longest swap of a detector between two frames so far, in nanoseconds. */

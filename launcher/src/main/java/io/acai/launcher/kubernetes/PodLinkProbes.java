@@ -26,6 +26,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs the local runtime's {@link LinkProbe} between the experiment's pods, so that a Kubernetes run measures its
@@ -43,6 +45,8 @@ import java.util.jar.JarOutputStream;
  * The probe JVM (about 40 MB) counts against the app container's memory limit for the seconds it runs.
  */
 final class PodLinkProbes implements LinkMeasurement.ProbeRunner, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PodLinkProbes.class);
 
     /** The probe server's port, unless the machine's app uses it ({@link #probePort}). */
     static final int PORT = 47_000;
@@ -223,8 +227,25 @@ final class PodLinkProbes implements LinkMeasurement.ProbeRunner, AutoCloseable 
         if (jar == null) {
             jar = probeJar();
         }
-        run(machine, List.of("sh", "-c", uploadScript(jar.length)), jar, UPLOAD_TIMEOUT_SECONDS);
+        List<String> command = List.of("sh", "-c", uploadScript(jar.length));
+        try {
+            run(machine, command, jar, UPLOAD_TIMEOUT_SECONDS);
+        } catch (ExecBroke e) {
+            // writing the same file again is harmless, unlike running a probe client twice
+            LOG.info("uploading the probe into {} again: {}", machine, e.getMessage());
+            run(machine, command, jar, UPLOAD_TIMEOUT_SECONDS);
+        }
         uploaded.add(machine);
+    }
+
+    /** An exec that broke off or gave no exit status: the command may or may not have run. */
+    private static final class ExecBroke extends IOException {
+
+        private static final long serialVersionUID = 1L;
+
+        ExecBroke(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 
     /** Runs a command to its end in the machine's app container and returns its output; stdin, when given, is written first. */
@@ -250,9 +271,9 @@ final class PodLinkProbes implements LinkMeasurement.ProbeRunner, AutoCloseable 
                         + err.toString(StandardCharsets.UTF_8).strip());
             }
         } catch (ExecutionException e) {
-            throw new IOException("exec in " + machine + " failed: " + e.getCause().getMessage(), e.getCause());
+            throw new ExecBroke("exec in " + machine + " failed: " + e.getCause(), e.getCause());
         } catch (TimeoutException e) {
-            throw new IOException("exec in " + machine + " gave no exit status within " + timeoutSeconds + " s", e);
+            throw new ExecBroke("exec in " + machine + " gave no exit status within " + timeoutSeconds + " s", e);
         }
         return out.toString(StandardCharsets.UTF_8);
     }
