@@ -19,9 +19,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>A scenario alone with its drawing draws its frames itself and nothing is kept, so an edge that runs in a JVM of
  * its own pays no memory for this. With several, the first to ask for a frame draws it and keeps it for the sharers
  * that have not reached it yet: a frame is held until each of them has taken it, or until {@code capacity} newer
- * frames push it out (a sharer that far behind the others draws it itself, and keeps it for no one ahead of it). At 320x240 a frame holds 225 KiB, so the
- * {@linkplain #DEFAULT_CAPACITY default capacity} bounds the frames held to about 28 MiB. A shared frame's image is
- * one object for every sharer: it must only be read (detection, judging and uploads only read it).
+ * frames push it out (a sharer that far behind the others draws it itself, and keeps it for no one ahead of it). At
+ * 320x240 a frame holds 225 KiB, so the {@linkplain #DEFAULT_CAPACITY default capacity} bounds the frames held to
+ * about 28 MiB. A shared frame's image is one object for every sharer: it must only be read (detection, judging and
+ * uploads only read it).
  *
  * <p>Thread-safe: a frame asked for while another thread draws it is waited for, not drawn twice. A sharer leaves
  * when closed or, failing that, once it is no longer reachable; frames kept for it until then stay until pushed out.

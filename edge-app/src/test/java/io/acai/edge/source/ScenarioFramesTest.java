@@ -35,6 +35,7 @@ class ScenarioFramesTest {
         }
         // 8 frames for the two edges of seed 3, 8 for the edge of seed 4
         assertThat(shared.drawn()).isEqualTo(16);
-        assertThat(near.describe()).isEqualTo("synthetic drift scenario of camera edge-near (seed 3, drift from frame 4)");
+        assertThat(near.describe())
+                .isEqualTo("synthetic drift scenario of camera edge-near (seed 3, drift from frame 4)");
     }
 }

@@ -20,7 +20,7 @@ class NotebookFleetTest {
 
         String executed = NotebookRun.execute(dir, logs);
 
-        // printed by the notebook (its source builds the line from parts): the groups, and that they are drawn as spreads
+        // printed by the notebook (its source builds the line from parts): the groups, drawn as spreads
         assertThat(executed).contains("31 edges: the spread of each group: edge (30), static controls (1)");
         assertThat(executed).as("the groups' table: each figure's median, lowest and highest edge (a DataFrame's text)")
                 .containsPattern("group +edges +value +median +lowest +highest")
