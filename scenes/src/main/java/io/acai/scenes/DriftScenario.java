@@ -22,6 +22,7 @@ public final class DriftScenario {
     private final long driftStart;
     private final long rampFrames;
     private final SceneRenderer renderer;
+    private final Drawing drawing;
 
     private DriftScenario(Builder builder) {
         this.camera = builder.camera;
@@ -32,6 +33,7 @@ public final class DriftScenario {
         this.driftStart = builder.driftStart;
         this.rampFrames = builder.rampFrames;
         this.renderer = new SceneRenderer(builder.width, builder.height);
+        this.drawing = new Drawing(stream, before, after, driftStart, rampFrames, builder.width, builder.height);
     }
 
     /** A scenario for the camera named {@code camera}, seeded from its name; drift starts at frame 0 unless set. */
@@ -52,8 +54,25 @@ public final class DriftScenario {
         if (index < 0) {
             throw new IllegalArgumentException("index: " + index + " (expected: >= 0)");
         }
-        return renderer.render(String.format("%s-%06d", camera, index), SceneSeeds.frame(stream, index),
-                styleAt(index));
+        return renderer.render(frameId(index), SceneSeeds.frame(stream, index), styleAt(index));
+    }
+
+    /** The id of frame {@code index}: the camera's name and the index. */
+    String frameId(long index) {
+        return String.format("%s-%06d", camera, index);
+    }
+
+    /**
+     * Everything the pixels and the ground truth of this scenario's frames depend on (not the camera's name, which
+     * only names them): two scenarios with equal drawings draw equal frames ({@link SharedFrames}).
+     */
+    Drawing drawing() {
+        return drawing;
+    }
+
+    /** A scenario's {@link #drawing()}: its stream's seed, styles, drift start and ramp, and frame size. */
+    record Drawing(long stream, SceneStyle before, SceneStyle after, long driftStart, long rampFrames, int width,
+                   int height) {
     }
 
     /** The style frame {@code index} is drawn with. */
