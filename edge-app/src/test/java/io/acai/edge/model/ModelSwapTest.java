@@ -110,6 +110,23 @@ class ModelSwapTest {
         assertThat(toCloud).isEmpty();
     }
 
+    /** Between requests the loop sleeps in the queue; stopping it wakes it, however long no request has come. */
+    @Test
+    void anIdleInferenceLoopEndsWhenStopped() throws Exception {
+        LinkedBlockingQueue<Request> queue = new LinkedBlockingQueue<>();
+        try (CsvRowWriter<InferenceRow> csv = InferenceRow.SCHEMA.create(tmp.resolve("edge_inf.csv"))) {
+            InferenceLoop loop = new InferenceLoop(queue, new ScenarioFrames(DriftScenario.builder("idle").build()), slot,
+                    FrameJudge.named("classes")::correct, frame -> { }, csv, log);
+            Thread inference = new Thread(loop, "acai-inference");
+            inference.start();
+            await().atMost(Duration.ofSeconds(10)).until(() -> inference.getState() == Thread.State.WAITING);
+            loop.stop();
+            inference.join(10_000);
+            assertThat(inference.isAlive()).as("the loop still waits for a request after stop()").isFalse();
+            assertThat(loop.inferences()).isZero();
+        }
+    }
+
     @Test
     void corruptedWeightsAreRefusedByTheChecksumAndAskedForAgain() throws Exception {
         byte[] weights = TestModels.otherWeights(files, 2);
