@@ -97,6 +97,11 @@ public final class LocalRuntime implements ExperimentRuntime {
                 }
             }
         }
+        if (!namespaces && plan.edgesPerHost() > 1) {
+            problems.add("experiment.edgesPerHost : " + plan.edgesPerHost() + " is not supported by the local runtime's "
+                    + "loopback mode (expected: 1; edge hosts need the namespace mode, as root on Linux, where each "
+                    + "member gets its own address and shaped link)");
+        }
         if (namespaces) {
             for (MachinePlan server : new NamespaceDeployer.RelayPlan(plan, host().netem()).servers()) {
                 String clash = portInUse(new InetSocketAddress(InetAddress.getLoopbackAddress(), server.port()));
