@@ -87,6 +87,17 @@ class EdgeHostPackingTest {
     }
 
     @Test
+    void theLoopbackModeAndAnOutOfRangeValueAreRefusedNamingTheField(@org.junit.jupiter.api.io.TempDir Path logs) {
+        ExperimentPlan plan = plan(2, List.of(projectEdge("edge-1", null), projectEdge("edge-2", null)), List.of());
+        assertThatThrownBy(() -> new LocalRuntime(LocalPlans.noJars(), false, false).deploy(plan, logs))
+                .isInstanceOf(io.acai.launcher.plan.DeployException.class)
+                .hasMessageContaining("experiment.edgesPerHost : 2 is not supported by the local runtime's loopback "
+                        + "mode (expected: 1;");
+        assertThatThrownBy(() -> plan.withEdgesPerHost(65)).hasMessage("experiment.edgesPerHost : 65 (expected: 1 to 64)");
+        assertThatThrownBy(() -> plan.withEdgesPerHost(0)).hasMessage("experiment.edgesPerHost : 0 (expected: 1 to 64)");
+    }
+
+    @Test
     void aMachineNamedLikeAnEdgeHostIsRefused() {
         MachinePlan clash = MachinePlan.builder().setName("host-edge-1").setRole(Role.EDGE)
                 .optCommand(List.of("sleep", "1")).build();
