@@ -58,7 +58,7 @@ public final class LocalRuntime implements ExperimentRuntime {
     public String describe() {
         HostCapabilities h = host();
         if (h.namespaces()) {
-            return "local runtime, namespace mode (root on Linux): one network namespace per machine on a bridge, rate"
+            return "local runtime, namespace mode (root on Linux): one network namespace per machine (or per edge host) on a bridge, rate"
                     + " with tc htb, delay and jitter with " + (h.netem() ? "netem" : "a user-space TCP relay")
                     + ", loss with " + (h.dropFilter() ? "a tc BPF random drop" : h.netem() ? "netem" : "nothing")
                     + ", " + HostCapabilities.cgroupLimits("000000").describe()
