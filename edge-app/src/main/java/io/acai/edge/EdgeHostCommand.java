@@ -55,7 +55,7 @@ public final class EdgeHostCommand implements Callable<Integer> {
         return new CommandLine(new EdgeHostCommand()).execute(args);
     }
 
-    /** A member: its line and its edge, once started. */
+    /** A started member: its edge id and its edge. */
     private record Member(String edgeId, EdgeApp app) {
     }
 

@@ -10,7 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -100,7 +103,7 @@ public final class LocalDeployment implements Deployment {
         }
         List<Long> roots = distinctProcesses().stream().filter(MachineProcess::alive).map(MachineProcess::pid).toList();
         Map<Long, ProcessTreeSampler.TreeUsage> usage = sampler.sample(roots);
-        Map<MachineProcess, Integer> sharing = new java.util.HashMap<>();
+        Map<MachineProcess, Integer> sharing = new HashMap<>();
         processes.values().forEach(p -> sharing.merge(p, 1, Integer::sum));
         long now = System.currentTimeMillis();
         List<MachineUsage> rows = new ArrayList<>();
@@ -118,8 +121,8 @@ public final class LocalDeployment implements Deployment {
     }
 
     /** Each process once: an edge host's members share theirs. */
-    private java.util.Collection<MachineProcess> distinctProcesses() {
-        return new java.util.LinkedHashSet<>(processes.values());
+    private Collection<MachineProcess> distinctProcesses() {
+        return new LinkedHashSet<>(processes.values());
     }
 
     /**

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -72,7 +73,7 @@ final class NamespaceDeployer {
             }
             return new LocalDeployment(runId, mode, plan.machines(), processes, relays, ledger, warnings);
         } catch (IOException | RuntimeException e) {
-            MachineProcess.stopAll(new java.util.LinkedHashSet<>(processes.values()));
+            MachineProcess.stopAll(new LinkedHashSet<>(processes.values()));
             relays.forEach(NamespaceDeployer::closeQuietly);
             ledger.undo();
             throw new DeployException("local deploy failed while " + step + " (everything created was removed): "

@@ -2,10 +2,12 @@ package io.acai.launcher.local;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -84,7 +86,7 @@ final class NamespaceNetwork {
         HostCommand.run("ip", "link", "add", "name", bridge, "type", "bridge");
         HostCommand.run("ip", "addr", "add", subnet.cidr(1), "dev", bridge);
         HostCommand.run("ip", "link", "set", bridge, "up");
-        java.util.Set<String> namespaces = new java.util.HashSet<>();
+        Set<String> namespaces = new HashSet<>();
         for (Host host : hosts.values()) {
             if (namespaces.add(host.namespace())) {
                 ledger.record(TeardownLedger.Kind.NETNS, host.namespace());
