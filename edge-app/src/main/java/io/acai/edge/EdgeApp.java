@@ -89,6 +89,7 @@ public final class EdgeApp implements AutoCloseable {
 
         void start(EdgeConfig config, RunLog updateLog) {
             updateLog.info("edge " + config.edgeId() + ": cloud at " + config.cloudHost() + ":" + config.port()
+                    + config.localAddress().map(a -> " from " + a).orElse("")
                     + ", upload threshold " + config.uploadThreshold());
             client.start(updates);
         }
@@ -156,7 +157,7 @@ public final class EdgeApp implements AutoCloseable {
         }
 
         ExecutorService events = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "acai-edge-events");
+            Thread t = new Thread(r, "acai-edge-events-" + config.edgeId());
             t.setDaemon(true);
             return t;
         });
@@ -167,8 +168,10 @@ public final class EdgeApp implements AutoCloseable {
         BlockingQueue<Request> queue = new LinkedBlockingQueue<>();
         InferenceLoop loop = new InferenceLoop(queue, source, serving.slot(), judge, serving.onMispredicted(),
                 inferenceCsv, inferenceLog);
-        Thread inferenceThread = new Thread(failure.guard("the inference thread", loop), "acai-inference");
-        RequestGenerator requests = new RequestGenerator(queue, config.requestsPerSecond());
+        Thread inferenceThread = new Thread(failure.guard("the inference thread", loop),
+                "acai-inference-" + config.edgeId());
+        RequestGenerator requests = new RequestGenerator(queue, config.requestsPerSecond(),
+                "acai-requests-" + config.edgeId());
         inferenceThread.start();
         requests.start();
         serving.uplink().ifPresent(uplink -> uplink.start(config, updateLog));
@@ -196,8 +199,8 @@ public final class EdgeApp implements AutoCloseable {
                                     ExecutorService events, CsvRowWriter<UpdateRow> updateCsv, RunLog updateLog,
                                     NetSection input) {
         ProtocolLimits limits = ProtocolLimits.DEFAULT;
-        CloudClient client = new CloudClient(config.cloudHost(), config.port(), config.edgeId(), config.token(),
-                SOFTWARE_VERSION, new AcaiPipeline(limits, config.heartbeatInterval()),
+        CloudClient client = new CloudClient(config.cloudHost(), config.port(), localAddress(config), config.edgeId(),
+                config.token(), SOFTWARE_VERSION, new AcaiPipeline(limits, config.heartbeatInterval()),
                 new Backoff(Duration.ofMillis(200), Duration.ofSeconds(5)), updateLog);
         UpdateTracker tracker = new UpdateTracker(updateCsv);
         UpdateCompletion completion = new UpdateCompletion(tracker, client, updateLog);
@@ -205,7 +208,8 @@ public final class EdgeApp implements AutoCloseable {
             long now = System.currentTimeMillis();
             events.execute(() -> completion.swapped(model, now));
         });
-        ModelSwap swap = new ModelSwap(slot, loader, client::send, updateLog, config.token());
+        ModelSwap swap = new ModelSwap(slot, loader, client::send, updateLog, config.token(),
+                "acai-model-load-" + config.edgeId());
         EdgeUpdates updates = new EdgeUpdates(slot, tracker, swap, updateLog);
         int threshold = config.uploadThreshold();
         UploadBuffer buffer = new UploadBuffer(threshold,
@@ -213,6 +217,19 @@ public final class EdgeApp implements AutoCloseable {
         Uploader uploader = new Uploader(buffer, tracker, client, config.edgeId(), limits, updateLog,
                 input.width(), input.height(), config.uploadQuality());
         return new Serving(slot, uploader::offer, Optional.of(new Uplink(client, updates, swap, uploader)));
+    }
+
+    /** {@code --bind}'s address, resolved; null without one. */
+    private static java.net.InetAddress localAddress(EdgeConfig config) {
+        if (config.localAddress().isEmpty()) {
+            return null;
+        }
+        try {
+            return java.net.InetAddress.getByName(config.localAddress().get());
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalArgumentException("--bind : '" + config.localAddress().get() + "' is not an address ("
+                    + e.getMessage() + ")", e);
+        }
     }
 
     private static <T extends AutoCloseable> T keep(Deque<AutoCloseable> opened, T resource) {

@@ -35,7 +35,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "edge-app.jar", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Emulated edge camera: YOLO inference on frames, uploads of mispredicted ones to the cloud, "
                 + "hot swap of retrained models.",
-        footer = "%nAlso: edge-app.jar detect ... (one-shot detection on images; edge-app.jar detect --help).")
+        footer = "%nAlso: edge-app.jar detect ... (one-shot detection on images; edge-app.jar detect --help);"
+                + "%nedge-app.jar host FILE (several edges in one JVM; edge-app.jar host --help).")
 public final class EdgeCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(EdgeCommand.class);
@@ -133,6 +134,16 @@ public final class EdgeCommand implements Callable<Integer> {
             + "connects to the cloud, uploads or swaps (<cloud host> and <port> are not used)")
     boolean staticControl;
 
+    @Option(names = "--bind", paramLabel = "ADDRESS", description = "connect to the cloud from this local address "
+            + "(default: the one the kernel picks); the edges of one edge host each bind their own, so that the "
+            + "network tells them apart")
+    String bind;
+
+    @Option(names = "--work-dir", paramLabel = "DIR", description = "the folder relative paths (the four output files, "
+            + "--data, --model) are taken from (default: the current folder); an edge host gives each "
+            + "member its own")
+    Path workDir;
+
     @Spec
     CommandSpec spec;
 
@@ -143,20 +154,10 @@ public final class EdgeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        EdgeConfig config;
-        FrameJudge frameJudge;
-        DetectorSettings settings;
-        try {
-            config = config();
-            frameJudge = FrameJudge.named(judge);
-            settings = new DetectorSettings(confidence, nms, threads);
-        } catch (IllegalArgumentException | java.io.IOException e) {
-            // a bad value: usage and exit code 2, like a missing argument
-            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
-        }
+        EdgeLaunch launch = launch();
         Optional<String> refusal;
         Optional<String> fault;
-        try (EdgeApp app = EdgeApp.start(config, new OpenCvDetectorLoader(settings), frameJudge::correct)) {
+        try (EdgeApp app = launch.start()) {
             Thread hook = new Thread(() -> close(app), "acai-edge-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
             app.awaitDuration();
@@ -167,25 +168,52 @@ public final class EdgeCommand implements Callable<Integer> {
             } catch (IllegalStateException e) {
                 // the JVM is shutting down already; the hook closes the app
             }
-        } catch (CsvHeaderException e) {
-            // a file of another format where the edge would append its rows
-            System.err.println("edge-app: " + e.getMessage() + " (exit code " + AppExitCode.FAILED.code() + ")");
-            return AppExitCode.FAILED.code();
-        } catch (RunFileWriteException e) {
-            // a write that failed as the edge started or closed
-            System.err.println("edge-app: " + e.getMessage() + "; stopping (exit code " + EXIT_WORKER_FAILED + ": "
-                    + AppExitCode.WORKER_FAILED.meaning() + ")");
-            return EXIT_WORKER_FAILED;
+        } catch (CsvHeaderException | RunFileWriteException e) {
+            return startOrCloseFailed("edge-app: ", e);
         }
+        return ended("edge-app: ", fault, refusal);
+    }
+
+    /** What this command line starts, checked: a bad value is a usage error (exit code 2), as a missing argument. */
+    EdgeLaunch launch() {
+        try {
+            EdgeConfig config = config();
+            FrameJudge frameJudge = FrameJudge.named(judge);
+            DetectorSettings settings = new DetectorSettings(confidence, nms, threads);
+            return new EdgeLaunch(config, new OpenCvDetectorLoader(settings), frameJudge::correct);
+        } catch (IllegalArgumentException | java.io.IOException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The exit code of an edge whose start or close failed on a file, said on stderr after {@code prefix}:
+     * {@link AppExitCode#FAILED} for a file of another format where it would append its rows, else
+     * {@link #EXIT_WORKER_FAILED} for a failed write.
+     */
+    static int startOrCloseFailed(String prefix, Exception e) {
+        if (e instanceof CsvHeaderException) {
+            System.err.println(prefix + e.getMessage() + " (exit code " + AppExitCode.FAILED.code() + ")");
+            return AppExitCode.FAILED.code();
+        }
+        System.err.println(prefix + e.getMessage() + "; stopping (exit code " + EXIT_WORKER_FAILED + ": "
+                + AppExitCode.WORKER_FAILED.meaning() + ")");
+        return EXIT_WORKER_FAILED;
+    }
+
+    /**
+     * The exit code of an edge that ran: 0, or {@link #EXIT_WORKER_FAILED} after a fault, or {@link #EXIT_REFUSED}
+     * after the cloud refused it; either is said on stderr after {@code prefix}, the last line of the console output
+     * (what the launcher shows for a machine that ended).
+     */
+    static int ended(String prefix, Optional<String> fault, Optional<String> refusal) {
         if (fault.isPresent()) {
-            // the last line of the console output: what the launcher shows for a machine that ended
-            System.err.println("edge-app: " + fault.get() + "; stopped (exit code " + EXIT_WORKER_FAILED + ": "
+            System.err.println(prefix + fault.get() + "; stopped (exit code " + EXIT_WORKER_FAILED + ": "
                     + AppExitCode.WORKER_FAILED.meaning() + ")");
             return EXIT_WORKER_FAILED;
         }
         if (refusal.isPresent()) {
-            // the last line of the console output: what the launcher shows for a machine that ended
-            System.err.println("edge-app: " + refusal.get() + " (exit code " + EXIT_REFUSED + ")");
+            System.err.println(prefix + refusal.get() + " (exit code " + EXIT_REFUSED + ")");
             return EXIT_REFUSED;
         }
         return 0;
@@ -223,18 +251,18 @@ public final class EdgeCommand implements Callable<Integer> {
         return EdgeConfig.builder()
                 .setCloudHost("local".equals(cloudHost) ? "127.0.0.1" : cloudHost)
                 .setPort(port)
-                .setInferenceLog(EdgeConfig.output(cloudHost, edgeId, inferenceLog))
-                .setUpdateLog(EdgeConfig.output(cloudHost, edgeId, updateLog))
-                .setInferenceCsv(EdgeConfig.output(cloudHost, edgeId, inferenceCsv))
-                .setUpdateCsv(EdgeConfig.output(cloudHost, edgeId, updateCsv))
+                .setInferenceLog(inWorkDir(EdgeConfig.output(cloudHost, edgeId, inferenceLog)))
+                .setUpdateLog(inWorkDir(EdgeConfig.output(cloudHost, edgeId, updateLog)))
+                .setInferenceCsv(inWorkDir(EdgeConfig.output(cloudHost, edgeId, inferenceCsv)))
+                .setUpdateCsv(inWorkDir(EdgeConfig.output(cloudHost, edgeId, updateCsv)))
                 .setRequestsPerSecond(rate)
                 .setEdgeId(edgeId)
-                .optData(data)
+                .optData(data == null ? null : inWorkDir(data))
                 .optDataDrift(dataDrift)
                 .optJudge(judge)
                 .optUploadThreshold(uploadThreshold)
                 .optUploadQuality(uploadQuality)
-                .optModel(model.location().isPresent() ? ModelLocation.parse(model.location().get()) : null)
+                .optModel(model.location().isPresent() ? model(model.location().get()) : null)
                 .optConfidence(confidence)
                 .optNms(nms)
                 .optThreads(threads)
@@ -244,6 +272,36 @@ public final class EdgeCommand implements Callable<Integer> {
                 .optDriftAfter(driftAfter)
                 .optHeartbeatInterval(heartbeat.interval())
                 .optStaticControl(staticControl)
+                .optLocalAddress(bind == null ? null : bindable(bind))
                 .build();
+    }
+
+    /** {@code path} taken from {@code --work-dir} when it is relative and one is given. */
+    private Path inWorkDir(Path path) {
+        return workDir == null ? path : workDir.resolve(path);
+    }
+
+    /** The model of {@code --model}, its relative paths taken from {@code --work-dir}. */
+    private io.acai.detection.ModelFiles model(String location) throws java.io.IOException {
+        if (workDir == null) {
+            return ModelLocation.parse(location);
+        }
+        return ModelLocation.parse(java.util.Arrays.stream(location.split(",", -1))
+                .map(part -> inWorkDir(Path.of(part.strip())).toString())
+                .collect(java.util.stream.Collectors.joining(",")));
+    }
+
+    /**
+     * {@code --bind}'s address once a socket could be bound to it here: a typing error or an address of another host
+     * would otherwise only show as connection failures retried for ever.
+     */
+    static String bindable(String address) {
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.bind(new java.net.InetSocketAddress(java.net.InetAddress.getByName(address), 0));
+            return address;
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("--bind : '" + address + "' cannot be bound on this host ("
+                    + e.getMessage() + "; expected: an address of this host)", e);
+        }
     }
 }

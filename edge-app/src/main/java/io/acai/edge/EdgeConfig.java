@@ -50,6 +50,9 @@ import java.util.Optional;
  * @param heartbeatInterval write silence after which a heartbeat goes out
  * @param staticControl     a static control: never connects to the cloud, never uploads, never swaps its model (the
  *                          cloud's host and port are then not used, and port 0 is allowed)
+ * @param localAddress      the local address the connection to the cloud is made from ({@code --bind}), or empty for
+ *                          the one the kernel picks: several edges of one edge host each bind their own, so that the
+ *                          network tells them apart
  */
 public record EdgeConfig(String cloudHost, int port, Path inferenceLog, Path updateLog, Path inferenceCsv,
                          Path updateCsv, double requestsPerSecond, String edgeId, Optional<Path> data,
@@ -57,7 +60,7 @@ public record EdgeConfig(String cloudHost, int port, Path inferenceLog, Path upd
                          int uploadThreshold, float uploadQuality, Optional<ModelFiles> model, float confidence,
                          float nms, int threads,
                          Optional<Duration> duration, String token, Optional<Long> seed, Duration driftAfter,
-                         Duration heartbeatInterval, boolean staticControl) {
+                         Duration heartbeatInterval, boolean staticControl, Optional<String> localAddress) {
 
     /** {@code --judge}: the original's rule, the classes found must be the classes present. */
     public static final String DEFAULT_JUDGE = "classes";
@@ -96,6 +99,9 @@ public record EdgeConfig(String cloudHost, int port, Path inferenceLog, Path upd
         if (dataDrift.isPresent() && data.isEmpty()) {
             throw new IllegalArgumentException("--data-drift : " + dataDrift.get() + " applies to the photos of --data "
                     + "(expected: --data DIR with it, or leave it out for the synthetic scenario's own drift)");
+        }
+        if (localAddress.isPresent() && localAddress.get().isBlank()) {
+            throw new IllegalArgumentException("--bind : '" + localAddress.get() + "' (expected: an address of this host)");
         }
         if (driftAfter.isNegative()) {
             throw new IllegalArgumentException("--drift-after : " + driftAfter + " (expected: >= 0)");
@@ -141,6 +147,7 @@ public record EdgeConfig(String cloudHost, int port, Path inferenceLog, Path upd
         private Duration driftAfter = Duration.ofSeconds(DEFAULT_DRIFT_AFTER_SECONDS);
         private Duration heartbeatInterval = HeartbeatOption.DEFAULT_INTERVAL;
         private boolean staticControl;
+        private String localAddress;
 
         private Builder() {
         }
@@ -271,6 +278,12 @@ public record EdgeConfig(String cloudHost, int port, Path inferenceLog, Path upd
             return this;
         }
 
+        /** The local address the connection to the cloud is made from; {@code null}: the one the kernel picks. */
+        public Builder optLocalAddress(String localAddress) {
+            this.localAddress = localAddress;
+            return this;
+        }
+
         /**
          * The config.
          *
@@ -285,7 +298,7 @@ public record EdgeConfig(String cloudHost, int port, Path inferenceLog, Path upd
                     Optional.ofNullable(data), Optional.ofNullable(dataDrift), judge, uploadThreshold, uploadQuality,
                     Optional.ofNullable(model), confidence, nms,
                     threads, Optional.ofNullable(duration), token, Optional.ofNullable(seed), driftAfter,
-                    heartbeatInterval, staticControl);
+                    heartbeatInterval, staticControl, Optional.ofNullable(localAddress));
         }
 
         private static <T> T required(T value, String name) {

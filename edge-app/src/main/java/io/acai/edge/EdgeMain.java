@@ -7,7 +7,8 @@ import picocli.CommandLine;
 
 /**
  * Entry point of edge-app.jar: {@code detect ...} runs one-shot detection ({@link DetectCommand});
- * anything else is an edge run ({@link EdgeCommand}). Missing or bad arguments print the usage,
+ * {@code host FILE} runs several edges in this JVM ({@link EdgeHostCommand}); anything else is an edge run
+ * ({@link EdgeCommand}). Missing or bad arguments print the usage,
  * listing the positional arguments in order, and exit with code 2.
  */
 public final class EdgeMain {
@@ -29,6 +30,9 @@ public final class EdgeMain {
     public static int run(String[] args) {
         if (args.length > 0 && args[0].equals("detect")) {
             return DetectCommand.run(Arrays.copyOfRange(args, 1, args.length));
+        }
+        if (args.length > 0 && args[0].equals("host")) {
+            return EdgeHostCommand.run(Arrays.copyOfRange(args, 1, args.length));
         }
         return new CommandLine(new EdgeCommand()).execute(args);
     }

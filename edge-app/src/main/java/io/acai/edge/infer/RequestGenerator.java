@@ -15,13 +15,19 @@ public final class RequestGenerator implements AutoCloseable {
     private final BlockingQueue<Request> queue;
     private final double rate;
     private final AtomicLong next = new AtomicLong();
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "acai-requests");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService timer;
 
     public RequestGenerator(BlockingQueue<Request> queue, double rate) {
+        this(queue, rate, "acai-requests");
+    }
+
+    /** @param threadName the name of its timer thread (an edge's carries the edge id) */
+    public RequestGenerator(BlockingQueue<Request> queue, double rate, String threadName) {
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, threadName);
+            t.setDaemon(true);
+            return t;
+        });
         if (!(rate > 0) || Double.isInfinite(rate)) {
             throw new IllegalArgumentException("<requests per second> : " + rate + " (expected: > 0)");
         }

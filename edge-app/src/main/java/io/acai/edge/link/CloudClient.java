@@ -24,6 +24,8 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.net.InetSocketAddress;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -54,7 +56,8 @@ public final class CloudClient implements CloudLink, AutoCloseable {
     /** Refusals in a row after which the client gives up. */
     public static final int MAX_REFUSALS = 3;
 
-    private final EventLoopGroup group = new NioEventLoopGroup(1);
+    private final java.net.InetAddress localAddress;
+    private final EventLoopGroup group;
     private final CompletableFuture<String> refusal = new CompletableFuture<>();
     private volatile int refusals;
     private final Bootstrap bootstrap;
@@ -67,6 +70,17 @@ public final class CloudClient implements CloudLink, AutoCloseable {
 
     public CloudClient(String host, int port, String edgeId, String token, String softwareVersion, AcaiPipeline protocol,
                        Backoff backoff, RunLog log) {
+        this(host, port, null, edgeId, token, softwareVersion, protocol, backoff, log);
+    }
+
+    /**
+     * @param localAddress the address the connection is made from ({@code --bind}); null: the one the kernel picks
+     */
+    public CloudClient(String host, int port, java.net.InetAddress localAddress, String edgeId, String token,
+                       String softwareVersion, AcaiPipeline protocol, Backoff backoff, RunLog log) {
+        this.localAddress = localAddress;
+        // its thread is named with the edge id, so that the threads of an edge host's members can be told apart
+        this.group = new NioEventLoopGroup(1, new DefaultThreadFactory("acai-cloud-link-" + edgeId));
         this.host = host;
         this.port = port;
         this.edgeId = edgeId;
@@ -125,7 +139,9 @@ public final class CloudClient implements CloudLink, AutoCloseable {
         if (closing) {
             return;
         }
-        bootstrap.connect(host, port).addListener((ChannelFuture f) -> {
+        ChannelFuture connecting = localAddress == null ? bootstrap.connect(host, port)
+                : bootstrap.connect(new InetSocketAddress(host, port), new InetSocketAddress(localAddress, 0));
+        connecting.addListener((ChannelFuture f) -> {
             if (!f.isSuccess()) {
                 retry("cannot connect to " + host + ":" + port + ": " + f.cause().getMessage());
             }

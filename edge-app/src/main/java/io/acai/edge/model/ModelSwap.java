@@ -36,11 +36,7 @@ public final class ModelSwap implements AutoCloseable {
     private final DetectorLoader loader;
     private final Consumer<Message> toCloud;
     private final RunLog log;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "acai-model-load");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService worker;
     private final Map<Integer, Integer> requests = new HashMap<>();
     private final Optional<PushSignature> signature;
 
@@ -51,6 +47,17 @@ public final class ModelSwap implements AutoCloseable {
 
     /** @param token this edge's token: pushes must be signed with it; empty: pushes are taken signed or not */
     public ModelSwap(DetectorSlot slot, DetectorLoader loader, Consumer<Message> toCloud, RunLog log, String token) {
+        this(slot, loader, toCloud, log, token, "acai-model-load");
+    }
+
+    /** As above, its loading thread named {@code threadName} (an edge's carries the edge id). */
+    public ModelSwap(DetectorSlot slot, DetectorLoader loader, Consumer<Message> toCloud, RunLog log, String token,
+                     String threadName) {
+        this.worker = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, threadName);
+            t.setDaemon(true);
+            return t;
+        });
         this.slot = slot;
         this.loader = loader;
         this.toCloud = toCloud;

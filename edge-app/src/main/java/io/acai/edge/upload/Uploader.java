@@ -33,11 +33,7 @@ public final class Uploader implements AutoCloseable {
     private final int inputHeight;
     private final float quality;
     private final AtomicLong batchIds = new AtomicLong(System.currentTimeMillis());
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "acai-upload");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService worker;
 
     /**
      * Frames go up letterboxed to the model's {@code inputWidth x inputHeight}, what the cloud trains on, as JPEG at
@@ -52,6 +48,11 @@ public final class Uploader implements AutoCloseable {
         this.tracker = tracker;
         this.cloud = cloud;
         this.edgeId = edgeId;
+        this.worker = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "acai-upload-" + edgeId);
+            t.setDaemon(true);
+            return t;
+        });
         this.limits = limits;
         this.log = log;
     }

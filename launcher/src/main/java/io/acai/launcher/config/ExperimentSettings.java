@@ -1,5 +1,6 @@
 package io.acai.launcher.config;
 
+import io.acai.launcher.plan.ExperimentPlan;
 import io.acai.launcher.plan.ImageRegistry;
 import io.acai.options.TimeSpan;
 import java.time.Duration;
@@ -15,9 +16,10 @@ import java.util.Optional;
  * @param samplePeriod how often consumption is sampled and files collected (default {@link #DEFAULT_SAMPLE_PERIOD})
  * @param model model of every app that does not name its own ({@code default}: the project's model)
  * @param imageRegistry registry of the project's images on a cluster ({@link ImageRegistry}; empty: none)
+ * @param edgesPerHost edges to one edge host in the local runtime's namespace mode (default 1: a process each)
  */
 record ExperimentSettings(String name, Duration duration, Optional<Long> seed, Duration samplePeriod,
-        Optional<String> model, String imageRegistry) {
+        Optional<String> model, String imageRegistry, int edgesPerHost) {
 
     static final Duration DEFAULT_DURATION = Duration.ofMinutes(5);
     static final Duration DEFAULT_SAMPLE_PERIOD = Duration.ofSeconds(10);
@@ -26,12 +28,13 @@ record ExperimentSettings(String name, Duration duration, Optional<Long> seed, D
     /** The shortest and the longest sample period. */
     static final Duration MIN_SAMPLE_PERIOD = Duration.ofMillis(100);
     static final Duration MAX_SAMPLE_PERIOD = Duration.ofHours(1);
-    static final List<String> FIELDS = List.of("name", "duration", "seed", "samplePeriod", "model", "imageRegistry");
+    static final List<String> FIELDS = List.of("name", "duration", "seed", "samplePeriod", "model", "imageRegistry",
+            "edgesPerHost");
 
     static ExperimentSettings read(Optional<ConfigNode> block, String defaultName, AppPaths paths) {
         if (block.isEmpty()) {
             return new ExperimentSettings(defaultName, DEFAULT_DURATION, Optional.empty(), DEFAULT_SAMPLE_PERIOD,
-                    Optional.empty(), "");
+                    Optional.empty(), "", ExperimentPlan.MIN_EDGES_PER_HOST);
         }
         ConfigNode node = block.get();
         node.checkFields(FIELDS);
@@ -44,7 +47,9 @@ record ExperimentSettings(String name, Duration duration, Optional<Long> seed, D
         Duration period = positive(node, "samplePeriod").flatMap(p -> within(node, p)).orElse(DEFAULT_SAMPLE_PERIOD);
         Optional<Long> seed = node.integer("seed", Long.MIN_VALUE, Long.MAX_VALUE);
         Optional<String> model = paths.model(node);
-        return new ExperimentSettings(name, duration, seed, period, model, imageRegistry(node));
+        int edgesPerHost = node.integer("edgesPerHost", ExperimentPlan.MIN_EDGES_PER_HOST,
+                ExperimentPlan.MAX_EDGES_PER_HOST).map(Long::intValue).orElse(ExperimentPlan.MIN_EDGES_PER_HOST);
+        return new ExperimentSettings(name, duration, seed, period, model, imageRegistry(node), edgesPerHost);
     }
 
     private static String imageRegistry(ConfigNode node) {

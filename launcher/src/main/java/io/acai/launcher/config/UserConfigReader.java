@@ -164,7 +164,8 @@ public final class UserConfigReader {
         List<MachinePlan> ordered = new ArrayList<>(plans.stream().filter(m -> m.role() == Role.CLOUD).toList());
         ordered.addAll(plans.stream().filter(m -> m.role() == Role.EDGE).toList());
         return new ExperimentPlan(experiment.name(), experiment.seed().orElse(DEFAULT_SEED),
-                experiment.duration(), experiment.samplePeriod(), runtime, ordered, links, experiment.imageRegistry());
+                experiment.duration(), experiment.samplePeriod(), runtime, ordered, links, experiment.imageRegistry(),
+                experiment.edgesPerHost());
     }
 
     /**

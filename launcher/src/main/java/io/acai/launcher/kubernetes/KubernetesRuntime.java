@@ -101,6 +101,11 @@ public final class KubernetesRuntime implements ExperimentRuntime {
 
     @Override
     public Deployment deploy(ExperimentPlan plan, Path logsDir) throws DeployException {
+        if (plan.edgesPerHost() > 1) {
+            throw new DeployException("experiment.edgesPerHost : " + plan.edgesPerHost() + " is not supported by the "
+                    + "Kubernetes runtime (expected: 1, each edge a pod of its own; edge hosts are the local runtime's, "
+                    + "namespace mode)");
+        }
         KubernetesClient current = client();
         ClusterCalls calls = new ClusterCalls(current);
         ExperimentManifests manifests = new ExperimentManifests(plan, options,

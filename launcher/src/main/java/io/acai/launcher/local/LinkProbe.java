@@ -22,8 +22,8 @@ import java.util.Locale;
  *   LinkProbe serve &lt;port&gt;                       prints "ready" once listening, serves until killed
  *   LinkProbe serve &lt;port&gt; &lt;connections&gt; &lt;seconds&gt;  the same, but exits once that many connections
  *                                                    have ended or after that many seconds, whichever is first
- *   LinkProbe measure &lt;host&gt; &lt;port&gt; &lt;up bytes&gt; &lt;down bytes&gt; &lt;pings&gt;
- *       prints "up_mbps=.. down_mbps=.. rtt_ms=.."
+ *   LinkProbe measure &lt;host&gt; &lt;port&gt; &lt;up bytes&gt; &lt;down bytes&gt; &lt;pings&gt; [&lt;local address&gt;]
+ *       prints "up_mbps=.. down_mbps=.. rtt_ms=..", connecting from the local address when one is given
  *   LinkProbe measure-on-go ...                   the same, after printing "ready" and reading a line
  * </pre>
  *
@@ -72,7 +72,8 @@ public final class LinkProbe {
             System.out.println("ready");
             System.out.flush();
             serveLimited(server, Integer.parseInt(args[2]), Long.parseLong(args[3]));
-        } else if (args.length == 6 && (args[0].equals("measure") || args[0].equals("measure-on-go"))) {
+        } else if ((args.length == 6 || args.length == 7)
+                && (args[0].equals("measure") || args[0].equals("measure-on-go"))) {
             if (args[0].equals("measure-on-go")) {
                 // started ahead of time (JVM start is the slow part): wait for the go line on stdin
                 System.out.println("ready");
@@ -82,13 +83,14 @@ public final class LinkProbe {
                     return;
                 }
             }
-            Measurement m = measure(new InetSocketAddress(args[1], Integer.parseInt(args[2])), Long.parseLong(args[3]),
-                    Long.parseLong(args[4]), Integer.parseInt(args[5]));
+            InetSocketAddress from = args.length == 7 ? new InetSocketAddress(args[6], 0) : null;
+            Measurement m = measure(new InetSocketAddress(args[1], Integer.parseInt(args[2])), from,
+                    Long.parseLong(args[3]), Long.parseLong(args[4]), Integer.parseInt(args[5]));
             System.out.println(m.line());
         } else {
             PrintStream err = System.err;
             err.println("usage: LinkProbe serve <port> [<connections> <seconds>]"
-                    + " | measure|measure-on-go <host> <port> <up bytes> <down bytes> <pings>");
+                    + " | measure|measure-on-go <host> <port> <up bytes> <down bytes> <pings> [<local address>]");
             System.exit(2);
         }
     }
@@ -172,7 +174,19 @@ public final class LinkProbe {
 
     /** Measures the pair through {@code address}. */
     static Measurement measure(InetSocketAddress address, long upBytes, long downBytes, int pings) throws IOException {
+        return measure(address, null, upBytes, downBytes, pings);
+    }
+
+    /**
+     * Measures the pair through {@code address}, connecting from {@code from} (null: the address the kernel picks), as
+     * the member of an edge host whose link this is connects from its own address.
+     */
+    static Measurement measure(InetSocketAddress address, InetSocketAddress from, long upBytes, long downBytes,
+            int pings) throws IOException {
         try (Socket socket = new Socket()) {
+            if (from != null) {
+                socket.bind(from);
+            }
             socket.setTcpNoDelay(true);
             socket.connect(address, 10_000);
             socket.setSoTimeout(120_000);

@@ -10,7 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -19,8 +22,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * An experiment running on this machine: one process per machine (inside its namespace and cgroups
- * in the namespace mode), the relays that give links their delay, and the ledger of everything
- * created on the host. {@link #close()} stops the processes, closes the relays and undoes the ledger.
+ * in the namespace mode), or one per edge host whose members share it, the relays that give links their delay, and
+ * the ledger of everything created on the host. {@link #close()} stops the processes, closes the relays and undoes the
+ * ledger.
+ *
+ * <p>Consumption of an edge host's members is not measured apart: each member's row gets the host process's CPU and
+ * resident memory divided evenly among its members (the members share one JVM, its heap, garbage collector and
+ * OpenCV's thread pool, and the OS sees one process).
  */
 public final class LocalDeployment implements Deployment {
 
@@ -93,18 +101,28 @@ public final class LocalDeployment implements Deployment {
         if (closed) {
             return List.of();
         }
-        List<Long> roots = processes.values().stream().filter(MachineProcess::alive).map(MachineProcess::pid).toList();
+        List<Long> roots = distinctProcesses().stream().filter(MachineProcess::alive).map(MachineProcess::pid).toList();
         Map<Long, ProcessTreeSampler.TreeUsage> usage = sampler.sample(roots);
+        Map<MachineProcess, Integer> sharing = new HashMap<>();
+        processes.values().forEach(p -> sharing.merge(p, 1, Integer::sum));
         long now = System.currentTimeMillis();
         List<MachineUsage> rows = new ArrayList<>();
-        for (MachineProcess process : processes.values()) {
+        for (Map.Entry<String, MachineProcess> entry : processes.entrySet()) {
+            MachineProcess process = entry.getValue();
             ProcessTreeSampler.TreeUsage u = usage.get(process.pid());
             if (u != null && process.alive()) {
-                MachinePlan plan = machines.get(process.machine());
-                rows.add(new MachineUsage(now, process.machine(), plan.role(), u.cpuCores(), u.memoryMib()));
+                MachinePlan plan = machines.get(entry.getKey());
+                int members = sharing.get(process);
+                rows.add(new MachineUsage(now, entry.getKey(), plan.role(), u.cpuCores() / members,
+                        u.memoryMib() / members));
             }
         }
         return rows;
+    }
+
+    /** Each process once: an edge host's members share theirs. */
+    private Collection<MachineProcess> distinctProcesses() {
+        return new LinkedHashSet<>(processes.values());
     }
 
     /**
@@ -113,19 +131,24 @@ public final class LocalDeployment implements Deployment {
      */
     @Override
     public void collect(Path logsDir) {
-        for (MachineProcess process : processes.values()) {
-            Path target = logsDir.resolve(process.machine());
+        for (Map.Entry<String, MachineProcess> entry : processes.entrySet()) {
+            String machine = entry.getKey();
+            MachineProcess process = entry.getValue();
+            Path target = logsDir.resolve(machine);
+            // an edge host's member takes its relative paths from its own folder (--work-dir), a lone machine from its
+            // working directory
+            Path base = process.machine().equals(machine) ? process.workDir() : target.toAbsolutePath();
             try {
                 Files.createDirectories(target);
-                for (String arg : machines.get(process.machine()).args()) {
-                    Path file = process.workDir().resolve(arg).normalize();
+                for (String arg : machines.get(machine).args()) {
+                    Path file = base.resolve(arg).normalize();
                     if (looksLikeOutput(arg) && Files.isRegularFile(file) && !file.startsWith(target.toAbsolutePath().normalize())
                             && !file.startsWith(target.normalize())) {
                         Files.copy(file, target.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
                     }
                 }
             } catch (IOException e) {
-                LOG.warn("cannot collect the files of {}: {}", process.machine(), e.getMessage());
+                LOG.warn("cannot collect the files of {}: {}", machine, e.getMessage());
             }
         }
     }
@@ -165,7 +188,7 @@ public final class LocalDeployment implements Deployment {
                 // the hook runs anyway and finds the deployment closed
             }
         }
-        MachineProcess.stopAll(processes.values());
+        MachineProcess.stopAll(distinctProcesses());
         for (AutoCloseable relay : relays) {
             try {
                 relay.close();

@@ -58,7 +58,7 @@ public final class LocalRuntime implements ExperimentRuntime {
     public String describe() {
         HostCapabilities h = host();
         if (h.namespaces()) {
-            return "local runtime, namespace mode (root on Linux): one network namespace per machine on a bridge, rate"
+            return "local runtime, namespace mode (root on Linux): one network namespace per machine (or per edge host) on a bridge, rate"
                     + " with tc htb, delay and jitter with " + (h.netem() ? "netem" : "a user-space TCP relay")
                     + ", loss with " + (h.dropFilter() ? "a tc BPF random drop" : h.netem() ? "netem" : "nothing")
                     + ", " + HostCapabilities.cgroupLimits("000000").describe()
@@ -96,6 +96,11 @@ public final class LocalRuntime implements ExperimentRuntime {
                     problems.add("machine " + machine.name() + ": command " + program + " does not exist or is not executable");
                 }
             }
+        }
+        if (!namespaces && plan.edgesPerHost() > 1) {
+            problems.add("experiment.edgesPerHost : " + plan.edgesPerHost() + " is not supported by the local runtime's "
+                    + "loopback mode (expected: 1; edge hosts need the namespace mode, as root on Linux, where each "
+                    + "member gets its own address and shaped link)");
         }
         if (namespaces) {
             for (MachinePlan server : new NamespaceDeployer.RelayPlan(plan, host().netem()).servers()) {

@@ -49,6 +49,21 @@ final class MachineCommand {
     }
 
     /**
+     * An edge host's command line: {@code java [-Xmx<half the summed memory limits>]
+     * [-XX:ActiveProcessorCount=<summed CPU limits>] -XX:TieredStopAtLevel=1 -Dacai.launcher.pid=<this pid> -jar
+     * <edge jar> host <host file>}.
+     */
+    static List<String> edgeHost(HostPlan host, AppJars jars, Path hostFile) {
+        List<String> command = new ArrayList<>();
+        command.add(javaBinary().toString());
+        command.addAll(jvmOptions(host.resources()));
+        command.addAll(EDGE_JVM_OPTIONS);
+        command.add(LauncherWatch.jvmOptionForThisProcess());
+        command.addAll(List.of("-jar", jars.edgeJar().toString(), "host", hostFile.toString()));
+        return command;
+    }
+
+    /**
      * @param args the machine's arguments, already with the cloud's address (and any rewritten port)
      * @param cloudAddress what {@code {}} in a user-given command stands for
      */

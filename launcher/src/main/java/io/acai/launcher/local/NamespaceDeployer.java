@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,7 +23,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Brings an experiment up in the namespace mode: network ({@link NamespaceNetwork}), kernel shaping
  * ({@link TcLinkShaper}), delay relays when the kernel has no netem, the link measurement, cgroups,
- * then the machines (the cloud first). Any failure undoes everything created so far.
+ * then the machines (the cloud first), the project's edges K to an edge host when {@code experiment.edgesPerHost} is
+ * K &gt; 1 ({@link EdgeHostPacking}). Any failure undoes everything created so far.
  */
 final class NamespaceDeployer {
 
@@ -45,8 +47,8 @@ final class NamespaceDeployer {
         Map<String, MachineProcess> processes = new LinkedHashMap<>();
         String step = "creating the network";
         try {
-            NamespaceNetwork network = NamespaceNetwork.create(runId,
-                    plan.machines().stream().map(MachinePlan::name).toList(), ledger);
+            List<HostPlan> hosts = EdgeHostPacking.pack(plan);
+            NamespaceNetwork network = NamespaceNetwork.create(runId, hosts, ledger);
             step = "shaping the links";
             new TcLinkShaper(network, host).shape(plan.links());
             step = "starting the delay relays";
@@ -62,27 +64,56 @@ final class NamespaceDeployer {
             step = "creating cgroups";
             CgroupLimits limits = HostCapabilities.cgroupLimits(runId);
             LocalVolumes.nfsNote(plan).ifPresent(warnings::add);
-            for (MachinePlan machine : plan.machines()) {
-                step = "starting " + machine.name();
-                NamespaceNetwork.Host h = network.host(machine.name());
-                String cloud = cloudAddressFor(plan, network, relaysPlan, machine);
-                List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", h.namespace()));
-                command.addAll(MachineCommand.of(machine, jars, machine.argsWithCloud(cloud), cloud));
-                List<Path> cgroups = limits.create(machine.name(), machine.resources(), ledger);
-                Path workDir = logsDir.resolve(machine.name()).toAbsolutePath();
-                Files.createDirectories(workDir);
-                LocalVolumes.prepare(machine, workDir);
-                processes.put(machine.name(), MachineProcess.start(machine.name(), command, workDir, cgroups, ledger,
-                        machine.token()));
+            for (HostPlan host : hosts) {
+                step = "starting " + host.name();
+                MachineProcess process = host.isEdgeHost()
+                        ? startEdgeHost(plan, network, relaysPlan, host, limits, ledger, logsDir)
+                        : startAlone(plan, network, relaysPlan, host.members().get(0), limits, ledger, logsDir);
+                host.memberNames().forEach(member -> processes.put(member, process));
             }
             return new LocalDeployment(runId, mode, plan.machines(), processes, relays, ledger, warnings);
         } catch (IOException | RuntimeException e) {
-            MachineProcess.stopAll(processes.values());
+            MachineProcess.stopAll(new LinkedHashSet<>(processes.values()));
             relays.forEach(NamespaceDeployer::closeQuietly);
             ledger.undo();
             throw new DeployException("local deploy failed while " + step + " (everything created was removed): "
                     + e.getMessage(), e);
         }
+    }
+
+    private MachineProcess startAlone(ExperimentPlan plan, NamespaceNetwork network, RelayPlan relays,
+            MachinePlan machine, CgroupLimits limits, TeardownLedger ledger, Path logsDir) throws IOException {
+        NamespaceNetwork.Host h = network.host(machine.name());
+        String cloud = cloudAddressFor(plan, network, relays, machine);
+        List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", h.namespace()));
+        command.addAll(MachineCommand.of(machine, jars, machine.argsWithCloud(cloud), cloud));
+        List<Path> cgroups = limits.create(machine.name(), machine.resources(), ledger);
+        Path workDir = logsDir.resolve(machine.name()).toAbsolutePath();
+        Files.createDirectories(workDir);
+        LocalVolumes.prepare(machine, workDir);
+        return MachineProcess.start(machine.name(), command, workDir, cgroups, ledger, machine.token());
+    }
+
+    /**
+     * An edge host: its members' folders as a lone edge's, its file of members ({@link EdgeHostFile}) and
+     * {@code stdout.log} in {@code <logs>/<host>/}, one cgroup with the members' limits summed.
+     */
+    private MachineProcess startEdgeHost(ExperimentPlan plan, NamespaceNetwork network, RelayPlan relays, HostPlan host,
+            CgroupLimits limits, TeardownLedger ledger, Path logsDir) throws IOException {
+        for (MachinePlan member : host.members()) {
+            Path memberDir = logsDir.resolve(member.name()).toAbsolutePath();
+            Files.createDirectories(memberDir);
+            LocalVolumes.prepare(member, memberDir);
+        }
+        Path hostDir = logsDir.resolve(host.name()).toAbsolutePath();
+        Path file = EdgeHostFile.write(hostDir, EdgeHostFile.lines(host,
+                member -> member.argsWithCloud(cloudAddressFor(plan, network, relays, member)),
+                member -> logsDir.resolve(member).toAbsolutePath(), member -> network.host(member).address()));
+        List<String> command = new ArrayList<>(List.of("ip", "netns", "exec",
+                network.host(host.members().get(0).name()).namespace()));
+        command.addAll(MachineCommand.edgeHost(host, jars, file));
+        List<Path> cgroups = limits.create(host.name(), host.resources(), ledger);
+        return MachineProcess.start(host.name(), command, hostDir, cgroups, ledger, host.token());
     }
 
     private static String cloudAddressFor(ExperimentPlan plan, NamespaceNetwork network, RelayPlan relays, MachinePlan m) {

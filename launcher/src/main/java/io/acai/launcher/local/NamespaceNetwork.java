@@ -2,18 +2,21 @@ package io.acai.launcher.local;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * The run's virtual network: one namespace per machine ({@code acai-<run>-<machine>}), each with a
- * veth pair whose outer end ({@code a<run>v<i>}) is a port of a bridge ({@code acai<run>}) in the
- * launcher's namespace. The bridge holds {@code .1} and one alias per machine, {@code .(130+i)}:
- * the address under which the user-space delay relay represents machine i to the others. Machine i
- * itself is {@code .(10+i)} on its {@code eth0}. Every device and namespace is written to the ledger
+ * The run's virtual network: one namespace per host ({@link HostPlan}: a machine, or an edge host's members;
+ * {@code acai-<run>-<host>}), each with a veth pair whose outer end ({@code a<run>v<j>}) is a port of a bridge
+ * ({@code acai<run>}) in the launcher's namespace. The bridge holds {@code .1} and one alias per machine,
+ * {@code .(130+i)}: the address under which the user-space delay relay represents machine i to the others. Machine i
+ * itself is {@code .(10+i)} on its namespace's {@code eth0}, so the members of an edge host share an {@code eth0} but
+ * each has its own address (which it binds, {@code --bind}). Every device and namespace is written to the ledger
  * before it is created.
  */
 final class NamespaceNetwork {
@@ -46,38 +49,63 @@ final class NamespaceNetwork {
         return "acai-" + runId + "-" + LocalVolumes.safeName(machine);
     }
 
-    static NamespaceNetwork create(String runId, List<String> machines, TeardownLedger ledger) throws IOException {
-        if (machines.size() > MAX_MACHINES) {
-            throw new IOException("the local runtime supports at most " + MAX_MACHINES + " machines, not " + machines.size());
+    /** One namespace per host: an edge host's holds one address per member on its {@code eth0}. */
+    static NamespaceNetwork create(String runId, List<HostPlan> hosts, TeardownLedger ledger) throws IOException {
+        NamespaceNetwork network = layout(runId, hosts,
+                PrivateSubnet.pick(ThreadLocalRandom.current().nextInt(256)));
+        network.build(ledger);
+        return network;
+    }
+
+    /**
+     * Who gets which namespace, device and addresses, without creating anything: machine i (in the hosts' order)
+     * is {@code .(10+i)} on its namespace's {@code eth0} and {@code .(130+i)} on the bridge; host j's veth is
+     * {@code a<run>v<j>}.
+     */
+    static NamespaceNetwork layout(String runId, List<HostPlan> hosts, PrivateSubnet subnet) throws IOException {
+        int machines = hosts.stream().mapToInt(h -> h.members().size()).sum();
+        if (machines > MAX_MACHINES) {
+            throw new IOException("the local runtime supports at most " + MAX_MACHINES + " machines, not " + machines);
         }
-        PrivateSubnet subnet = PrivateSubnet.pick(ThreadLocalRandom.current().nextInt(256));
-        String bridge = "acai" + runId;
+        Map<String, Host> placed = new LinkedHashMap<>();
+        int i = 0;
+        for (int j = 0; j < hosts.size(); j++) {
+            HostPlan host = hosts.get(j);
+            for (String machine : host.memberNames()) {
+                placed.put(machine, new Host(machine, namespaceName(runId, host.name()), "a" + runId + "v" + j,
+                        subnet.address(10 + i), subnet.address(130 + i)));
+                i++;
+            }
+        }
+        return new NamespaceNetwork("acai" + runId, subnet, placed);
+    }
+
+    /** Creates the bridge, the namespaces, their veth pairs and every address, each recorded in the ledger first. */
+    private void build(TeardownLedger ledger) throws IOException {
         ledger.record(TeardownLedger.Kind.LINK, bridge);
         HostCommand.run("ip", "link", "add", "name", bridge, "type", "bridge");
         HostCommand.run("ip", "addr", "add", subnet.cidr(1), "dev", bridge);
         HostCommand.run("ip", "link", "set", bridge, "up");
-        Map<String, Host> hosts = new LinkedHashMap<>();
-        for (int i = 0; i < machines.size(); i++) {
-            String machine = machines.get(i);
-            Host host = new Host(machine, namespaceName(runId, machine), "a" + runId + "v" + i, subnet.address(10 + i),
-                    subnet.address(130 + i));
-            ledger.record(TeardownLedger.Kind.NETNS, host.namespace());
-            HostCommand.run("ip", "netns", "add", host.namespace());
-            inside(host, "link", "set", "lo", "up");
-            ledger.record(TeardownLedger.Kind.LINK, host.hostVeth());
-            HostCommand.run("ip", "link", "add", host.hostVeth(), "type", "veth", "peer", "name", DEVICE, "netns",
-                    host.namespace());
-            // one packet per skb, so that rate and loss act on real packets rather than 64 KiB bursts
-            HostCommand.succeeds("ip", "link", "set", host.hostVeth(), "gso_max_segs", "1");
-            HostCommand.succeeds("ip", "-n", host.namespace(), "link", "set", DEVICE, "gso_max_segs", "1");
-            HostCommand.run("ip", "link", "set", host.hostVeth(), "master", bridge);
-            HostCommand.run("ip", "link", "set", host.hostVeth(), "up");
-            inside(host, "addr", "add", subnet.cidr(10 + i), "dev", DEVICE);
-            inside(host, "link", "set", DEVICE, "up");
-            HostCommand.run("ip", "addr", "add", subnet.cidr(130 + i), "dev", bridge);
-            hosts.put(machine, host);
+        Set<String> namespaces = new HashSet<>();
+        for (Host host : hosts.values()) {
+            if (namespaces.add(host.namespace())) {
+                ledger.record(TeardownLedger.Kind.NETNS, host.namespace());
+                HostCommand.run("ip", "netns", "add", host.namespace());
+                inside(host, "link", "set", "lo", "up");
+                ledger.record(TeardownLedger.Kind.LINK, host.hostVeth());
+                HostCommand.run("ip", "link", "add", host.hostVeth(), "type", "veth", "peer", "name", DEVICE, "netns",
+                        host.namespace());
+                // one packet per skb, so that rate and loss act on real packets rather than 64 KiB bursts
+                HostCommand.succeeds("ip", "link", "set", host.hostVeth(), "gso_max_segs", "1");
+                HostCommand.succeeds("ip", "-n", host.namespace(), "link", "set", DEVICE, "gso_max_segs", "1");
+                HostCommand.run("ip", "link", "set", host.hostVeth(), "master", bridge);
+                HostCommand.run("ip", "link", "set", host.hostVeth(), "up");
+                inside(host, "link", "set", DEVICE, "up");
+            }
+            // the first address of a namespace is eth0's primary one, the others (an edge host's members) secondary
+            inside(host, "addr", "add", host.address() + "/24", "dev", DEVICE);
+            HostCommand.run("ip", "addr", "add", host.alias() + "/24", "dev", bridge);
         }
-        return new NamespaceNetwork(bridge, subnet, hosts);
     }
 
     private static void inside(Host host, String... args) throws IOException {

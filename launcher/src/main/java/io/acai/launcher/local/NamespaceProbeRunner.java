@@ -14,7 +14,8 @@ import java.util.function.Function;
 /**
  * Runs {@link LinkProbe} inside the namespaces: one server per server machine on the port its app
  * will listen on (nothing listens there yet), and one client per pair, connecting to the address
- * its app will use (the relay alias when the pair's delay comes from the relay). Each is a small JVM
+ * its app will use (the relay alias when the pair's delay comes from the relay) from the client machine's own address
+ * (an edge host's namespace holds one per member, and each member's link is shaped by it). Each is a small JVM
  * started with {@code ip netns exec}; all of them start together ({@link #prepare}) and the clients
  * then measure the pairs, a batch at a time ({@link ProbeBatches}).
  */
@@ -64,7 +65,7 @@ final class NamespaceProbeRunner implements LinkMeasurement.ProbeRunner, AutoClo
             clients.put(pair, ProbeProcess.start(pair.client() + " -> " + pair.server(), jvm(pair.client(), "measure-on-go",
                     addressFor.apply(pair), Integer.toString(probePort(pair.server())),
                     Long.toString(ProbePair.bytesFor(pair.up())), Long.toString(ProbePair.bytesFor(pair.down())),
-                    Integer.toString(pair.pings())), ledger));
+                    Integer.toString(pair.pings()), network.host(pair.client()).address()), ledger));
         }
         for (ProbeProcess server : servers.values()) {
             server.awaitReady(START_TIMEOUT_SECONDS);

@@ -12,15 +12,17 @@ import java.util.Set;
  * Kernel shaping of the namespace mode. For a direction {@code from -> to} with index k:
  * <ul>
  * <li>rate (and, when the kernel has it, netem delay and jitter): an htb class {@code 1:k} on the
- * sender's {@code eth0}, chosen by u32 filters on the receiver's address and relay alias, with a
+ * sender's {@code eth0}, chosen by u32 filters on the sender's address and the receiver's address or relay alias, with a
  * netem child when delay is emulated in the kernel. Unclassified traffic bypasses htb (default 0).</li>
  * <li>loss: on the receiver's bridge port (traffic leaves the bridge towards the receiver there, so a
  * drop is a drop in the network, not a local send error the sender would simply retry), a class
- * {@code 1:k} chosen by u32 filters on the sender's address and alias, whose two children are a pass
+ * {@code 1:k} chosen by u32 filters on the sender's address or alias and the receiver's address, whose two children are a pass
  * class and a drop class ({@code pfifo limit 0}); a classic BPF filter ({@link LossFilter}) picks the
  * drop class with the configured probability. Without that filter, netem's {@code loss} on the sender
  * is used when present.</li>
  * </ul>
+ * Both ends are matched so that the members of an edge host ({@link HostPlan}), which share a namespace, an
+ * {@code eth0} and a bridge port but not their addresses, each get their own classes.
  */
 final class TcLinkShaper {
 
@@ -37,14 +39,26 @@ final class TcLinkShaper {
         this.host = host;
     }
 
+    private final List<List<String>> commands = new ArrayList<>();
+
     /** Shapes every link; the devices carrying the qdiscs are the run's own and go with them at teardown. */
     void shape(List<LinkPlan> links) throws IOException {
-        for (int i = 0; i < links.size(); i++) {
-            shape(links.get(i), i + 1);
+        for (List<String> command : commands(links)) {
+            HostCommand.run(command);
         }
     }
 
-    private void shape(LinkPlan link, int k) throws IOException {
+    /** The {@code tc} command lines that shape {@code links}, in order, without running them. */
+    List<List<String>> commands(List<LinkPlan> links) {
+        commands.clear();
+        rootsAdded.clear();
+        for (int i = 0; i < links.size(); i++) {
+            shape(links.get(i), i + 1);
+        }
+        return List.copyOf(commands);
+    }
+
+    private void shape(LinkPlan link, int k) {
         NamespaceNetwork.Host from = network.host(link.from());
         NamespaceNetwork.Host to = network.host(link.to());
         boolean kernelDelay = host.netem() && (!link.delay().isZero() || !link.jitter().isZero());
@@ -73,9 +87,10 @@ final class TcLinkShaper {
                 netem.addAll(List.of("limit", "10000"));
                 run(tc, netem.toArray(String[]::new));
             }
+            // the sender's own address too: the members of an edge host share an eth0, each with its own address
             for (String address : List.of(to.address(), to.alias())) {
                 run(tc, "filter", "add", "dev", dev, "parent", "1:", "protocol", "ip", "prio", "1", "u32", "match", "ip",
-                        "dst", address + "/32", "flowid", classId(k));
+                        "src", from.address() + "/32", "match", "ip", "dst", address + "/32", "flowid", classId(k));
             }
         }
         if (lossByFilter) {
@@ -90,9 +105,10 @@ final class TcLinkShaper {
                     UNLIMITED, "quantum", "1514");
             run(tc, "qdisc", "add", "dev", dev, "parent", classId(DROP_BASE + k), "handle",
                     Integer.toHexString(DROP_BASE + k) + ":", "pfifo", "limit", "0");
+            // the receiver's own address too: the members of an edge host share a bridge port
             for (String address : List.of(from.address(), from.alias())) {
                 run(tc, "filter", "add", "dev", dev, "parent", "1:", "protocol", "ip", "prio", "1", "u32", "match", "ip",
-                        "src", address + "/32", "flowid", classId(k));
+                        "src", address + "/32", "match", "ip", "dst", to.address() + "/32", "flowid", classId(k));
             }
             run(tc, "filter", "add", "dev", dev, "parent", classId(k), "protocol", "ip", "prio", "1", "bpf", "bytecode",
                     LossFilter.bytecode(link.lossPercent(), 0x10000 | (PASS_BASE + k), 0x10000 | (DROP_BASE + k)));
@@ -109,7 +125,7 @@ final class TcLinkShaper {
         return Math.max(2 * 1514, oneMillisecond);
     }
 
-    private void root(List<String> tc, String key, String dev) throws IOException {
+    private void root(List<String> tc, String key, String dev) {
         if (rootsAdded.add(key)) {
             run(tc, "qdisc", "add", "dev", dev, "root", "handle", "1:", "htb", "default", "0");
         }
@@ -119,9 +135,9 @@ final class TcLinkShaper {
         return "1:" + Integer.toHexString(minor);
     }
 
-    private static void run(List<String> prefix, String... args) throws IOException {
+    private void run(List<String> prefix, String... args) {
         List<String> command = new ArrayList<>(prefix);
         command.addAll(List.of(args));
-        HostCommand.run(command);
+        commands.add(List.copyOf(command));
     }
 }

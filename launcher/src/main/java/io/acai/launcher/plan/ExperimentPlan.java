@@ -18,9 +18,14 @@ import java.util.Optional;
  * @param machines every machine, the cloud first
  * @param links every shaped direction
  * @param imageRegistry registry of the project's images on a cluster ({@link ImageRegistry}); empty for none
+ * @param edgesPerHost how many of the project's edges share one edge host, one JVM, in the local runtime's namespace
+ *     mode ({@value #MIN_EDGES_PER_HOST} to {@value #MAX_EDGES_PER_HOST}; 1, the default: each edge its own process)
  */
 public record ExperimentPlan(String name, long seed, Duration duration, Duration samplePeriod, RuntimeKind runtime,
-        List<MachinePlan> machines, List<LinkPlan> links, String imageRegistry) {
+        List<MachinePlan> machines, List<LinkPlan> links, String imageRegistry, int edgesPerHost) {
+
+    public static final int MIN_EDGES_PER_HOST = 1;
+    public static final int MAX_EDGES_PER_HOST = 64;
 
     /** A plan without an image registry. */
     public ExperimentPlan(String name, long seed, Duration duration, Duration samplePeriod, RuntimeKind runtime,
@@ -28,13 +33,29 @@ public record ExperimentPlan(String name, long seed, Duration duration, Duration
         this(name, seed, duration, samplePeriod, runtime, machines, links, "");
     }
 
+    /** A plan with each edge in a process of its own. */
+    public ExperimentPlan(String name, long seed, Duration duration, Duration samplePeriod, RuntimeKind runtime,
+            List<MachinePlan> machines, List<LinkPlan> links, String imageRegistry) {
+        this(name, seed, duration, samplePeriod, runtime, machines, links, imageRegistry, MIN_EDGES_PER_HOST);
+    }
+
     public ExperimentPlan {
         machines = List.copyOf(machines);
         links = List.copyOf(links);
         imageRegistry = imageRegistry == null ? "" : imageRegistry;
+        if (edgesPerHost < MIN_EDGES_PER_HOST || edgesPerHost > MAX_EDGES_PER_HOST) {
+            throw new IllegalArgumentException("experiment.edgesPerHost : " + edgesPerHost + " (expected: "
+                    + MIN_EDGES_PER_HOST + " to " + MAX_EDGES_PER_HOST + ")");
+        }
         if (machines.stream().filter(m -> m.role() == Role.CLOUD).count() != 1) {
             throw new IllegalArgumentException("an experiment has exactly one cloud machine");
         }
+    }
+
+    /** This plan with {@code edgesPerHost} edges to an edge host. */
+    public ExperimentPlan withEdgesPerHost(int edgesPerHost) {
+        return new ExperimentPlan(name, seed, duration, samplePeriod, runtime, machines, links, imageRegistry,
+                edgesPerHost);
     }
 
     public MachinePlan cloud() {

@@ -44,6 +44,11 @@ public final class RunCommand implements Callable<Integer> {
             description = "how long to run, instead of the config's experiment.duration (like 90s or 3m)")
     Duration duration;
 
+    @Option(names = "--edges-per-host", paramLabel = "K", description = "local runtime, namespace mode: run the "
+            + "project's edges K to a JVM (an edge host), each with its own address, shaped link and files, instead of "
+            + "the config's experiment.edgesPerHost (default 1: a process per edge)")
+    Integer edgesPerHost;
+
     @Mixin
     RunChoices choices = new RunChoices();
 
@@ -58,6 +63,15 @@ public final class RunCommand implements Callable<Integer> {
         } catch (ConfigException e) {
             System.err.println(e.getMessage());
             return 1;
+        }
+        if (edgesPerHost != null) {
+            try {
+                plan = plan.withEdgesPerHost(edgesPerHost);
+            } catch (IllegalArgumentException e) {
+                System.err.println("launcher: --edges-per-host : " + edgesPerHost + " (expected: "
+                        + ExperimentPlan.MIN_EDGES_PER_HOST + " to " + ExperimentPlan.MAX_EDGES_PER_HOST + ")");
+                return 1;
+            }
         }
         ExperimentRuntime chosen;
         try {
@@ -96,6 +110,11 @@ public final class RunCommand implements Callable<Integer> {
                 (experiment instanceof ObjectNode block ? block : root.putObject("experiment"))
                         .put("duration", TimeSpan.format(duration));
             }
+            if (edgesPerHost != null) {
+                JsonNode experiment = root.get("experiment");
+                (experiment instanceof ObjectNode block ? block : root.putObject("experiment"))
+                        .put("edgesPerHost", edgesPerHost);
+            }
         }
         JsonNode seed = tree == null ? null : tree.path("experiment").path("seed");
         return RunDescription.starting(config, tree, Map.of(), Map.of(),
@@ -108,6 +127,6 @@ public final class RunCommand implements Callable<Integer> {
             return plan;
         }
         return new ExperimentPlan(plan.name(), plan.seed(), duration, plan.samplePeriod(), plan.runtime(), plan.machines(),
-                plan.links(), plan.imageRegistry());
+                plan.links(), plan.imageRegistry(), plan.edgesPerHost());
     }
 }

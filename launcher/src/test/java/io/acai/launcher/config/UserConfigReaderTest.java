@@ -205,6 +205,27 @@ class UserConfigReaderTest {
     }
 
     @Test
+    void edgesPerHostIsReadAndDefaultsToOneEdgeAProcess(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("hosts.json");
+        Files.writeString(config, """
+                {"experiment": {"edgesPerHost": "4"},
+                 "machines": [{"name": "cloud", "category": "server"}, {"name": "cam", "category": "client"}]}
+                """);
+        assertThat(UserConfigReader.read(config, null).edgesPerHost()).isEqualTo(4);
+        Files.writeString(config, """
+                {"machines": [{"name": "cloud", "category": "server"}, {"name": "cam", "category": "client"}]}
+                """);
+        assertThat(UserConfigReader.read(config, null).edgesPerHost()).isEqualTo(1);
+        Files.writeString(config, """
+                {"experiment": {"edgesPerHost": 0},
+                 "machines": [{"name": "cloud", "category": "server"}, {"name": "cam", "category": "client"}]}
+                """);
+        assertThat(catchThrowableOfType(ConfigException.class, () -> UserConfigReader.read(config, null)).errors())
+                .extracting(ConfigError::toString)
+                .containsExactly("experiment.edgesPerHost: 0 is not allowed (expected: a whole number from 1 to 64)");
+    }
+
+    @Test
     void localPathsAreResolvedAgainstTheConfigFolder(@TempDir Path dir) throws Exception {
         Files.createDirectories(dir.resolve("models/tiny"));
         Files.writeString(dir.resolve("models/tiny/tiny.cfg"), "[net]\n");
