@@ -3,13 +3,7 @@ package io.acai.cloud.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.acai.cloud.retrain.UploadQueue;
-import io.acai.cloud.store.ModelStore;
 import io.acai.edge.EdgeMain;
-import io.acai.model.TestModels;
-import io.acai.protocol.AcaiPipeline;
-import io.acai.protocol.ProtocolLimits;
-import io.acai.records.RunLog;
 import io.acai.records.run.InferenceRow;
 import io.acai.testkit.ConsoleCapture;
 import java.io.IOException;
@@ -18,7 +12,6 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
@@ -36,22 +29,16 @@ class EdgeHostBindTest {
     @TempDir
     Path tmp;
 
-    private RunLog log;
-    private CloudServer server;
+    private LoopbackCloud server;
 
     @BeforeEach
     void start() throws Exception {
-        log = RunLog.open(tmp.resolve("cloud.log"));
-        ModelStore store = ModelStore.open(tmp.resolve("store"), TestModels.initialDefaultNetwork(tmp.resolve("model"), 1));
-        CloudContext context = new CloudContext("test-cloud", new TokenCheck(""), new ConnectedEdges(store, log),
-                new UploadQueue(), store, log);
-        server = CloudServer.start(0, new AcaiPipeline(ProtocolLimits.DEFAULT, Duration.ofSeconds(30)), context);
+        server = LoopbackCloud.start(tmp, "");
     }
 
     @AfterEach
     void stop() throws Exception {
         server.close();
-        log.close();
     }
 
     @Test

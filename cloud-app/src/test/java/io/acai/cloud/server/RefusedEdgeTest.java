@@ -3,15 +3,9 @@ package io.acai.cloud.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.acai.cloud.store.ModelStore;
-import io.acai.cloud.retrain.UploadQueue;
 import io.acai.edge.EdgeCommand;
 import io.acai.edge.EdgeMain;
 import io.acai.edge.link.CloudClient;
-import io.acai.model.TestModels;
-import io.acai.protocol.AcaiPipeline;
-import io.acai.protocol.ProtocolLimits;
-import io.acai.records.RunLog;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -35,22 +29,16 @@ class RefusedEdgeTest {
     @TempDir
     Path tmp;
 
-    private RunLog log;
-    private CloudServer server;
+    private LoopbackCloud server;
 
     @BeforeEach
     void start() throws Exception {
-        log = RunLog.open(tmp.resolve("cloud.log"));
-        ModelStore store = ModelStore.open(tmp.resolve("store"), TestModels.initialDefaultNetwork(tmp.resolve("model"), 1));
-        CloudContext context = new CloudContext("test-cloud", new TokenCheck("s3cret"), new ConnectedEdges(store, log),
-                new UploadQueue(), store, log);
-        server = CloudServer.start(0, new AcaiPipeline(ProtocolLimits.DEFAULT, Duration.ofSeconds(30)), context);
+        server = LoopbackCloud.start(tmp, "s3cret");
     }
 
     @AfterEach
     void stop() throws Exception {
         server.close();
-        log.close();
     }
 
     @Test

@@ -10,7 +10,6 @@ import io.acai.records.RunLog;
 import io.acai.records.csv.CsvRowWriter;
 import io.acai.records.run.InferenceRow;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.BlockingQueue;
 import java.util.function.Consumer;
 
@@ -106,10 +105,7 @@ public final class InferenceLoop implements Runnable {
                 version, System.currentTimeMillis());
         if (summary != null) {
             csv.write(summary.row());
-            log.metric("inference", String.format(Locale.ROOT,
-                    "avg_inf_ms=%.3f avg_wait_ms=%.3f avg_queue=%.2f accuracy=%.2f model_version=%d",
-                    summary.avgInferenceMillis(), summary.avgWaitMillis(), summary.avgQueueLength(),
-                    summary.accuracy(), summary.modelVersion()));
+            log.metric("inference", summary.metricValues());
         }
     }
 

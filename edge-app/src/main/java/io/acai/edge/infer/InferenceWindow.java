@@ -1,6 +1,7 @@
 package io.acai.edge.infer;
 
 import io.acai.records.run.InferenceRow;
+import java.util.Locale;
 
 /**
  * Sums over the last {@value #SIZE} inferences; {@link #add} returns their summary when the window
@@ -18,6 +19,13 @@ public final class InferenceWindow {
         public InferenceRow row() {
             return new InferenceRow(endMillis, avgInferenceMillis, avgWaitMillis, avgQueueLength, frames, accuracy,
                     Integer.toString(modelVersion));
+        }
+
+        /** The values of the window's {@code METRIC inference} line in the edge's inference log. */
+        public String metricValues() {
+            return String.format(Locale.ROOT,
+                    "avg_inf_ms=%.3f avg_wait_ms=%.3f avg_queue=%.2f accuracy=%.2f model_version=%d",
+                    avgInferenceMillis, avgWaitMillis, avgQueueLength, accuracy, modelVersion);
         }
     }
 

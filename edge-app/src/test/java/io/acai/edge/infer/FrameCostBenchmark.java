@@ -244,10 +244,7 @@ class FrameCostBenchmark {
                         System.currentTimeMillis());
                 if (summary != null) {
                     csv.write(summary.row());
-                    log.metric("inference", String.format(Locale.ROOT,
-                            "avg_inf_ms=%.3f avg_wait_ms=%.3f avg_queue=%.2f accuracy=%.2f model_version=%d",
-                            summary.avgInferenceMillis(), summary.avgWaitMillis(), summary.avgQueueLength(),
-                            summary.accuracy(), summary.modelVersion()));
+                    log.metric("inference", summary.metricValues());
                 }
             }
             return (THREADS.getCurrentThreadCpuTime() - start) / 1e6 / frames;
