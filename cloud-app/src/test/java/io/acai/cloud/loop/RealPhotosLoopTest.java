@@ -42,7 +42,9 @@ class RealPhotosLoopTest {
     static final float CONF = 0.25f;
     static final int ROUNDS = 1;
     static final int EPOCHS = 2;
-    static final float LR = 1e-3f;
+    static final float LR = 5e-5f;
+    static final int REPLAY = 64;
+    static final int ANCHORS = 16;
     static final int ROUND_IMAGES = 16;
     static final double MIN_GAIN = 0.015;
 
@@ -59,7 +61,8 @@ class RealPhotosLoopTest {
                 .optLearningRate(LR).optFreezeBackbone(true).optDevice(TrainingDevice.CPU).optSeed(1).build();
         CloudConfig cloudConfig = CloudConfig.builder().setPort(0).setLogFile(tmp.resolve("cloud/cloud.log"))
                 .setCsvFile(tmp.resolve("cloud/cloud.csv")).setModel(model).setStoreDir(tmp.resolve("cloud/models"))
-                .optMinRetrainImages(ROUND_IMAGES).optReplay(0).optHeartbeatInterval(Duration.ofSeconds(2))
+                .optMinRetrainImages(ROUND_IMAGES).optReplay(REPLAY).optAnchors(ANCHORS).optAnchorData(data)
+                .optHeartbeatInterval(Duration.ofSeconds(2))
                 .optHoldoutFrames(40).optHoldoutJudge("iou").optHoldoutConfidence(CONF)
                 .optHoldoutData(data).optHoldoutDrift(DRIFT)
                 .build();
