@@ -142,7 +142,7 @@ public final class YoloTargets {
         return intersection / union;
     }
 
-        private void truth(int n, int g, BoundingBox box) {
+    private void truth(int n, int g, BoundingBox box) {
         int at = (n * maxTruths + g) * 4;
         truths[at] = (float) box.x();
         truths[at + 1] = (float) box.y();

@@ -48,7 +48,7 @@ public final class HoldoutSet {
         return new HoldoutSet(frames);
     }
 
-        /** Renders {@code perStyle} frames of each style, letterboxed to {@code inputWidth x inputHeight}. */
+    /** Renders {@code perStyle} frames of each style, letterboxed to {@code inputWidth x inputHeight}. */
     public static HoldoutSet render(int perStyle, int inputWidth, int inputHeight) {
         if (perStyle < 1) {
             throw new IllegalArgumentException("perStyle: " + perStyle + " (expected: >= 1)");
