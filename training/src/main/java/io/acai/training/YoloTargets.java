@@ -20,6 +20,10 @@ import java.util.List;
  *       IoU with the object's (w, h), both centred at the origin;</li>
  *   <li>the object belongs to the head whose {@code mask} holds that anchor (no head when none does,
  *       as in darknet), in the grid cell holding its centre;</li>
+ *   <li>with the cfg's {@code iou_thresh} below 1 (Yolo-Fastest: 0.213), as darknet's {@code yolo_layer.c} does,
+ *       every other anchor of every head's mask whose (w, h) has IoU above it with the object's also gets the object,
+ *       in that head's cell holding the centre: the network was trained to fire on those anchors too, and a loss
+ *       that calls them background teaches it to stop;</li>
  *   <li>that cell and anchor get the targets below; a later object on the same cell and anchor
  *       replaces an earlier one.</li>
  * </ol>
@@ -104,9 +108,12 @@ public final class YoloTargets {
                 }
                 int best = bestAnchor(anchors, box);
                 for (YoloTargets target : targets) {
-                    int a = target.layer.mask().indexOf(best);
-                    if (a >= 0) {
-                        target.assign(n, a, box, object.classId());
+                    List<Integer> mask = target.layer.mask();
+                    for (int a = 0; a < mask.size(); a++) {
+                        int anchor = mask.get(a);
+                        if (anchor == best || shapeIou(anchors.get(anchor), box) > target.layer.iouThresh()) {
+                            target.assign(n, a, box, object.classId());
+                        }
                     }
                 }
             }
@@ -119,16 +126,20 @@ public final class YoloTargets {
         int best = 0;
         double bestIou = -1;
         for (int i = 0; i < anchors.size(); i++) {
-            Anchor anchor = anchors.get(i);
-            double intersection = Math.min(anchor.width(), box.width()) * Math.min(anchor.height(), box.height());
-            double union = (double) anchor.width() * anchor.height() + box.area() - intersection;
-            double iou = intersection / union;
+            double iou = shapeIou(anchors.get(i), box);
             if (iou > bestIou) {
                 bestIou = iou;
                 best = i;
             }
         }
         return best;
+    }
+
+    /** IoU of the anchor's and the box's (w, h), both centred at the origin. */
+    static double shapeIou(Anchor anchor, BoundingBox box) {
+        double intersection = Math.min(anchor.width(), box.width()) * Math.min(anchor.height(), box.height());
+        double union = (double) anchor.width() * anchor.height() + box.area() - intersection;
+        return intersection / union;
     }
 
     private void truth(int n, int g, BoundingBox box) {

@@ -6,10 +6,13 @@ import static org.assertj.core.api.Assertions.offset;
 import io.acai.detection.BoundingBox;
 import io.acai.detection.GroundTruth;
 import io.acai.detection.LabeledFrame;
+import io.acai.detection.SharedData;
 import io.acai.detection.darknet.DarknetConfig;
 import io.acai.detection.darknet.YoloLayer.Anchor;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -56,6 +59,31 @@ class YoloTargetsTest {
         assertThat(fine.value(0, a, YoloTargets.OBJECT, j, i + 1)).isZero();
         assertThat(fine.truths()).startsWith(60f, 60f, 90f, 90f);
         assertThat(coarse.truths()).startsWith(60f, 60f, 90f, 90f);
+    }
+
+    @Test
+    void withIouThreshEveryAnchorOverlappingTheObjectEnoughTrainsOnItAsInDarknet() throws IOException {
+        Path file = SharedData.projectRoot().resolve("default-model/src/main/resources/io/acai/model/acai-shapes.cfg");
+        DarknetConfig cfg = DarknetConfig.parse(Path.of("acai-shapes-iou-thresh.cfg"),
+                Files.readString(file).replace("anchors=", "iou_thresh=0.3\nanchors="));
+        // the 30x30 object of the first test: (w, h) IoU 0.28 with 16x16, 0.64 with 24x24, 0.83 with 34x32 (best),
+        // 0.44 with 44x46, 0.26 with 60x58, 0.14 with 80x78
+        LabeledFrame frame = frame(new GroundTruth(3, "cross", new BoundingBox(100, 60, 50, 50)));
+
+        List<YoloTargets> targets = YoloTargets.build(cfg, List.of(frame));
+
+        YoloTargets coarse = targets.get(0);
+        YoloTargets fine = targets.get(1);
+        assertThat(fine.assigned()).as("24x24 and 34x32").isEqualTo(2);
+        assertThat(fine.value(0, 0, YoloTargets.OBJECT, 9, 9)).isZero();
+        assertThat(fine.value(0, 1, YoloTargets.OBJECT, 9, 9)).isEqualTo(1f);
+        assertThat(fine.value(0, 1, YoloTargets.W, 9, 9)).isCloseTo((float) Math.log(30.0 / 24), offset(1e-5f));
+        assertThat(fine.value(0, 1, YoloTargets.FIRST_CLASS + 3, 9, 9)).isEqualTo(1f);
+        assertThat(fine.value(0, 2, YoloTargets.OBJECT, 9, 9)).isEqualTo(1f);
+        assertThat(coarse.assigned()).as("44x46, in the coarse head's cell (4, 4): 75 / 16 = 4.69").isOne();
+        assertThat(coarse.value(0, 0, YoloTargets.OBJECT, 4, 4)).isEqualTo(1f);
+        assertThat(coarse.value(0, 0, YoloTargets.X, 4, 4)).isCloseTo(0.6875f, offset(1e-5f));
+        assertThat(coarse.value(0, 0, YoloTargets.H, 4, 4)).isCloseTo((float) Math.log(30.0 / 46), offset(1e-5f));
     }
 
     @Test

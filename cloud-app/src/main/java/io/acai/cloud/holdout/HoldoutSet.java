@@ -34,6 +34,20 @@ public final class HoldoutSet {
         this.frames = frames;
     }
 
+    /** The given frames of each style, letterboxed to {@code inputWidth x inputHeight} (a benchmark's own set). */
+    public static HoldoutSet of(List<LabeledFrame> preDrift, List<LabeledFrame> drift, int inputWidth,
+                                int inputHeight) {
+        if (preDrift.isEmpty() || drift.isEmpty()) {
+            throw new IllegalArgumentException("frames: " + preDrift.size() + " pre-drift, " + drift.size()
+                    + " drift (expected: at least one of each)");
+        }
+        Map<HoldoutStyle, List<HoldoutFrame>> frames = new EnumMap<>(HoldoutStyle.class);
+        frames.put(HoldoutStyle.PRE_DRIFT,
+                preDrift.stream().map(f -> HoldoutFrame.of(f, inputWidth, inputHeight)).toList());
+        frames.put(HoldoutStyle.DRIFT, drift.stream().map(f -> HoldoutFrame.of(f, inputWidth, inputHeight)).toList());
+        return new HoldoutSet(frames);
+    }
+
     /** Renders {@code perStyle} frames of each style, letterboxed to {@code inputWidth x inputHeight}. */
     public static HoldoutSet render(int perStyle, int inputWidth, int inputHeight) {
         if (perStyle < 1) {

@@ -149,7 +149,7 @@ final class CfgLayers {
                     + " + 5) = " + expected + ")");
         }
         return new YoloLayer(s.line(), mask, anchors, classes, s.doubleValue("ignore_thresh", 0.5),
-                s.doubleValue("scale_x_y", 1.0));
+                s.doubleValue("scale_x_y", 1.0), s.doubleValue("iou_thresh", YoloLayer.NO_IOU_THRESH));
     }
 
     private static Activation activation(CfgSection s, String fallback) throws CfgException {

@@ -64,6 +64,10 @@ class CfgParserTest {
         assertThat(first.anchors()).hasSize(6);
         assertThat(first.maskedAnchors().get(0)).isEqualTo(new YoloLayer.Anchor(115, 73));
         assertThat(first.scaleXY()).isEqualTo(1.0);
+        assertThat(first.iouThresh()).isEqualTo(0.213);
+        DarknetConfig tiny = DarknetConfig.read(SharedData.resolve("data/darknet/cfg/yolov3-tiny.cfg"));
+        assertThat(tiny.yoloLayers().get(0).iouThresh()).as("darknet's default: best anchor only")
+                .isEqualTo(YoloLayer.NO_IOU_THRESH);
     }
 
     @Test
