@@ -10,7 +10,6 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
 import ai.djl.util.Pair;
 import io.acai.detection.ClassNames;
 import io.acai.detection.InputTensor;
@@ -24,9 +23,11 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -109,15 +110,21 @@ public final class DetectorTrainer {
             if (settings.fixedBatchNorm()) {
                 block.convolutions().values().forEach(ConvolutionBlock::fixBatchNormStatistics);
             }
+            int totalSteps = settings.epochs() * ((frames.size() + settings.batchSize() - 1) / settings.batchSize());
             Optimizer optimizer = Optimizer.adam()
-                    .optLearningRateTracker(Tracker.fixed(settings.learningRate()))
+                    .optLearningRateTracker(new LearningRateSchedule(settings.learningRate(),
+                            settings.headLearningRateFactor(), headParameters(block), settings.warmUpCosine(),
+                            totalSteps))
                     .optClipGrad(10f)
                     .build();
             ParameterStore store = new ParameterStore(manager, false);
             LOG.info("training {} on {}: {} frames, {} epochs, batch {}, Adam lr {}{}", cfg.source().getFileName(),
                     device, frames.size(), settings.epochs(), settings.batchSize(), settings.learningRate(),
                     (frozen > 0 ? ", " + frozen + " backbone convolutions frozen" : "")
-                            + (settings.fixedBatchNorm() ? ", batch-norm statistics fixed" : ""));
+                            + (settings.fixedBatchNorm() ? ", batch-norm statistics fixed" : "")
+                    + (settings.warmUpCosine() ? ", warm-up and cosine decay" : "")
+                    + (settings.headLearningRateFactor() != 1f ? ", head lr x" + settings.headLearningRateFactor() : "")
+                    + (settings.recalibrateBatchNorm() ? ", batch-norm statistics re-estimated after" : ""));
 
             Random random = new Random(settings.seed());
             List<Integer> order = new ArrayList<>();
@@ -168,6 +175,9 @@ public final class DetectorTrainer {
                     LOG.info("{}", report);
                     onEpoch.accept(report);
                 }
+                if (settings.recalibrateBatchNorm()) {
+                    recalibrateBatchNorm(block, store, manager, frames, order);
+                }
             } finally {
                 loader.shutdownNow();
             }
@@ -197,6 +207,35 @@ public final class DetectorTrainer {
             update(block, optimizer);
         }
         return value;
+    }
+
+    /**
+     * AdaBN: one pass over the frames in training mode without gradient steps, so that every batch norm's
+     * running mean and variance follow the frames as the trained weights see them (at the block's momentum,
+     * the last batches weigh most; the order is the last epoch's).
+     */
+    private void recalibrateBatchNorm(DarknetBlock block, ParameterStore store, NDManager parent,
+            List<LabeledFrame> frames, List<Integer> order) {
+        block.convolutions().values().forEach(ConvolutionBlock::followBatchNormStatistics);
+        for (int from = 0; from < order.size(); from += settings.batchSize()) {
+            PreparedBatch batch = prepare(frames, order.subList(from, Math.min(order.size(), from + settings.batchSize())));
+            try (NDManager step = parent.newSubManager()) {
+                NDArray input = step.create(batch.pixels(), block.inputShape(batch.size()));
+                block.forward(store, new NDList(input), true);
+            }
+        }
+    }
+
+    /** The ids of the head's parameters: every convolution's from {@link #firstHeadConvolution} on. */
+    private Set<String> headParameters(DarknetBlock block) {
+        Set<String> ids = new HashSet<>();
+        int boundary = firstHeadConvolution(cfg);
+        for (Map.Entry<Integer, ConvolutionBlock> entry : block.convolutions().entrySet()) {
+            if (entry.getKey() >= boundary) {
+                entry.getValue().getParameters().forEach(pair -> ids.add(pair.getValue().getId()));
+            }
+        }
+        return ids;
     }
 
     /** The frames of one batch, letterboxed, with their targets: built on the loader thread. */

@@ -113,6 +113,28 @@ class DetectorTrainerTest {
     }
 
     @Test
+    void recalibrationReEstimatesFixedBatchNormStatisticsWithoutCountingImages() throws IOException {
+        DarknetConfig cfg = TrainingFixtures.acaiShapes();
+        byte[] initial = DarknetWeights.initial(cfg, 7).encode(); // running means start at 0
+        List<LabeledFrame> frames = TrainingFixtures.frames(2, 5);
+        TrainingSettings.Builder fixed = TrainingSettings.builder().setEpochs(1).setBatchSize(2)
+                .optDevice(TrainingDevice.CPU).optSeed(1).optFixedBatchNorm(true);
+
+        TrainingResult kept = new DetectorTrainer(cfg, TrainingFixtures.SHAPES, fixed.build()).train(initial, frames);
+        TrainingResult recalibrated = new DetectorTrainer(cfg, TrainingFixtures.SHAPES,
+                fixed.optRecalibrateBatchNorm(true).build()).train(initial, frames);
+
+        float[] zero = new float[DarknetWeights.decode(initial, cfg, "initial").layer(0).rollingMean().length];
+        assertThat(DarknetWeights.decode(kept.weights(), cfg, "kept").layer(0).rollingMean()).containsExactly(zero);
+        assertThat(DarknetWeights.decode(recalibrated.weights(), cfg, "recalibrated").layer(0).rollingMean())
+                .isNotEqualTo(zero);
+        assertThat(recalibrated.images()).isEqualTo(kept.images()).isEqualTo(2);
+        assertThat(DarknetWeights.decode(recalibrated.weights(), cfg, "recalibrated").layer(0).kernel())
+                .as("the same gradient steps").containsExactly(DarknetWeights.decode(kept.weights(), cfg, "kept")
+                        .layer(0).kernel(), within(1e-5f));
+    }
+
+    @Test
     void badInputIsNamed() throws IOException {
         DarknetConfig cfg = TrainingFixtures.acaiShapes();
         TrainingSettings settings = TrainingSettings.builder().setEpochs(1).setBatchSize(1)
