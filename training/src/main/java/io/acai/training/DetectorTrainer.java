@@ -6,6 +6,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
@@ -95,6 +97,18 @@ public final class DetectorTrainer {
      */
     public TrainingResult train(byte[] darknetWeights, List<LabeledFrame> frames, Consumer<EpochReport> onEpoch)
             throws IOException {
+        return train(darknetWeights, frames, null, onEpoch);
+    }
+
+    /**
+     * Trains with knowledge distillation on some of the frames (none when {@code distillation} is null) and
+     * returns the new weights; {@code onEpoch} hears about every finished epoch.
+     *
+     * @throws IOException when the weights or the teacher's weights do not fit the cfg
+     * @throws IllegalArgumentException when there are no frames or an object's class is out of range
+     */
+    public TrainingResult train(byte[] darknetWeights, List<LabeledFrame> frames, Distillation distillation,
+            Consumer<EpochReport> onEpoch) throws IOException {
         if (frames.isEmpty()) {
             throw new IllegalArgumentException("frames: none (expected: at least one labeled frame)");
         }
@@ -106,6 +120,14 @@ public final class DetectorTrainer {
         try (NDManager manager = NDManager.newBaseManager(device, "PyTorch")) {
             block.initialize(manager, DataType.FLOAT32, block.inputShape(settings.batchSize()));
             WeightsTransfer.toBlock(initial, block);
+            DarknetBlock teacher = null;
+            if (distillation != null) {
+                teacher = DarknetBlock.of(cfg);
+                teacher.initialize(manager, DataType.FLOAT32, teacher.inputShape(settings.batchSize()));
+                WeightsTransfer.toBlock(DarknetWeights.decode(distillation.teacherWeights(), cfg,
+                        "teacher weights for " + cfg.source()), teacher);
+                teacher.freezeParameters(true);
+            }
             int frozen = freezeBackbone(block);
             if (settings.fixedBatchNorm()) {
                 block.convolutions().values().forEach(ConvolutionBlock::fixBatchNormStatistics);
@@ -148,7 +170,7 @@ public final class DetectorTrainer {
                     }
                     double sum = 0;
                     int epochSteps = 0;
-                    Future<PreparedBatch> next = loader.submit(() -> prepare(frames, batches.get(0)));
+                    Future<PreparedBatch> next = loader.submit(() -> prepare(frames, batches.get(0), distillation));
                     for (int b = 0; b < batches.size(); b++) {
                         if (stopped || Thread.currentThread().isInterrupted()) {
                             throw new java.io.InterruptedIOException("training " + (stopped ? "stopped" : "interrupted")
@@ -157,9 +179,10 @@ public final class DetectorTrainer {
                         PreparedBatch batch = await(next);
                         if (b + 1 < batches.size()) {
                             List<Integer> following = batches.get(b + 1);
-                            next = loader.submit(() -> prepare(frames, following));
+                            next = loader.submit(() -> prepare(frames, following, distillation));
                         }
-                        sum += step(block, store, manager, optimizer, batch);
+                        sum += step(block, teacher, distillation == null ? 0f : distillation.weight(), store, manager,
+                                optimizer, batch);
                         epochSteps++;
                         if (batches.size() >= 4 * PROGRESS_STEPS && epochSteps % PROGRESS_STEPS == 0) {
                             LOG.info("epoch {} step {}/{} mean loss {}", epoch, epochSteps, batches.size(),
@@ -190,14 +213,20 @@ public final class DetectorTrainer {
     }
 
     /** One optimiser step on one prepared batch; returns its loss. */
-    private float step(DarknetBlock block, ParameterStore store, NDManager parent, Optimizer optimizer,
-            PreparedBatch batch) {
+    private float step(DarknetBlock block, DarknetBlock teacher, float distillationWeight, ParameterStore store,
+            NDManager parent, Optimizer optimizer, PreparedBatch batch) {
         float value;
         try (NDManager step = parent.newSubManager()) {
             NDArray input = step.create(batch.pixels(), block.inputShape(batch.size()));
+            // the teacher normalises as the student does: with the batch's statistics, or with fixed running ones
+            NDList taught = batch.distilled() == null ? null
+                    : teacher.forward(store, new NDList(input), !settings.fixedBatchNorm());
             try (GradientCollector collector = step.getEngine().newGradientCollector()) {
                 NDList heads = block.forward(store, new NDList(input), true);
                 NDArray total = loss.evaluate(heads, batch.targets());
+                if (taught != null) {
+                    total = total.add(distillationTerm(heads, taught, batch.distilled(), distillationWeight, step));
+                }
                 value = total.getFloat();
                 if (!Float.isFinite(value)) {
                     throw new IllegalStateException("loss is " + value + " (diverged; try a lower learning rate)");
@@ -218,7 +247,8 @@ public final class DetectorTrainer {
             List<LabeledFrame> frames, List<Integer> order) {
         block.convolutions().values().forEach(ConvolutionBlock::followBatchNormStatistics);
         for (int from = 0; from < order.size(); from += settings.batchSize()) {
-            PreparedBatch batch = prepare(frames, order.subList(from, Math.min(order.size(), from + settings.batchSize())));
+            PreparedBatch batch = prepare(frames, order.subList(from, Math.min(order.size(), from + settings.batchSize())),
+                    null);
             try (NDManager step = parent.newSubManager()) {
                 NDArray input = step.create(batch.pixels(), block.inputShape(batch.size()));
                 block.forward(store, new NDList(input), true);
@@ -238,13 +268,50 @@ public final class DetectorTrainer {
         return ids;
     }
 
+    /**
+     * {@link Distillation}'s term, per image of the batch: the squared differences between the heads and the
+     * teacher's on the distilled images ({@code distilled} 1 for those, 0 for the others).
+     */
+    private NDArray distillationTerm(NDList heads, NDList taught, float[] distilled, float weight, NDManager step) {
+        int n = distilled.length;
+        int channels = 5 + cfg.classes();
+        NDArray mask = step.create(distilled, new Shape(n, 1, 1, 1, 1)).toDevice(heads.get(0).getDevice(), false);
+        NDArray sum = null;
+        for (int h = 0; h < heads.size(); h++) {
+            Shape shape = heads.get(h).getShape();
+            Shape split = new Shape(n, shape.get(1) / channels, channels, shape.get(2), shape.get(3));
+            NDArray s = heads.get(h).reshape(split);
+            NDArray t = taught.get(h).stopGradient().reshape(split);
+            NDArray xy = Activation.sigmoid(s.get(":, :, 0:2")).sub(Activation.sigmoid(t.get(":, :, 0:2"))).square();
+            NDArray wh = s.get(":, :, 2:4").sub(t.get(":, :, 2:4")).square()
+                    .mul(Activation.sigmoid(t.get(":, :, 4:5")));
+            NDArray rest = Activation.sigmoid(s.get(":, :, 4:")).sub(Activation.sigmoid(t.get(":, :, 4:"))).square();
+            NDArray head = xy.sum(new int[] {2}, true).add(wh.sum(new int[] {2}, true))
+                    .add(rest.sum(new int[] {2}, true)).mul(mask).sum();
+            sum = sum == null ? head : sum.add(head);
+        }
+        return sum.mul(weight).div(n);
+    }
+
     /** The frames of one batch, letterboxed, with their targets: built on the loader thread. */
-    private PreparedBatch prepare(List<LabeledFrame> frames, List<Integer> indexes) {
+    private PreparedBatch prepare(List<LabeledFrame> frames, List<Integer> indexes, Distillation distillation) {
         List<LabeledFrame> batch = new ArrayList<>(indexes.size());
         for (int index : indexes) {
             batch.add(frames.get(index));
         }
-        return new PreparedBatch(pixels(batch), YoloTargets.build(cfg, batch), batch.size());
+        float[] distilled = null;
+        if (distillation != null) {
+            float[] marks = new float[batch.size()];
+            for (int i = 0; i < batch.size(); i++) {
+                marks[i] = distillation.frames().contains(batch.get(i)) ? 1f : 0f;
+            }
+            boolean any = false;
+            for (float mark : marks) {
+                any |= mark > 0;
+            }
+            distilled = any ? marks : null;
+        }
+        return new PreparedBatch(pixels(batch), YoloTargets.build(cfg, batch), batch.size(), distilled);
     }
 
     private static PreparedBatch await(Future<PreparedBatch> batch) {
@@ -261,7 +328,8 @@ public final class DetectorTrainer {
         }
     }
 
-    private record PreparedBatch(float[] pixels, List<YoloTargets> targets, int size) {
+    /** {@code distilled}: 1 for the images {@link Distillation} covers, 0 for the others; null when none is. */
+    private record PreparedBatch(float[] pixels, List<YoloTargets> targets, int size, float[] distilled) {
     }
 
     private static void update(DarknetBlock block, Optimizer optimizer) {

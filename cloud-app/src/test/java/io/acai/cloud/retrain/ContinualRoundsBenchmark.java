@@ -11,6 +11,7 @@ import io.acai.model.DefaultModel;
 import io.acai.scenes.SceneGenerator;
 import io.acai.scenes.SceneStyle;
 import io.acai.training.DetectorTrainer;
+import io.acai.training.Distillation;
 import io.acai.training.TrainingDevice;
 import io.acai.training.TrainingResult;
 import io.acai.training.TrainingSettings;
@@ -42,6 +43,8 @@ import org.junit.jupiter.api.io.TempDir;
  *   <li>{@code schedule=fixed|cosine} (warm-up over a tenth of the round, then cosine decay), {@code headlr=F}
  *       (the head's learning rate F times the rest's), {@code adabn=yes} (batch-norm statistics re-estimated
  *       on the round's frames after it, see {@link TrainingSettings#recalibrateBatchNorm()});</li>
+ *   <li>{@code distill=W}: knowledge distillation of the anchors against the shipped model, weight W (see
+ *       {@link Distillation});</li>
  *   <li>{@code epochs}, {@code lr}, {@code bn=train|fixed}, {@code freeze=none|backbone}, {@code fresh}, {@code budget} (image passes
  *       the rounds may spend in all, about what the cloud trains in the 3 min 50 s of drift).</li>
  * </ul>
@@ -86,6 +89,7 @@ class ContinualRoundsBenchmark {
             throw new IllegalArgumentException("share: " + share + " (expected: 0 for all anchors, or below 1 with anchors)");
         }
         int anchorTurn = 0;
+        float distill = Float.parseFloat(policy.getOrDefault("distill", "0"));
         TrainingSettings settings = TrainingSettings.builder()
                 .setEpochs(Integer.parseInt(policy.getOrDefault("epochs", "2"))).setBatchSize(8)
                 .optLearningRate(Float.parseFloat(policy.getOrDefault("lr", "5e-4")))
@@ -142,7 +146,9 @@ class ContinualRoundsBenchmark {
             } else {
                 frames.addAll(anchorFrames);
             }
-            TrainingResult result = trainer.train(weights, frames);
+            TrainingResult result = distill > 0
+                    ? trainer.train(weights, frames, Distillation.of(shipped, anchorFrames, distill), report -> { })
+                    : trainer.train(weights, frames);
             weights = result.weights();
             passes += result.images();
             trainSeconds += result.elapsed().toMillis() / 1000.0;
