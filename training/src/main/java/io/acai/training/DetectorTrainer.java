@@ -6,8 +6,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Activation;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
@@ -49,6 +47,11 @@ import org.slf4j.LoggerFactory;
  * first {@code [yolo]} head stay fixed (for yolov3-tiny, layers 0 to 14: darknet's
  * {@code yolov3-tiny.conv.15}); their batch-norm running statistics still follow the new data.
  * Every step's arrays live in their own {@link NDManager}, closed after the step.
+ *
+ * <p>Options for continual learning ({@link TrainingSettings}): a warm-up and cosine learning-rate schedule and a
+ * higher rate for the head ({@link LearningRateSchedule}), a re-estimation of the batch-norm statistics after the
+ * last epoch (AdaBN), and, per call, knowledge distillation against a teacher on chosen frames
+ * ({@link Distillation}).
  */
 public final class DetectorTrainer {
 
@@ -144,9 +147,10 @@ public final class DetectorTrainer {
                     device, frames.size(), settings.epochs(), settings.batchSize(), settings.learningRate(),
                     (frozen > 0 ? ", " + frozen + " backbone convolutions frozen" : "")
                             + (settings.fixedBatchNorm() ? ", batch-norm statistics fixed" : "")
-                    + (settings.warmUpCosine() ? ", warm-up and cosine decay" : "")
-                    + (settings.headLearningRateFactor() != 1f ? ", head lr x" + settings.headLearningRateFactor() : "")
-                    + (settings.recalibrateBatchNorm() ? ", batch-norm statistics re-estimated after" : ""));
+                            + (settings.warmUpCosine() ? ", warm-up and cosine decay" : "")
+                            + (settings.headLearningRateFactor() != 1f ? ", head lr x" + settings.headLearningRateFactor() : "")
+                            + (settings.recalibrateBatchNorm() ? ", batch-norm statistics re-estimated after" : "")
+                            + (distillation != null ? ", " + distillation.frames().size() + " frames distilled" : ""));
 
             Random random = new Random(settings.seed());
             List<Integer> order = new ArrayList<>();
@@ -225,7 +229,7 @@ public final class DetectorTrainer {
                 NDList heads = block.forward(store, new NDList(input), true);
                 NDArray total = loss.evaluate(heads, batch.targets());
                 if (taught != null) {
-                    total = total.add(distillationTerm(heads, taught, batch.distilled(), distillationWeight, step));
+                    total = total.add(Distillation.term(heads, taught, batch.distilled(), cfg.classes(), distillationWeight));
                 }
                 value = total.getFloat();
                 if (!Float.isFinite(value)) {
@@ -268,31 +272,6 @@ public final class DetectorTrainer {
         return ids;
     }
 
-    /**
-     * {@link Distillation}'s term, per image of the batch: the squared differences between the heads and the
-     * teacher's on the distilled images ({@code distilled} 1 for those, 0 for the others).
-     */
-    private NDArray distillationTerm(NDList heads, NDList taught, float[] distilled, float weight, NDManager step) {
-        int n = distilled.length;
-        int channels = 5 + cfg.classes();
-        NDArray mask = step.create(distilled, new Shape(n, 1, 1, 1, 1)).toDevice(heads.get(0).getDevice(), false);
-        NDArray sum = null;
-        for (int h = 0; h < heads.size(); h++) {
-            Shape shape = heads.get(h).getShape();
-            Shape split = new Shape(n, shape.get(1) / channels, channels, shape.get(2), shape.get(3));
-            NDArray s = heads.get(h).reshape(split);
-            NDArray t = taught.get(h).stopGradient().reshape(split);
-            NDArray xy = Activation.sigmoid(s.get(":, :, 0:2")).sub(Activation.sigmoid(t.get(":, :, 0:2"))).square();
-            NDArray wh = s.get(":, :, 2:4").sub(t.get(":, :, 2:4")).square()
-                    .mul(Activation.sigmoid(t.get(":, :, 4:5")));
-            NDArray rest = Activation.sigmoid(s.get(":, :, 4:")).sub(Activation.sigmoid(t.get(":, :, 4:"))).square();
-            NDArray head = xy.sum(new int[] {2}, true).add(wh.sum(new int[] {2}, true))
-                    .add(rest.sum(new int[] {2}, true)).mul(mask).sum();
-            sum = sum == null ? head : sum.add(head);
-        }
-        return sum.mul(weight).div(n);
-    }
-
     /** The frames of one batch, letterboxed, with their targets: built on the loader thread. */
     private PreparedBatch prepare(List<LabeledFrame> frames, List<Integer> indexes, Distillation distillation) {
         List<LabeledFrame> batch = new ArrayList<>(indexes.size());
@@ -302,12 +281,11 @@ public final class DetectorTrainer {
         float[] distilled = null;
         if (distillation != null) {
             float[] marks = new float[batch.size()];
-            for (int i = 0; i < batch.size(); i++) {
-                marks[i] = distillation.frames().contains(batch.get(i)) ? 1f : 0f;
-            }
             boolean any = false;
-            for (float mark : marks) {
-                any |= mark > 0;
+            for (int i = 0; i < batch.size(); i++) {
+                boolean covered = distillation.frames().contains(batch.get(i));
+                marks[i] = covered ? 1f : 0f;
+                any |= covered;
             }
             distilled = any ? marks : null;
         }
