@@ -72,6 +72,11 @@ public final class ConvolutionBlock extends AbstractBlock {
         batchNormStatisticsFixed = true;
     }
 
+    /** Undoes {@link #fixBatchNormStatistics()}: training normalises with batch statistics and updates the running ones. */
+    public void followBatchNormStatistics() {
+        batchNormStatisticsFixed = false;
+    }
+
     public ConvolutionalLayer layer() {
         return layer;
     }

@@ -10,7 +10,6 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
 import ai.djl.util.Pair;
 import io.acai.detection.ClassNames;
 import io.acai.detection.InputTensor;
@@ -24,9 +23,11 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -46,6 +47,11 @@ import org.slf4j.LoggerFactory;
  * first {@code [yolo]} head stay fixed (for yolov3-tiny, layers 0 to 14: darknet's
  * {@code yolov3-tiny.conv.15}); their batch-norm running statistics still follow the new data.
  * Every step's arrays live in their own {@link NDManager}, closed after the step.
+ *
+ * <p>Options for continual learning ({@link TrainingSettings}): a warm-up and cosine learning-rate schedule and a
+ * higher rate for the head ({@link LearningRateSchedule}), a re-estimation of the batch-norm statistics after the
+ * last epoch (AdaBN), and, per call, knowledge distillation against a teacher on chosen frames
+ * ({@link Distillation}).
  */
 public final class DetectorTrainer {
 
@@ -94,6 +100,18 @@ public final class DetectorTrainer {
      */
     public TrainingResult train(byte[] darknetWeights, List<LabeledFrame> frames, Consumer<EpochReport> onEpoch)
             throws IOException {
+        return train(darknetWeights, frames, null, onEpoch);
+    }
+
+    /**
+     * Trains with knowledge distillation on some of the frames (none when {@code distillation} is null) and
+     * returns the new weights; {@code onEpoch} hears about every finished epoch.
+     *
+     * @throws IOException when the weights or the teacher's weights do not fit the cfg
+     * @throws IllegalArgumentException when there are no frames or an object's class is out of range
+     */
+    public TrainingResult train(byte[] darknetWeights, List<LabeledFrame> frames, Distillation distillation,
+            Consumer<EpochReport> onEpoch) throws IOException {
         if (frames.isEmpty()) {
             throw new IllegalArgumentException("frames: none (expected: at least one labeled frame)");
         }
@@ -105,19 +123,34 @@ public final class DetectorTrainer {
         try (NDManager manager = NDManager.newBaseManager(device, "PyTorch")) {
             block.initialize(manager, DataType.FLOAT32, block.inputShape(settings.batchSize()));
             WeightsTransfer.toBlock(initial, block);
+            DarknetBlock teacher = null;
+            if (distillation != null) {
+                teacher = DarknetBlock.of(cfg);
+                teacher.initialize(manager, DataType.FLOAT32, teacher.inputShape(settings.batchSize()));
+                WeightsTransfer.toBlock(DarknetWeights.decode(distillation.teacherWeights(), cfg,
+                        "teacher weights for " + cfg.source()), teacher);
+                teacher.freezeParameters(true);
+            }
             int frozen = freezeBackbone(block);
             if (settings.fixedBatchNorm()) {
                 block.convolutions().values().forEach(ConvolutionBlock::fixBatchNormStatistics);
             }
+            int totalSteps = settings.epochs() * ((frames.size() + settings.batchSize() - 1) / settings.batchSize());
             Optimizer optimizer = Optimizer.adam()
-                    .optLearningRateTracker(Tracker.fixed(settings.learningRate()))
+                    .optLearningRateTracker(new LearningRateSchedule(settings.learningRate(),
+                            settings.headLearningRateFactor(), headParameters(block), settings.warmUpCosine(),
+                            totalSteps))
                     .optClipGrad(10f)
                     .build();
             ParameterStore store = new ParameterStore(manager, false);
             LOG.info("training {} on {}: {} frames, {} epochs, batch {}, Adam lr {}{}", cfg.source().getFileName(),
                     device, frames.size(), settings.epochs(), settings.batchSize(), settings.learningRate(),
                     (frozen > 0 ? ", " + frozen + " backbone convolutions frozen" : "")
-                            + (settings.fixedBatchNorm() ? ", batch-norm statistics fixed" : ""));
+                            + (settings.fixedBatchNorm() ? ", batch-norm statistics fixed" : "")
+                            + (settings.warmUpCosine() ? ", warm-up and cosine decay" : "")
+                            + (settings.headLearningRateFactor() != 1f ? ", head lr x" + settings.headLearningRateFactor() : "")
+                            + (settings.recalibrateBatchNorm() ? ", batch-norm statistics re-estimated after" : "")
+                            + (distillation != null ? ", " + distillation.frames().size() + " frames distilled" : ""));
 
             Random random = new Random(settings.seed());
             List<Integer> order = new ArrayList<>();
@@ -141,7 +174,7 @@ public final class DetectorTrainer {
                     }
                     double sum = 0;
                     int epochSteps = 0;
-                    Future<PreparedBatch> next = loader.submit(() -> prepare(frames, batches.get(0)));
+                    Future<PreparedBatch> next = loader.submit(() -> prepare(frames, batches.get(0), distillation));
                     for (int b = 0; b < batches.size(); b++) {
                         if (stopped || Thread.currentThread().isInterrupted()) {
                             throw new java.io.InterruptedIOException("training " + (stopped ? "stopped" : "interrupted")
@@ -150,9 +183,10 @@ public final class DetectorTrainer {
                         PreparedBatch batch = await(next);
                         if (b + 1 < batches.size()) {
                             List<Integer> following = batches.get(b + 1);
-                            next = loader.submit(() -> prepare(frames, following));
+                            next = loader.submit(() -> prepare(frames, following, distillation));
                         }
-                        sum += step(block, store, manager, optimizer, batch);
+                        sum += step(block, teacher, distillation == null ? 0f : distillation.weight(), store, manager,
+                                optimizer, batch);
                         epochSteps++;
                         if (batches.size() >= 4 * PROGRESS_STEPS && epochSteps % PROGRESS_STEPS == 0) {
                             LOG.info("epoch {} step {}/{} mean loss {}", epoch, epochSteps, batches.size(),
@@ -168,6 +202,9 @@ public final class DetectorTrainer {
                     LOG.info("{}", report);
                     onEpoch.accept(report);
                 }
+                if (settings.recalibrateBatchNorm()) {
+                    recalibrateBatchNorm(block, store, manager, frames, order);
+                }
             } finally {
                 loader.shutdownNow();
             }
@@ -180,14 +217,20 @@ public final class DetectorTrainer {
     }
 
     /** One optimiser step on one prepared batch; returns its loss. */
-    private float step(DarknetBlock block, ParameterStore store, NDManager parent, Optimizer optimizer,
-            PreparedBatch batch) {
+    private float step(DarknetBlock block, DarknetBlock teacher, float distillationWeight, ParameterStore store,
+            NDManager parent, Optimizer optimizer, PreparedBatch batch) {
         float value;
         try (NDManager step = parent.newSubManager()) {
             NDArray input = step.create(batch.pixels(), block.inputShape(batch.size()));
+            // the teacher normalises as the student does: with the batch's statistics, or with fixed running ones
+            NDList taught = batch.distilled() == null ? null
+                    : teacher.forward(store, new NDList(input), !settings.fixedBatchNorm());
             try (GradientCollector collector = step.getEngine().newGradientCollector()) {
                 NDList heads = block.forward(store, new NDList(input), true);
                 NDArray total = loss.evaluate(heads, batch.targets());
+                if (taught != null) {
+                    total = total.add(Distillation.term(heads, taught, batch.distilled(), cfg.classes(), distillationWeight));
+                }
                 value = total.getFloat();
                 if (!Float.isFinite(value)) {
                     throw new IllegalStateException("loss is " + value + " (diverged; try a lower learning rate)");
@@ -199,13 +242,54 @@ public final class DetectorTrainer {
         return value;
     }
 
+    /**
+     * AdaBN: one pass over the frames in training mode without gradient steps, so that every batch norm's
+     * running mean and variance follow the frames as the trained weights see them (at the block's momentum,
+     * the last batches weigh most; the order is the last epoch's).
+     */
+    private void recalibrateBatchNorm(DarknetBlock block, ParameterStore store, NDManager parent,
+            List<LabeledFrame> frames, List<Integer> order) {
+        block.convolutions().values().forEach(ConvolutionBlock::followBatchNormStatistics);
+        for (int from = 0; from < order.size(); from += settings.batchSize()) {
+            PreparedBatch batch = prepare(frames, order.subList(from, Math.min(order.size(), from + settings.batchSize())),
+                    null);
+            try (NDManager step = parent.newSubManager()) {
+                NDArray input = step.create(batch.pixels(), block.inputShape(batch.size()));
+                block.forward(store, new NDList(input), true);
+            }
+        }
+    }
+
+    /** The ids of the head's parameters: every convolution's from {@link #firstHeadConvolution} on. */
+    private Set<String> headParameters(DarknetBlock block) {
+        Set<String> ids = new HashSet<>();
+        int boundary = firstHeadConvolution(cfg);
+        for (Map.Entry<Integer, ConvolutionBlock> entry : block.convolutions().entrySet()) {
+            if (entry.getKey() >= boundary) {
+                entry.getValue().getParameters().forEach(pair -> ids.add(pair.getValue().getId()));
+            }
+        }
+        return ids;
+    }
+
     /** The frames of one batch, letterboxed, with their targets: built on the loader thread. */
-    private PreparedBatch prepare(List<LabeledFrame> frames, List<Integer> indexes) {
+    private PreparedBatch prepare(List<LabeledFrame> frames, List<Integer> indexes, Distillation distillation) {
         List<LabeledFrame> batch = new ArrayList<>(indexes.size());
         for (int index : indexes) {
             batch.add(frames.get(index));
         }
-        return new PreparedBatch(pixels(batch), YoloTargets.build(cfg, batch), batch.size());
+        float[] distilled = null;
+        if (distillation != null) {
+            float[] marks = new float[batch.size()];
+            boolean any = false;
+            for (int i = 0; i < batch.size(); i++) {
+                boolean covered = distillation.frames().contains(batch.get(i));
+                marks[i] = covered ? 1f : 0f;
+                any |= covered;
+            }
+            distilled = any ? marks : null;
+        }
+        return new PreparedBatch(pixels(batch), YoloTargets.build(cfg, batch), batch.size(), distilled);
     }
 
     private static PreparedBatch await(Future<PreparedBatch> batch) {
@@ -222,7 +306,8 @@ public final class DetectorTrainer {
         }
     }
 
-    private record PreparedBatch(float[] pixels, List<YoloTargets> targets, int size) {
+    /** {@code distilled}: 1 for the images {@link Distillation} covers, 0 for the others; null when none is. */
+    private record PreparedBatch(float[] pixels, List<YoloTargets> targets, int size, float[] distilled) {
     }
 
     private static void update(DarknetBlock block, Optimizer optimizer) {

@@ -19,9 +19,17 @@ package io.acai.training;
  * @param batchNormMomentum share of the old batch-norm running mean and variance each step keeps, in (0, 1)
  * @param fixedBatchNorm normalise with the running statistics while training and never update them (see
  *     {@link ConvolutionBlock#fixBatchNormStatistics()}); {@code batchNormMomentum} then plays no part
+ * @param warmUpCosine warm the learning rate up over the first tenth of the steps, then decay it along a cosine
+ *     (see {@link LearningRateSchedule})
+ * @param headLearningRateFactor the head's learning rate over the rest's, {@code > 0} and finite: the head is
+ *     every convolution from the one that feeds the first {@code [yolo]} on (those {@code freezeBackbone} leaves
+ *     free)
+ * @param recalibrateBatchNorm after the last epoch, one more pass over the frames without gradient steps that
+ *     re-estimates the batch-norm running statistics (AdaBN) for the weights as trained
  */
 public record TrainingSettings(int epochs, int batchSize, float learningRate, boolean freezeBackbone,
-        TrainingDevice device, long seed, float batchNormMomentum, boolean fixedBatchNorm) {
+        TrainingDevice device, long seed, float batchNormMomentum, boolean fixedBatchNorm, boolean warmUpCosine,
+        float headLearningRateFactor, boolean recalibrateBatchNorm) {
 
     /** Adam's default step size for fine-tuning. */
     public static final float DEFAULT_LEARNING_RATE = 1e-3f;
@@ -49,6 +57,10 @@ public record TrainingSettings(int epochs, int batchSize, float learningRate, bo
             throw new NullPointerException("device");
         }
         ConvolutionBlock.requireMomentum(batchNormMomentum);
+        if (!(headLearningRateFactor > 0) || Float.isInfinite(headLearningRateFactor)) {
+            throw new IllegalArgumentException("headLearningRateFactor: " + headLearningRateFactor
+                    + " (expected: > 0 and finite)");
+        }
     }
 
     /**
@@ -75,6 +87,9 @@ public record TrainingSettings(int epochs, int batchSize, float learningRate, bo
         private long seed;
         private float batchNormMomentum = FINE_TUNING_BATCH_NORM_MOMENTUM;
         private boolean fixedBatchNorm;
+        private boolean warmUpCosine;
+        private float headLearningRateFactor = 1f;
+        private boolean recalibrateBatchNorm;
 
         private Builder() {
         }
@@ -127,6 +142,24 @@ public record TrainingSettings(int epochs, int batchSize, float learningRate, bo
             return this;
         }
 
+        /** Warm-up over the first tenth of the steps, then a cosine decay (default: no, a fixed rate). */
+        public Builder optWarmUpCosine(boolean warmUpCosine) {
+            this.warmUpCosine = warmUpCosine;
+            return this;
+        }
+
+        /** The head's learning rate over the rest's (default 1: the same rate everywhere). */
+        public Builder optHeadLearningRateFactor(float headLearningRateFactor) {
+            this.headLearningRateFactor = headLearningRateFactor;
+            return this;
+        }
+
+        /** Re-estimate the batch-norm running statistics after the last epoch (default: no). */
+        public Builder optRecalibrateBatchNorm(boolean recalibrateBatchNorm) {
+            this.recalibrateBatchNorm = recalibrateBatchNorm;
+            return this;
+        }
+
         /**
          * The settings.
          *
@@ -141,7 +174,7 @@ public record TrainingSettings(int epochs, int batchSize, float learningRate, bo
                 throw new IllegalStateException("TrainingSettings: batchSize is not set (call setBatchSize)");
             }
             return new TrainingSettings(epochs, batchSize, learningRate, freezeBackbone, device, seed,
-                    batchNormMomentum, fixedBatchNorm);
+                    batchNormMomentum, fixedBatchNorm, warmUpCosine, headLearningRateFactor, recalibrateBatchNorm);
         }
     }
 }

@@ -4,10 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import ai.djl.Device;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.training.ParameterStore;
 import io.acai.detection.BoundingBox;
 import io.acai.detection.ClassNames;
 import io.acai.detection.GroundTruth;
+import io.acai.detection.InputTensor;
 import io.acai.detection.LabeledFrame;
+import io.acai.detection.Letterbox;
 import io.acai.detection.darknet.DarknetConfig;
 import io.acai.detection.darknet.DarknetWeights;
 import io.acai.detection.darknet.WeightsMismatchException;
@@ -110,6 +117,94 @@ class DetectorTrainerTest {
         assertThat(means[0]).isNotEqualTo(new float[means[0].length]);
         assertThat(TrainingSettings.of(1, 1).batchNormMomentum())
                 .isEqualTo(TrainingSettings.FINE_TUNING_BATCH_NORM_MOMENTUM);
+    }
+
+    @Test
+    void recalibrationReEstimatesFixedBatchNormStatisticsWithoutCountingImages() throws IOException {
+        DarknetConfig cfg = TrainingFixtures.acaiShapes();
+        byte[] initial = DarknetWeights.initial(cfg, 7).encode(); // running means start at 0
+        List<LabeledFrame> frames = TrainingFixtures.frames(2, 5);
+        TrainingSettings.Builder fixed = TrainingSettings.builder().setEpochs(1).setBatchSize(2)
+                .optDevice(TrainingDevice.CPU).optSeed(1).optFixedBatchNorm(true);
+
+        TrainingResult kept = new DetectorTrainer(cfg, TrainingFixtures.SHAPES, fixed.build()).train(initial, frames);
+        TrainingResult recalibrated = new DetectorTrainer(cfg, TrainingFixtures.SHAPES,
+                fixed.optRecalibrateBatchNorm(true).build()).train(initial, frames);
+
+        float[] zero = new float[DarknetWeights.decode(initial, cfg, "initial").layer(0).rollingMean().length];
+        assertThat(DarknetWeights.decode(kept.weights(), cfg, "kept").layer(0).rollingMean()).containsExactly(zero);
+        assertThat(DarknetWeights.decode(recalibrated.weights(), cfg, "recalibrated").layer(0).rollingMean())
+                .isNotEqualTo(zero);
+        assertThat(recalibrated.images()).isEqualTo(kept.images()).isEqualTo(2);
+        assertThat(DarknetWeights.decode(recalibrated.weights(), cfg, "recalibrated").layer(0).kernel())
+                .as("the same gradient steps").containsExactly(DarknetWeights.decode(kept.weights(), cfg, "kept")
+                        .layer(0).kernel(), within(1e-5f));
+    }
+
+    @Test
+    void distillationHoldsTheDistilledFramesNearTheTeacher() throws IOException {
+        DarknetConfig cfg = TrainingFixtures.acaiShapes();
+        byte[] teacher = DarknetWeights.initial(cfg, 7).encode();
+        List<LabeledFrame> frames = TrainingFixtures.frames(4, 3);
+        // fixed batch-norm statistics: the heads measured below (at inference) are those the term saw
+        TrainingSettings settings = TrainingSettings.builder().setEpochs(4).setBatchSize(4).optLearningRate(2e-3f)
+                .optFixedBatchNorm(true).optDevice(TrainingDevice.CPU).optSeed(1).build();
+        DetectorTrainer trainer = new DetectorTrainer(cfg, TrainingFixtures.SHAPES, settings);
+
+        TrainingResult free = trainer.train(teacher, frames);
+        TrainingResult held = trainer.train(teacher, frames, Distillation.of(teacher, frames, 50f), report -> { });
+
+        double freeMoved = headDistance(cfg, free.weights(), teacher, frames);
+        double heldMoved = headDistance(cfg, held.weights(), teacher, frames);
+        assertThat(freeMoved).isGreaterThan(0);
+        assertThat(heldMoved).as("the heads' outputs stay nearer the teacher's").isLessThan(0.5 * freeMoved);
+        assertThat(held.lossFirst()).as("the term adds to the loss").isGreaterThanOrEqualTo(free.lossFirst() - 1e-3f);
+        assertThatThrownBy(() -> Distillation.of(teacher, frames, 0f)).hasMessage("weight: 0.0 (expected: > 0 and finite)");
+        assertThatThrownBy(() -> trainer.train(initialOf(cfg), frames,
+                Distillation.of(Arrays.copyOf(teacher, teacher.length - 4), frames, 1f), report -> { }))
+                .isInstanceOf(WeightsMismatchException.class);
+    }
+
+    private static byte[] initialOf(DarknetConfig cfg) {
+        return DarknetWeights.initial(cfg, 7).encode();
+    }
+
+    /** The root of the summed squared differences of the two networks' head sigmoids on the frames. */
+    private static double headDistance(DarknetConfig cfg, byte[] a, byte[] b, List<LabeledFrame> frames)
+            throws IOException {
+        float[][] first = heads(cfg, a, frames);
+        float[][] second = heads(cfg, b, frames);
+        double sum = 0;
+        for (int h = 0; h < first.length; h++) {
+            for (int i = 0; i < first[h].length; i++) {
+                double d = 1 / (1 + Math.exp(-first[h][i])) - 1 / (1 + Math.exp(-second[h][i]));
+                sum += d * d;
+            }
+        }
+        return Math.sqrt(sum);
+    }
+
+    private static float[][] heads(DarknetConfig cfg, byte[] weights, List<LabeledFrame> frames) throws IOException {
+        int width = cfg.net().width();
+        int height = cfg.net().height();
+        float[] pixels = new float[frames.size() * 3 * width * height];
+        for (int n = 0; n < frames.size(); n++) {
+            LabeledFrame frame = frames.get(n);
+            InputTensor.chw(frame.image(), Letterbox.of(frame.width(), frame.height(), width, height), pixels,
+                    n * 3 * width * height);
+        }
+        try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
+            DarknetBlock block = DarknetBlock.of(cfg);
+            block.initialize(manager, DataType.FLOAT32, block.inputShape(frames.size()));
+            WeightsTransfer.toBlock(DarknetWeights.decode(weights, cfg, "weights"), block);
+            NDList heads = block.forward(new ParameterStore(manager, false),
+                    new NDList(manager.create(pixels, block.inputShape(frames.size()))), false);
+            float[][] values = new float[heads.size()][];
+            for (int h = 0; h < heads.size(); h++) {
+                values[h] = heads.get(h).toFloatArray();
+            }
+            return values;
+        }
     }
 
     @Test

@@ -24,6 +24,10 @@ class TrainingSettingsTest {
         assertThatThrownBy(() -> oneEpochOf8().optDevice(null).build()).hasMessage("device");
         assertThatThrownBy(() -> oneEpochOf8().optBatchNormMomentum(1f).build())
                 .hasMessage("batchNormMomentum: 1.0 (expected: > 0 and < 1)");
+        assertThatThrownBy(() -> oneEpochOf8().optHeadLearningRateFactor(0f).build())
+                .hasMessage("headLearningRateFactor: 0.0 (expected: > 0 and finite)");
+        assertThatThrownBy(() -> oneEpochOf8().optHeadLearningRateFactor(Float.POSITIVE_INFINITY).build())
+                .hasMessage("headLearningRateFactor: Infinity (expected: > 0 and finite)");
         assertThatThrownBy(() -> DarknetBlock.of(TrainingFixtures.acaiShapes(), 0f))
                 .hasMessage("batchNormMomentum: 0.0 (expected: > 0 and < 1)");
     }
@@ -41,10 +45,10 @@ class TrainingSettingsTest {
     void defaults() {
         assertThat(TrainingSettings.of(3, 4)).isEqualTo(new TrainingSettings(3, 4,
                 TrainingSettings.DEFAULT_LEARNING_RATE, false, TrainingDevice.AUTO, 0,
-                TrainingSettings.FINE_TUNING_BATCH_NORM_MOMENTUM, false));
+                TrainingSettings.FINE_TUNING_BATCH_NORM_MOMENTUM, false, false, 1f, false));
         assertThat(oneEpochOf8().optLearningRate(2e-3f).optFreezeBackbone(true).optBatchNormMomentum(0.5f)
                 .optFixedBatchNorm(true).build())
-                .isEqualTo(new TrainingSettings(1, 8, 2e-3f, true, TrainingDevice.CPU, 1, 0.5f, true));
+                .isEqualTo(new TrainingSettings(1, 8, 2e-3f, true, TrainingDevice.CPU, 1, 0.5f, true, false, 1f, false));
     }
 
     @Test

@@ -11,6 +11,7 @@ import io.acai.model.DefaultModel;
 import io.acai.scenes.SceneGenerator;
 import io.acai.scenes.SceneStyle;
 import io.acai.training.DetectorTrainer;
+import io.acai.training.Distillation;
 import io.acai.training.TrainingDevice;
 import io.acai.training.TrainingResult;
 import io.acai.training.TrainingSettings;
@@ -36,6 +37,14 @@ import org.junit.jupiter.api.io.TempDir;
  *       that the uploads then share;</li>
  *   <li>{@code anchors=N}: N pre-drift scenes replayed in every round, never replaced;</li>
  *   <li>{@code memory=N}: the N most recent earlier uploads replayed in every round;</li>
+ *   <li>{@code share=S}: instead of all anchors in every round, as many as make a share S (below 1) of the
+ *       round's frames, taken in turn from the {@code anchors} (repeated when there are fewer), so a shuffled
+ *       batch holds that share of anchors on average ({@code share=0.5}: balanced);</li>
+ *   <li>{@code schedule=fixed|cosine} (warm-up over a tenth of the round, then cosine decay), {@code headlr=F}
+ *       (the head's learning rate F times the rest's), {@code adabn=yes} (batch-norm statistics re-estimated
+ *       on the round's frames after it, see {@link TrainingSettings#recalibrateBatchNorm()});</li>
+ *   <li>{@code distill=W}: knowledge distillation of the anchors against the shipped model, weight W (see
+ *       {@link Distillation});</li>
  *   <li>{@code epochs}, {@code lr}, {@code bn=train|fixed}, {@code freeze=none|backbone}, {@code fresh}, {@code budget} (image passes
  *       the rounds may spend in all, about what the cloud trains in the 3 min 50 s of drift).</li>
  * </ul>
@@ -75,11 +84,20 @@ class ContinualRoundsBenchmark {
         int replay = Integer.parseInt(policy.getOrDefault("replay", "0"));
         int anchors = Integer.parseInt(policy.getOrDefault("anchors", "0"));
         int memory = Integer.parseInt(policy.getOrDefault("memory", "0"));
+        double share = Double.parseDouble(policy.getOrDefault("share", "0"));
+        if (share < 0 || share >= 1 || (share > 0 && anchors == 0)) {
+            throw new IllegalArgumentException("share: " + share + " (expected: 0 for all anchors, or below 1 with anchors)");
+        }
+        int anchorTurn = 0;
+        float distill = Float.parseFloat(policy.getOrDefault("distill", "0"));
         TrainingSettings settings = TrainingSettings.builder()
                 .setEpochs(Integer.parseInt(policy.getOrDefault("epochs", "2"))).setBatchSize(8)
                 .optLearningRate(Float.parseFloat(policy.getOrDefault("lr", "5e-4")))
                 .optFixedBatchNorm("fixed".equals(policy.getOrDefault("bn", "train")))
                 .optFreezeBackbone("backbone".equals(policy.getOrDefault("freeze", "none")))
+                .optWarmUpCosine("cosine".equals(policy.getOrDefault("schedule", "fixed")))
+                .optHeadLearningRateFactor(Float.parseFloat(policy.getOrDefault("headlr", "1")))
+                .optRecalibrateBatchNorm("yes".equals(policy.getOrDefault("adabn", "no")))
                 .optDevice(TrainingDevice.CPU).optSeed(1).build();
         DetectorTrainer trainer = new DetectorTrainer(cfg, names, settings);
 
@@ -119,9 +137,18 @@ class ContinualRoundsBenchmark {
             }
             List<LabeledFrame> frames = new ArrayList<>(uploads);
             frames.addAll(reservoir.samples());
-            frames.addAll(anchorFrames);
             frames.addAll(earlierUploads.subList(Math.max(0, earlierUploads.size() - memory), earlierUploads.size()));
-            TrainingResult result = trainer.train(weights, frames);
+            if (share > 0) {
+                long count = Math.round(frames.size() * share / (1 - share));
+                for (long i = 0; i < count; i++) {
+                    frames.add(anchorFrames.get(anchorTurn++ % anchorFrames.size()));
+                }
+            } else {
+                frames.addAll(anchorFrames);
+            }
+            TrainingResult result = distill > 0
+                    ? trainer.train(weights, frames, Distillation.of(shipped, anchorFrames, distill), report -> { })
+                    : trainer.train(weights, frames);
             weights = result.weights();
             passes += result.images();
             trainSeconds += result.elapsed().toMillis() / 1000.0;
