@@ -47,17 +47,22 @@ final class KilledCloudRun {
     private static final Pattern RESTORED = Pattern.compile("upload spool \\S+: (\\d+) batches \\((\\d+) images\\) "
             + "not yet trained on");
 
-    /** What the run counted; {@code lost} lists each acknowledged batch not trained on, as {@code edge/batch}. */
+    /**
+     * What the run counted. {@code lost} lists each acknowledged batch that no round took (no line in
+     * {@code batches.csv}) and that is not in the spool either, as {@code edge/batch}: what a crash lost.
+     * {@code refused} lists those a round took whose retrain failed or whose weights the store refused (the cloud keeps
+     * its model and drops the round, by design), with the cloud's reason: not lost to a kill, and not trained on.
+     */
     record Result(int kills, List<Integer> killExitCodes, int ackedBatches, int ackedImages, int trainedImages,
-                  int restoredBatches, int restoredImages, int lostImages, List<String> lost, int leftInSpool,
-                  Duration ran) {
+                  int restoredBatches, int restoredImages, int lostImages, List<String> lost, int refusedImages,
+                  List<String> refused, int leftInSpool, Duration ran) {
 
         String summary() {
             return String.format(java.util.Locale.ROOT, "%d kills (exit %s) in %d s: %d batches (%d images) "
                             + "acknowledged to the edges, %d images trained on, %d batches (%d images) found in the spool "
-                            + "after restarts, %d acknowledged images lost %s, %d batch files left", kills,
-                    killExitCodes, ran.toSeconds(), ackedBatches, ackedImages, trainedImages, restoredBatches,
-                    restoredImages, lostImages, lost, leftInSpool);
+                            + "after restarts, %d acknowledged images lost %s, %d in rounds that failed %s, %d batch files"
+                            + " left", kills, killExitCodes, ran.toSeconds(), ackedBatches, ackedImages, trainedImages,
+                    restoredBatches, restoredImages, lostImages, lost, refusedImages, refused, leftInSpool);
         }
     }
 
@@ -169,7 +174,10 @@ final class KilledCloudRun {
 
     private Result count(int kills, List<Integer> exits, Duration ran) throws IOException {
         Map<String, Integer> trained = new HashMap<>();
+        Map<String, String> outcomes = new HashMap<>();
         for (SpoolRow row : SpoolRow.SCHEMA.readAll(SpoolRow.SCHEMA.in(cloudDir.resolve("spool")))) {
+            outcomes.merge(row.edge() + "/" + row.batch(), row.outcome() + " " + row.images() + " images in v"
+                    + row.modelVersion(), (a, b) -> a + ", " + b);
             if (row.trained()) {
                 trained.merge(row.edge() + "/" + row.batch(), (int) row.images(), Integer::sum);
             }
@@ -179,6 +187,8 @@ final class KilledCloudRun {
         int trainedImages = 0;
         int lostImages = 0;
         List<String> lost = new ArrayList<>();
+        int refusedImages = 0;
+        List<String> refused = new ArrayList<>();
         for (int e = 1; e <= edges; e++) {
             String edge = "edge-" + e;
             Map<String, Integer> uploaded = new LinkedHashMap<>();
@@ -199,7 +209,10 @@ final class KilledCloudRun {
                 ackedBatches++;
                 ackedImages += images;
                 trainedImages += Math.min(images, trainedOn);
-                if (trainedOn < images) {
+                if (trainedOn < images && outcomes.containsKey(edge + "/" + batch)) {
+                    refusedImages += images - trainedOn;
+                    refused.add(edge + "/" + batch + " (" + outcomes.get(edge + "/" + batch) + ")");
+                } else if (trainedOn < images) {
                     lostImages += images - trainedOn;
                     lost.add(edge + "/" + batch);
                 }
@@ -208,6 +221,9 @@ final class KilledCloudRun {
         int restoredBatches = 0;
         int restoredImages = 0;
         for (String line : Files.readAllLines(cloudDir.resolve("cloud.log"))) {
+            if (line.contains(" failed, keeping it: ") || line.contains("retrain skipped: ")) {
+                refused.add("cloud: " + line);
+            }
             Matcher restored = RESTORED.matcher(line);
             if (restored.find()) {
                 restoredBatches += Integer.parseInt(restored.group(1));
@@ -215,6 +231,6 @@ final class KilledCloudRun {
             }
         }
         return new Result(kills, exits, ackedBatches, ackedImages, trainedImages, restoredBatches, restoredImages,
-                lostImages, lost, spooled().size(), ran);
+                lostImages, lost, refusedImages, refused, spooled().size(), ran);
     }
 }
