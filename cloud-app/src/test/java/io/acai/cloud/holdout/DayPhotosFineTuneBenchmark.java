@@ -4,16 +4,12 @@ import io.acai.cloud.retrain.AnchorFrames;
 import io.acai.cloud.retrain.AnchorSettings;
 import io.acai.cloud.train.TorchThreads;
 import io.acai.dataset.Datasets;
-import io.acai.detection.ClassNames;
 import io.acai.detection.LabeledFrame;
-import io.acai.detection.SharedData;
-import io.acai.detection.darknet.DarknetConfig;
 import io.acai.training.DetectorTrainer;
 import io.acai.training.TrainingDevice;
 import io.acai.training.TrainingResult;
 import io.acai.training.TrainingSettings;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,25 +33,21 @@ class DayPhotosFineTuneBenchmark {
     @Test
     void dayMapAfterTrainingOnDayPhotos() throws Exception {
         TorchThreads.limit(2);
-        Path folder = SharedData.resolve("data/yolo-fastest/yolo-fastest-1.1_coco");
-        Path data = SharedData.resolve("data/coco128");
-        Path cfgFile = folder.resolve("yolo-fastest-1.1.cfg");
-        DarknetConfig cfg = DarknetConfig.read(cfgFile);
-        ClassNames names = ClassNames.read(folder.resolve("coco.names"));
-        byte[] weights = Files.readAllBytes(folder.resolve("yolo-fastest-1.1.weights"));
-        int w = cfg.net().width();
-        int h = cfg.net().height();
-        HoldoutSet set = HoldoutSet.photos(Datasets.open(data, names), Optional.empty(), 40, w, h);
-        HoldoutScorer scorer = new HoldoutScorer(new HoldoutSettings(40, "iou", 0.25f, 0.45f), Files.readAllBytes(cfgFile),
-                names);
-        List<LabeledFrame> day = AnchorFrames.draw(new AnchorSettings(64, Optional.of(data)), names, w, h, 1);
-        System.out.printf(Locale.ROOT, "| shipped weights | day mAP@0.5 %.3f |%n", map(scorer, weights, set));
+        ShippedYoloFastest model = ShippedYoloFastest.read();
+        HoldoutSet set = HoldoutSet.photos(Datasets.open(model.coco128(), model.names()), Optional.empty(), 40,
+                model.width(), model.height());
+        HoldoutScorer scorer = new HoldoutScorer(new HoldoutSettings(40, "iou", 0.25f, 0.45f),
+                Files.readAllBytes(model.cfgFile()), model.names());
+        List<LabeledFrame> day = AnchorFrames.draw(new AnchorSettings(64, Optional.of(model.coco128())), model.names(),
+                model.width(), model.height(), 1);
+        System.out.printf(Locale.ROOT, "| shipped weights | day mAP@0.5 %.3f |%n", map(scorer, model.weights(), set));
         for (float lr : new float[] {1e-3f, 2e-4f, 5e-5f}) {
             for (boolean fixedBatchNorm : new boolean[] {false, true}) {
                 TrainingSettings settings = TrainingSettings.builder().setEpochs(2).setBatchSize(8).optLearningRate(lr)
                         .optFreezeBackbone(true).optFixedBatchNorm(fixedBatchNorm).optDevice(TrainingDevice.CPU)
                         .optSeed(1).build();
-                TrainingResult result = new DetectorTrainer(cfg, names, settings).train(weights, day);
+                TrainingResult result = new DetectorTrainer(model.cfg(), model.names(), settings)
+                        .train(model.weights(), day);
                 System.out.printf(Locale.ROOT, "| lr %s, batch norm %s | day mAP@0.5 %.3f | loss %.2f -> %.2f |%n", lr,
                         fixedBatchNorm ? "fixed" : "training", map(scorer, result.weights(), set),
                         result.epochLosses().get(0), result.epochLosses().get(result.epochLosses().size() - 1));

@@ -9,14 +9,13 @@ import io.acai.cloud.holdout.HoldoutScore;
 import io.acai.cloud.holdout.HoldoutScorer;
 import io.acai.cloud.holdout.HoldoutSet;
 import io.acai.cloud.holdout.HoldoutSettings;
+import io.acai.cloud.holdout.ShippedYoloFastest;
 import io.acai.cloud.holdout.HoldoutStyle;
 import io.acai.cloud.train.TorchThreads;
 import io.acai.dataset.Dataset;
 import io.acai.dataset.Datasets;
-import io.acai.detection.ClassNames;
 import io.acai.detection.InputTensor;
 import io.acai.detection.LabeledFrame;
-import io.acai.detection.SharedData;
 import io.acai.detection.darknet.DarknetConfig;
 import io.acai.detection.darknet.DarknetWeights;
 import io.acai.edge.source.DatasetFrames;
@@ -31,7 +30,6 @@ import io.acai.training.WeightsTransfer;
 import io.acai.training.YoloLoss;
 import io.acai.training.YoloTargets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -59,42 +57,35 @@ class RealPhotosLossBenchmark {
     @Test
     void lossOfTheShippedWeightsAndAnUntrainedRound() throws Exception {
         TorchThreads.limit(2);
-        Path folder = SharedData.resolve("data/yolo-fastest/yolo-fastest-1.1_coco");
-        Path data = SharedData.resolve("data/coco128");
-        Path cfgFile = folder.resolve("yolo-fastest-1.1.cfg");
-        DarknetConfig cfg = DarknetConfig.read(cfgFile);
-        ClassNames names = ClassNames.read(folder.resolve("coco.names"));
-        byte[] weights = Files.readAllBytes(folder.resolve("yolo-fastest-1.1.weights"));
-        int w = cfg.net().width();
-        int h = cfg.net().height();
-        Dataset dataset = Datasets.open(data, names);
-        PhotoDrift drift = PhotoDrift.parse("night", names);
+        ShippedYoloFastest model = ShippedYoloFastest.read();
+        Dataset dataset = Datasets.open(model.coco128(), model.names());
+        PhotoDrift drift = PhotoDrift.parse("night", model.names());
         DatasetFrames served = new DatasetFrames(dataset);
         DatasetFrames night = new DatasetFrames(dataset, Optional.of(drift), 0);
         List<LabeledFrame> dayFrames = new ArrayList<>();
         List<LabeledFrame> nightFrames = new ArrayList<>();
         for (int i = 0; i < PHOTOS; i++) {
-            dayFrames.add(served.frame(i).letterboxed(w, h));
+            dayFrames.add(served.frame(i).letterboxed(model.width(), model.height()));
             nightFrames.add(UploadFrames.decode(new PendingImage("edge-1", 1,
-                    JpegFrames.encode(night.frame(i), w, h, 0.75f), 0), names));
+                    JpegFrames.encode(night.frame(i), model.width(), model.height(), 0.75f), 0), model.names()));
         }
-        DarknetConfig bestAnchorOnly = DarknetConfig.parse(cfgFile,
-                Files.readString(cfgFile).replaceAll("(?m)^iou_thresh *=.*$", ""));
-        for (DarknetConfig targets : List.of(cfg, bestAnchorOnly)) {
+        DarknetConfig bestAnchorOnly = model.bestAnchorOnly();
+        for (DarknetConfig targets : List.of(model.cfg(), bestAnchorOnly)) {
             System.out.printf(Locale.ROOT, "shipped weights, %s: day %s | night %s%n",
-                    targets == cfg ? "iou_thresh 0.213 honoured" : "best anchor only",
-                    loss(targets, weights, dayFrames, new YoloLoss()), loss(targets, weights, nightFrames, new YoloLoss()));
+                    targets == model.cfg() ? "iou_thresh 0.213 honoured" : "best anchor only",
+                    loss(targets, model.weights(), dayFrames, new YoloLoss()),
+                    loss(targets, model.weights(), nightFrames, new YoloLoss()));
         }
 
-        HoldoutSet set = HoldoutSet.photos(dataset, Optional.of(drift), 40, w, h);
+        HoldoutSet set = HoldoutSet.photos(dataset, Optional.of(drift), 40, model.width(), model.height());
         HoldoutScorer scorer = new HoldoutScorer(new HoldoutSettings(40, "iou", 0.25f, 0.45f),
-                Files.readAllBytes(cfgFile), names);
-        System.out.printf(Locale.ROOT, "shipped weights: %s%n", maps(scorer, weights, set));
+                Files.readAllBytes(model.cfgFile()), model.names());
+        System.out.printf(Locale.ROOT, "shipped weights: %s%n", maps(scorer, model.weights(), set));
         for (boolean fixedBatchNorm : new boolean[] {true, false}) {
             TrainingSettings settings = TrainingSettings.builder().setEpochs(1).setBatchSize(8).optLearningRate(1e-12f)
                     .optFreezeBackbone(true).optFixedBatchNorm(fixedBatchNorm).optDevice(TrainingDevice.CPU)
                     .optSeed(1).build();
-            TrainingResult result = new DetectorTrainer(cfg, names, settings).train(weights,
+            TrainingResult result = new DetectorTrainer(model.cfg(), model.names(), settings).train(model.weights(),
                     nightFrames.subList(0, 16));
             System.out.printf(Locale.ROOT, "1 epoch at lr 1e-12 on 16 night uploads, batch norm %s: %s (loss %.2f)%n",
                     fixedBatchNorm ? "fixed" : "following the batches", maps(scorer, result.weights(), set),

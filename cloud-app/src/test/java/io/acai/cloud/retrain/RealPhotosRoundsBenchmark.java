@@ -4,16 +4,14 @@ import io.acai.cloud.holdout.HoldoutScore;
 import io.acai.cloud.holdout.HoldoutScorer;
 import io.acai.cloud.holdout.HoldoutSet;
 import io.acai.cloud.holdout.HoldoutSettings;
+import io.acai.cloud.holdout.ShippedYoloFastest;
 import io.acai.cloud.holdout.HoldoutStyle;
 import io.acai.cloud.train.TorchThreads;
 import io.acai.dataset.Dataset;
 import io.acai.dataset.DatasetEntry;
 import io.acai.dataset.DatasetSplit;
 import io.acai.dataset.Datasets;
-import io.acai.detection.ClassNames;
 import io.acai.detection.LabeledFrame;
-import io.acai.detection.SharedData;
-import io.acai.detection.darknet.DarknetConfig;
 import io.acai.edge.source.DatasetFrames;
 import io.acai.edge.upload.JpegFrames;
 import io.acai.scenes.PhotoDrift;
@@ -84,25 +82,16 @@ class RealPhotosRoundsBenchmark {
     @Test
     void heldOutMapRoundByRound() throws Exception {
         TorchThreads.limit(2);
-        Path folder = SharedData.resolve("data/yolo-fastest/yolo-fastest-1.1_coco");
-        Path data = SharedData.resolve("data/coco128");
-        Path cfgFile = folder.resolve("yolo-fastest-1.1.cfg");
-        String cfgText = Files.readString(cfgFile);
-        DarknetConfig cfg = DarknetConfig.parse(cfgFile, cfgText);
-        DarknetConfig bestAnchorOnly = DarknetConfig.parse(cfgFile, cfgText.replaceAll("(?m)^iou_thresh *=.*$", ""));
-        ClassNames names = ClassNames.read(folder.resolve("coco.names"));
-        byte[] shipped = Files.readAllBytes(folder.resolve("yolo-fastest-1.1.weights"));
-        int w = cfg.net().width();
-        int h = cfg.net().height();
-        Dataset dataset = Datasets.open(data, names);
-        PhotoDrift drift = PhotoDrift.parse("night", names);
+        ShippedYoloFastest model = ShippedYoloFastest.read();
+        Dataset dataset = Datasets.open(model.coco128(), model.names());
+        PhotoDrift drift = PhotoDrift.parse("night", model.names());
         DatasetFrames night = new DatasetFrames(dataset, Optional.of(drift), 0);
         List<LabeledFrame> uploads = new ArrayList<>();
         for (int i = 0; i < ROUND * ROUNDS; i++) {
-            uploads.add(UploadFrames.decode(new PendingImage("edge-1", i / ROUND, JpegFrames.encode(night.frame(i), w, h,
-                    0.75f), 0), names));
+            uploads.add(UploadFrames.decode(new PendingImage("edge-1", i / ROUND,
+                    JpegFrames.encode(night.frame(i), model.width(), model.height(), 0.75f), 0), model.names()));
         }
-        HoldoutSet set = HoldoutSet.photos(dataset, Optional.of(drift), 40, w, h);
+        HoldoutSet set = HoldoutSet.photos(dataset, Optional.of(drift), 40, model.width(), model.height());
         // the 26 held-out photos are few: one detection more or less moves a class's AP, so the settings are also
         // scored on 80 photos no round trains on: those 26 and the 54 served photos after the uploaded ones
         List<LabeledFrame> unseenDay = new ArrayList<>();
@@ -118,16 +107,16 @@ class RealPhotosRoundsBenchmark {
             unseenDay.add(dataset.load(servedEntries.get(i)));
             unseenNight.add(night.frame(i));
         }
-        HoldoutSet unseen = HoldoutSet.of(unseenDay, unseenNight, w, h);
+        HoldoutSet unseen = HoldoutSet.of(unseenDay, unseenNight, model.width(), model.height());
         // and on the uploaded night photos the rounds train on: what the heads learn there and not elsewhere
         List<LabeledFrame> trainedDay = new ArrayList<>();
         for (int i = 0; i < ROUND * ROUNDS; i++) {
             trainedDay.add(dataset.load(servedEntries.get(i)));
         }
-        HoldoutSet trained = HoldoutSet.of(trainedDay, uploads, w, h);
+        HoldoutSet trained = HoldoutSet.of(trainedDay, uploads, model.width(), model.height());
         HoldoutScorer scorer = new HoldoutScorer(new HoldoutSettings(40, "iou", 0.25f, 0.45f),
-                cfgText.getBytes(java.nio.charset.StandardCharsets.UTF_8), names);
-        String start = maps(scorer, shipped, set, unseen, trained);
+                model.cfgText().getBytes(java.nio.charset.StandardCharsets.UTF_8), model.names());
+        String start = maps(scorer, model.weights(), set, unseen, trained);
         System.out.printf(Locale.ROOT, "| setting | round 0 (static control) | round 1 | round 2 | round 3 | s |%n");
         Set<String> only = Set.of(System.getProperty("acai.settings", "").split(","));
         for (Setting setting : SETTINGS) {
@@ -138,12 +127,13 @@ class RealPhotosRoundsBenchmark {
             TrainingSettings training = TrainingSettings.builder().setEpochs(setting.epochs()).setBatchSize(8)
                     .optLearningRate(setting.lr()).optFreezeBackbone(true).optFixedBatchNorm(setting.fixedBatchNorm())
                     .optDevice(TrainingDevice.CPU).optSeed(setting.seed()).build();
-            DetectorTrainer trainer = new DetectorTrainer(setting.iouThresh() ? cfg : bestAnchorOnly, names, training);
+            DetectorTrainer trainer = new DetectorTrainer(setting.iouThresh() ? model.cfg() : model.bestAnchorOnly(),
+                    model.names(), training);
             List<LabeledFrame> anchors = new ArrayList<>();
             for (int i = 0; i < setting.anchors(); i++) {
-                anchors.add(dataset.load(servedEntries.get(i)).letterboxed(w, h));
+                anchors.add(dataset.load(servedEntries.get(i)).letterboxed(model.width(), model.height()));
             }
-            byte[] weights = shipped;
+            byte[] weights = model.weights();
             StringBuilder row = new StringBuilder("| " + setting.name() + " | " + start);
             for (int round = 1; round <= ROUNDS; round++) {
                 List<LabeledFrame> frames = new ArrayList<>(uploads.subList((round - 1) * ROUND, round * ROUND));
