@@ -1,6 +1,7 @@
 package io.acai.launcher.config;
 
 import io.acai.launcher.plan.ExperimentPlan;
+import io.acai.launcher.plan.RuntimeKind;
 import io.acai.launcher.plan.ImageRegistry;
 import io.acai.options.TimeSpan;
 import java.time.Duration;
@@ -49,6 +50,10 @@ record ExperimentSettings(String name, Duration duration, Optional<Long> seed, D
         Optional<String> model = paths.model(node);
         int edgesPerHost = node.integer("edgesPerHost", ExperimentPlan.MIN_EDGES_PER_HOST,
                 ExperimentPlan.MAX_EDGES_PER_HOST).map(Long::intValue).orElse(ExperimentPlan.MIN_EDGES_PER_HOST);
+        if (edgesPerHost > 1 && paths.runtime() == RuntimeKind.KUBERNETES) {
+            node.errors().add(node.path("edgesPerHost"), edgesPerHost + " is the local runtime's (namespace mode): on"
+                    + " Kubernetes each edge is a pod of its own (expected: 1, or the local runtime)");
+        }
         return new ExperimentSettings(name, duration, seed, period, model, imageRegistry(node), edgesPerHost);
     }
 

@@ -223,6 +223,14 @@ class UserConfigReaderTest {
         assertThat(catchThrowableOfType(ConfigException.class, () -> UserConfigReader.read(config, null)).errors())
                 .extracting(ConfigError::toString)
                 .containsExactly("experiment.edgesPerHost: 0 is not allowed (expected: a whole number from 1 to 64)");
+        Files.writeString(config, """
+                {"experiment": {"edgesPerHost": 4},
+                 "machines": [{"name": "cloud", "category": "server"}, {"name": "cam", "category": "client"}]}
+                """);
+        assertThat(catchThrowableOfType(ConfigException.class,
+                () -> UserConfigReader.read(config, RuntimeKind.KUBERNETES)).errors()).extracting(ConfigError::toString)
+                .containsExactly("experiment.edgesPerHost: 4 is the local runtime's (namespace mode): on Kubernetes each"
+                        + " edge is a pod of its own (expected: 1, or the local runtime)");
     }
 
     @Test
