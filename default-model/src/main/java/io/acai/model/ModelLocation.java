@@ -18,19 +18,31 @@ public final class ModelLocation {
     }
 
     public static ModelFiles parse(String value) throws IOException {
+        return parse(value, null);
+    }
+
+    /**
+     * As {@link #parse(String)}, with relative paths taken from {@code base} (an edge host member's working folder);
+     * a null {@code base} leaves them relative to the process's folder.
+     */
+    public static ModelFiles parse(String value, Path base) throws IOException {
         String[] parts = value.split(",", -1);
         if (parts.length == 3) {
-            return new ModelFiles(Path.of(parts[0].strip()), Path.of(parts[1].strip()), Path.of(parts[2].strip()))
-                    .requireReadable();
+            return new ModelFiles(in(base, parts[0]), in(base, parts[1]), in(base, parts[2])).requireReadable();
         }
         if (parts.length != 1) {
             throw new IOException("--model : " + value + " (expected: a folder, or cfg,weights,names)");
         }
-        Path dir = Path.of(value.strip());
+        Path dir = in(base, value);
         if (!Files.isDirectory(dir)) {
             throw new IOException("--model : " + value + " is not a folder (expected: a folder, or cfg,weights,names)");
         }
         return new ModelFiles(only(dir, "cfg"), only(dir, "weights"), only(dir, "names")).requireReadable();
+    }
+
+    private static Path in(Path base, String part) {
+        Path path = Path.of(part.strip());
+        return base == null ? path : base.resolve(path);
     }
 
     private static Path only(Path dir, String extension) throws IOException {

@@ -31,6 +31,15 @@ class ModelLocationTest {
         assertThat(read.weights()).isEqualTo(written.weights());
     }
 
+    /** An edge host member's {@code --model} is read from its own folder ({@code --work-dir}); absolute paths stay. */
+    @Test
+    void relativePathsAreTakenFromTheBaseFolder() throws IOException {
+        ModelFiles written = TestModels.initialDefaultNetwork(tmp.resolve("member/model"), 1);
+        assertThat(ModelLocation.parse("model", tmp.resolve("member")).cfg()).isEqualTo(written.cfg());
+        assertThat(ModelLocation.parse("model/acai-shapes.cfg,model/acai-shapes.weights," + written.names(),
+                tmp.resolve("member")).weights()).isEqualTo(written.weights());
+    }
+
     @Test
     void folderWithTwoCfgFilesNamesTheCount() throws IOException {
         TestModels.initialDefaultNetwork(tmp.resolve("model"), 1);

@@ -283,12 +283,7 @@ public final class EdgeCommand implements Callable<Integer> {
 
     /** The model of {@code --model}, its relative paths taken from {@code --work-dir}. */
     private io.acai.detection.ModelFiles model(String location) throws java.io.IOException {
-        if (workDir == null) {
-            return ModelLocation.parse(location);
-        }
-        return ModelLocation.parse(java.util.Arrays.stream(location.split(",", -1))
-                .map(part -> inWorkDir(Path.of(part.strip())).toString())
-                .collect(java.util.stream.Collectors.joining(",")));
+        return ModelLocation.parse(location, workDir);
     }
 
     /**
