@@ -11,7 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -84,22 +85,18 @@ class LauncherWatchTest {
                     .redirectError(Path.of(args[0]).toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             System.out.println("app pid " + app.pid());
             System.out.flush();
-            Thread.sleep(Duration.ofMinutes(5).toMillis());
+            // killed by the test long before: the app must then end on its own
+            app.waitFor(5, TimeUnit.MINUTES);
         }
     }
 
-    /** An app: its {@code main} starts the watch as the cloud's and the edge's do, then works (sleeps). */
+    /** An app: its {@code main} starts the watch as the cloud's and the edge's do, then waits to be ended. */
     public static final class WatchedApp {
 
         public static void main(String[] args) throws Exception {
             LauncherWatch.fromProperty("watched-app");
-            Optional.of(Duration.ofMinutes(5)).ifPresent(d -> {
-                try {
-                    Thread.sleep(d.toMillis());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            });
+            // nothing counts it down: only the watch, when the launcher goes, ends this JVM (5 minutes at most)
+            new CountDownLatch(1).await(5, TimeUnit.MINUTES);
         }
     }
 }

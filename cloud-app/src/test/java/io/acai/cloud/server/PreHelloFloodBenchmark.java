@@ -1,5 +1,7 @@
 package io.acai.cloud.server;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.ServerSocket;
@@ -7,11 +9,13 @@ import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Tag;
@@ -53,24 +57,23 @@ class PreHelloFloodBenchmark {
                 "--holdout-frames", "0")
                 .redirectErrorStream(true).redirectOutput(dir.resolve("stdout.log").toFile()).start();
         try {
-            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-            while (!(Files.exists(log) && Files.readString(log).contains("listening on port"))) {
-                if (!cloud.isAlive() || System.nanoTime() > deadline) {
+            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200)).until(() -> {
+                if (!cloud.isAlive()) {
                     throw new IllegalStateException("the cloud did not start; see " + dir.resolve("stdout.log"));
                 }
-                Thread.sleep(200);
-            }
-            Thread.sleep(3000);
-            long idle = rssKiB(cloud.pid());
-            AtomicLong peak = new AtomicLong(idle);
-            ExecutorService pool = Executors.newFixedThreadPool(CONNECTIONS + 1);
-            pool.submit(() -> {
-                while (!Thread.currentThread().isInterrupted()) {
-                    peak.accumulateAndGet(rssKiB(cloud.pid()), Math::max);
-                    Thread.sleep(50);
-                }
-                return null;
+                return Files.exists(log) && Files.readString(log).contains("listening on port");
             });
+            long idle = steadyRssKiB(cloud.pid());
+            AtomicLong peak = new AtomicLong(idle);
+            ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+            sampler.scheduleAtFixedRate(() -> {
+                try {
+                    peak.accumulateAndGet(rssKiB(cloud.pid()), Math::max);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }, 0, 50, TimeUnit.MILLISECONDS);
+            ExecutorService pool = Executors.newFixedThreadPool(CONNECTIONS);
             List<Future<Long>> sent = new ArrayList<>();
             for (int i = 0; i < CONNECTIONS; i++) {
                 sent.add(pool.submit(() -> flood(port)));
@@ -79,7 +82,9 @@ class PreHelloFloodBenchmark {
             for (Future<Long> f : sent) {
                 total += f.get();
             }
-            Thread.sleep(2000);
+            // the peak is sampled until the cloud's memory stops moving after the last client was closed
+            steadyRssKiB(cloud.pid());
+            sampler.shutdownNow();
             pool.shutdownNow();
             System.out.printf("cloud %s, %d connections each announcing a %d MiB frame with a wrong magic%n",
                     jar.getFileName(), CONNECTIONS, FRAME >> 20);
@@ -116,6 +121,16 @@ class PreHelloFloodBenchmark {
             // closed by the cloud
         }
         return written;
+    }
+
+    /** The resident memory once two readings half a second apart differ by less than 1 MiB. */
+    private static long steadyRssKiB(long pid) {
+        AtomicLong last = new AtomicLong(-1);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            long now = rssKiB(pid);
+            return Math.abs(now - last.getAndSet(now)) < 1024;
+        });
+        return last.get();
     }
 
     private static long rssKiB(long pid) throws IOException {

@@ -1,5 +1,7 @@
 package io.acai.edge.model;
 
+import static org.awaitility.Awaitility.await;
+
 import io.acai.dataset.metrics.FrameJudge;
 import io.acai.detection.ModelFiles;
 import io.acai.detection.opencv.DetectorSettings;
@@ -16,6 +18,7 @@ import io.acai.records.run.InferenceRow;
 import io.acai.scenes.DriftScenario;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -72,12 +75,13 @@ class SwapStallBenchmark {
             Thread thread = new Thread(loop, "acai-inference");
             thread.start();
             requests.start();
-            Thread.sleep(12_000);
+            // the windows are counted in frames served at RATE: 12 s before the first swap, 4 s after each
+            awaitServed(served, (int) (12 * RATE));
             for (int v = 1; v <= SWAPS; v++) {
                 byte[] weights = TestModels.otherWeights(files, 100 + v);
                 pushes.add(System.nanoTime());
                 swap.accept(ModelPush.of(v, weights));
-                Thread.sleep(4_000);
+                awaitServed(served, served.size() + (int) (4 * RATE));
             }
             loop.stop();
             thread.join();
@@ -132,5 +136,9 @@ class SwapStallBenchmark {
         return String.format(Locale.ROOT, "  %-45s %3d requests: service max %6.1f ms mean %6.1f ms; queue wait max"
                 + " %7.1f ms; latency max %7.1f ms%n", name, n, maxService / 1e6, n == 0 ? 0 : sumService / n / 1e6,
                 maxWait / 1e6, maxLatency / 1e6);
+    }
+
+    private static void awaitServed(List<Served> served, int frames) {
+        await().atMost(Duration.ofMinutes(2)).until(() -> served.size() >= frames);
     }
 }
