@@ -36,12 +36,8 @@ final class FleetMetricsTable {
                 .append(edges.size()).append(")</th>"));
         clouds.forEach(c -> html.append("<th>").append(Html.escape(c.machine())).append("</th>"));
         html.append("</tr>\n");
-        for (Metric metric : Metric.values()) {
-            if (metrics.machines().stream().noneMatch(m -> m.values().containsKey(metric))) {
-                continue;
-            }
-            html.append("<tr><td>").append(Html.escape(metric.label())).append("</td><td>")
-                    .append(Html.escape(metric.unit())).append("</td>");
+        for (Metric metric : MetricRows.measured(metrics)) {
+            html.append(MetricRows.head(metric));
             int places = metric.unit().equals("count") || metric.unit().equals("bytes") ? 0 : 1;
             for (List<String> edges : groups.members().values()) {
                 html.append(spread(metric, edges.stream().map(metrics::machine).flatMap(Optional::stream).toList(),

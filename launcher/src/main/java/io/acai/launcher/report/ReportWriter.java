@@ -144,12 +144,8 @@ public final class ReportWriter {
                 .append("the files' note say why).</p>\n<table>\n<tr><th>metric</th><th>unit</th>");
         metrics.machines().forEach(m -> html.append("<th>").append(Html.escape(m.machine())).append("</th>"));
         html.append("</tr>\n");
-        for (Metric metric : Metric.values()) {
-            if (metrics.machines().stream().noneMatch(m -> m.values().containsKey(metric))) {
-                continue;
-            }
-            html.append("<tr><td>").append(Html.escape(metric.label())).append("</td><td>")
-                    .append(Html.escape(metric.unit())).append("</td>");
+        for (Metric metric : MetricRows.measured(metrics)) {
+            html.append(MetricRows.head(metric));
             for (MachineMetrics machine : metrics.machines()) {
                 MetricValue value = machine.values().get(metric);
                 if (value == null) {
