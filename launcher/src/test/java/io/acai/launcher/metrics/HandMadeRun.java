@@ -1,6 +1,5 @@
 package io.acai.launcher.metrics;
 
-import io.acai.records.csv.CsvRowWriter;
 import io.acai.records.csv.CsvSchema;
 import io.acai.records.run.ConsumptionRow;
 import io.acai.records.run.HoldoutRow;
@@ -86,8 +85,6 @@ final class HandMadeRun {
     }
 
     static <R> void write(CsvSchema<R> schema, Path folder, List<R> rows) throws IOException {
-        try (CsvRowWriter<R> out = schema.create(schema.in(folder))) {
-            rows.forEach(out::write);
-        }
+        schema.writeAll(schema.in(folder), rows);
     }
 }

@@ -79,6 +79,13 @@ public final class CsvSchema<R> {
         return new CsvRowWriter<>(this, CsvFile.create(file, header()));
     }
 
+    /** A new file (an existing one is replaced) with its header and {@code rows}, the reverse of {@link #readAll}. */
+    public void writeAll(Path file, List<R> rows) throws IOException {
+        try (CsvRowWriter<R> out = create(file)) {
+            rows.forEach(out::write);
+        }
+    }
+
     /**
      * Appends to a file, writing the header first when it is new or empty.
      *

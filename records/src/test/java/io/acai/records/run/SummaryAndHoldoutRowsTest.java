@@ -3,7 +3,6 @@ package io.acai.records.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.acai.records.csv.CsvRowWriter;
 import io.acai.records.csv.CsvSchema;
 import io.acai.records.csv.CsvValueException;
 import java.nio.file.Files;
@@ -69,9 +68,7 @@ class SummaryAndHoldoutRowsTest {
 
     private <R> Path write(CsvSchema<R> schema, List<R> rows) throws Exception {
         Path file = schema.in(tmp);
-        try (CsvRowWriter<R> out = schema.create(file)) {
-            rows.forEach(out::write);
-        }
+        schema.writeAll(file, rows);
         return file;
     }
 }
