@@ -1,11 +1,13 @@
 package io.acai.cloud.pretrain;
 
 import io.acai.detection.LabeledFrame;
+import io.acai.scenes.ColourJitter;
 import io.acai.scenes.DriftScenario;
 import io.acai.scenes.SceneGenerator;
 import io.acai.scenes.SceneStyle;
 import java.util.AbstractList;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
@@ -41,13 +43,50 @@ final class PretrainScenes {
 
     /** The {@code n} training scenes of {@code pretrain --seed seed --balanced balanced}, each rendered once. */
     static List<LabeledFrame> of(long seed, int n, double balanced) {
+        return of(seed, n, balanced, 0);
+    }
+
+    /**
+     * The training scenes with a share {@code drift} of them drawn from {@link SceneStyle#DRIFT} instead (scene i
+     * when a draw seeded with the stream and i falls below it): not how the shipped model is trained, which sees
+     * no drift, but how to measure what the network can hold of both styles at once (docs/default-model.md).
+     */
+    static List<LabeledFrame> of(long seed, int n, double balanced, double drift) {
         if (!(balanced >= 0 && balanced <= 1)) {
             throw new IllegalArgumentException("--balanced: " + balanced + " (expected: 0..1)");
+        }
+        if (!(drift >= 0 && drift <= 1)) {
+            throw new IllegalArgumentException("--drift: " + drift + " (expected: 0..1)");
         }
         long stream = streamSeed(seed);
         SceneGenerator preDrift = new SceneGenerator(stream, SceneStyle.PRE_DRIFT);
         SceneGenerator even = new SceneGenerator(stream, BALANCED);
-        return rendered(n, index -> (balancedScene(index, balanced) ? even : preDrift).frame(index));
+        SceneGenerator night = new SceneGenerator(stream, SceneStyle.DRIFT);
+        return rendered(n, index -> {
+            if (drift > 0 && new SplittableRandom(stream + index).nextDouble() < drift) {
+                return night.frame(index);
+            }
+            return (balancedScene(index, balanced) ? even : preDrift).frame(index);
+        });
+    }
+
+    /**
+     * The scenes as pass {@code pass} sees them with darknet's colour augmentation: each scene distorted by a
+     * draw from the seed, the pass and its index, so every pass distorts every scene anew (as darknet does).
+     */
+    static List<LabeledFrame> jittered(List<LabeledFrame> scenes, ColourJitter jitter, long seed, int pass) {
+        long passSeed = new SplittableRandom(seed * 31 + pass).nextLong();
+        return new AbstractList<>() {
+            @Override
+            public LabeledFrame get(int index) {
+                return jitter.apply(scenes.get(index), passSeed + index * 0x9E3779B97F4A7C15L);
+            }
+
+            @Override
+            public int size() {
+                return scenes.size();
+            }
+        };
     }
 
     /** Scenes 0 to n - 1 of the generator, each rendered when first read and kept (230 kB a 320x240 scene). */
