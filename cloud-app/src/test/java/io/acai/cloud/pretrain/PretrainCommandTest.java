@@ -55,10 +55,12 @@ class PretrainCommandTest {
         DarknetWeights.initial(DefaultModel.cfg(), 7).write(start);
         ConsoleCapture result = ConsoleCapture.run(() -> PretrainCommand.run(new String[] {"--out", temp.toString(),
             "--init", start.toString(), "--images", "4", "--epochs", "3", "--batch", "4", "--schedule", "cosine",
-            "--warmup", "1", "--lr", "0.001", "--balanced", "0.5", "--device", "cpu", "--eval", "0"}));
+            "--warmup", "1", "--lr", "0.001", "--balanced", "0.5", "--augment", "0.1,1.5,1.5", "--device", "cpu",
+            "--eval", "0"}));
 
         assertThat(result.exitCode()).as(result.err()).isEqualTo(0);
-        assertThat(result.out()).contains("from " + start + ", 4 pre-drift scenes (0.5 class-balanced), 3 epochs")
+        assertThat(result.out()).contains("from " + start + ", 4 pre-drift scenes (0.5 class-balanced, colour jitter"
+                + " hue 0.1, saturation 1.5, exposure 1.5), 3 epochs")
                 .contains("epoch 1/3 loss ").contains(" lr 5.0E-4 ").contains("epoch 3/3 loss ");
         DarknetWeights weights = DarknetWeights.read(temp.resolve("acai-shapes.weights"), DefaultModel.cfg());
         assertThat(weights.header().seen()).isEqualTo(DarknetWeights.read(start, DefaultModel.cfg()).header().seen() + 12);
@@ -82,6 +84,12 @@ class PretrainCommandTest {
         ConsoleCapture balanced = ConsoleCapture.run(() -> PretrainCommand.run(new String[] {"--balanced", "-0.1"}));
         assertThat(balanced.exitCode()).isEqualTo(2);
         assertThat(balanced.err()).contains("--balanced: -0.1 (expected: 0..1)");
+        ConsoleCapture drift = ConsoleCapture.run(() -> PretrainCommand.run(new String[] {"--drift", "2"}));
+        assertThat(drift.exitCode()).isEqualTo(2);
+        assertThat(drift.err()).contains("--drift: 2.0 (expected: 0..1)");
+        ConsoleCapture augment = ConsoleCapture.run(() -> PretrainCommand.run(new String[] {"--augment", "0.1,0.5,1.5"}));
+        assertThat(augment.exitCode()).isEqualTo(2);
+        assertThat(augment.err()).contains("--augment: saturation: 0.5 (expected: 1..4)");
         ConsoleCapture schedule = ConsoleCapture.run(() -> PretrainCommand.run(new String[] {"--schedule", "linear"}));
         assertThat(schedule.exitCode()).isEqualTo(2);
         assertThat(schedule.err()).contains("--schedule: \"linear\" (expected: step or cosine)");

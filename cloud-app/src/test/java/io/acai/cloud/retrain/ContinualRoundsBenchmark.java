@@ -8,6 +8,7 @@ import io.acai.detection.ModelFiles;
 import io.acai.detection.darknet.DarknetConfig;
 import io.acai.detection.opencv.OpenCvDetector;
 import io.acai.model.DefaultModel;
+import io.acai.scenes.ColourJitter;
 import io.acai.scenes.SceneGenerator;
 import io.acai.scenes.SceneStyle;
 import io.acai.training.DetectorTrainer;
@@ -43,11 +44,15 @@ import org.junit.jupiter.api.io.TempDir;
  *   <li>{@code schedule=fixed|cosine} (warm-up over a tenth of the round, then cosine decay), {@code headlr=F}
  *       (the head's learning rate F times the rest's), {@code adabn=yes} (batch-norm statistics re-estimated
  *       on the round's frames after it, see {@link TrainingSettings#recalibrateBatchNorm()});</li>
+ *   <li>{@code jitter=H/S/E}: darknet's colour augmentation on every frame of a round, drawn anew each round
+ *       (see {@link ColourJitter});</li>
  *   <li>{@code distill=W}: knowledge distillation of the anchors against the shipped model, weight W (see
  *       {@link Distillation});</li>
  *   <li>{@code epochs}, {@code lr}, {@code bn=train|fixed}, {@code freeze=none|backbone}, {@code fresh}, {@code budget} (image passes
  *       the rounds may spend in all, about what the cloud trains in the 3 min 50 s of drift).</li>
  * </ul>
+ * The rounds start from the shipped weights, or from other acai-shapes weights given with
+ * {@code -Dacai.rounds.weights=FILE} (a candidate default model).
  * Policies are given with {@code -Dacai.rounds.policies="replay=60;anchors=60,memory=120,bn=fixed"}
  * and run one after the other from the same shipped weights on the same frames:
  *
@@ -68,7 +73,8 @@ class ContinualRoundsBenchmark {
     void roundsByPolicy() throws Exception {
         TorchThreads.limit(Integer.getInteger("acai.rounds.threads", 2));
         ModelFiles model = DefaultModel.extractTo(tmp.resolve("model"));
-        byte[] shipped = Files.readAllBytes(model.weights());
+        String start = System.getProperty("acai.rounds.weights");
+        byte[] shipped = Files.readAllBytes(start == null ? model.weights() : Path.of(start));
         DarknetConfig cfg = DarknetConfig.read(model.cfg());
         ClassNames names = ClassNames.read(model.names());
         String policies = System.getProperty("acai.rounds.policies", "replay=60");
@@ -89,6 +95,7 @@ class ContinualRoundsBenchmark {
             throw new IllegalArgumentException("share: " + share + " (expected: 0 for all anchors, or below 1 with anchors)");
         }
         int anchorTurn = 0;
+        ColourJitter jitter = policy.containsKey("jitter") ? ColourJitter.parse(policy.get("jitter").replace('/', ',')) : null;
         float distill = Float.parseFloat(policy.getOrDefault("distill", "0"));
         TrainingSettings settings = TrainingSettings.builder()
                 .setEpochs(Integer.parseInt(policy.getOrDefault("epochs", "2"))).setBatchSize(8)
@@ -145,6 +152,13 @@ class ContinualRoundsBenchmark {
                 }
             } else {
                 frames.addAll(anchorFrames);
+            }
+            if (jitter != null) {
+                List<LabeledFrame> plain = frames;
+                frames = new ArrayList<>();
+                for (int i = 0; i < plain.size(); i++) {
+                    frames.add(jitter.apply(plain.get(i), round * 1_000_003L + i));
+                }
             }
             TrainingResult result = distill > 0
                     ? trainer.train(weights, frames, Distillation.of(shipped, anchorFrames, distill), report -> { })

@@ -12,8 +12,10 @@ public enum Metric {
     TIME_TO_RECOVER("time_to_recover", "s", "time to recover"),
     ACCURACY_AFTER_DRIFT("accuracy_after_drift", "%", "accuracy after drift"),
     ACCURACY_LAST_30S("accuracy_last_30s", "%", "accuracy, last 30 s"),
+    ACCURACY_LAST_2MIN("accuracy_last_2min", "%", "accuracy, last 2 min"),
     GAIN_AFTER_DRIFT("gain_over_control_after_drift", "points", "gain over control after drift"),
     GAIN_LAST_30S("gain_over_control_last_30s", "points", "gain over control, last 30 s"),
+    GAIN_LAST_2MIN("gain_over_control_last_2min", "points", "gain over control, last 2 min"),
     MODEL_VERSIONS("model_versions", "count", "model versions served"),
     UPDATE_LATENCY_MEDIAN("update_latency_median", "s", "update latency, median"),
     UPDATE_LATENCY_P95("update_latency_p95", "s", "update latency, p95"),
@@ -26,7 +28,8 @@ public enum Metric {
 
     /** What an edge has, in this order. */
     public static final List<Metric> EDGE = List.of(ACCURACY_BEFORE_DRIFT, ACCURACY_DIP, TIME_TO_RECOVER,
-            ACCURACY_AFTER_DRIFT, ACCURACY_LAST_30S, GAIN_AFTER_DRIFT, GAIN_LAST_30S, MODEL_VERSIONS,
+            ACCURACY_AFTER_DRIFT, ACCURACY_LAST_30S, ACCURACY_LAST_2MIN, GAIN_AFTER_DRIFT, GAIN_LAST_30S,
+            GAIN_LAST_2MIN, MODEL_VERSIONS,
             UPDATE_LATENCY_MEDIAN, UPDATE_LATENCY_P95, BYTES_UP, BYTES_DOWN, CPU_SECONDS, PEAK_MEMORY);
     /** What a cloud has, in this order. */
     public static final List<Metric> CLOUD = List.of(RETRAINS, FORGETTING, CPU_SECONDS, PEAK_MEMORY);

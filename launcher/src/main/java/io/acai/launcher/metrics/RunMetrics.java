@@ -45,6 +45,7 @@ public record RunMetrics(List<MachineMetrics> machines, Map<String, String> cont
             values.put(Metric.TIME_TO_RECOVER, own.timeToRecover());
             values.put(Metric.ACCURACY_AFTER_DRIFT, own.afterDrift());
             values.put(Metric.ACCURACY_LAST_30S, own.last30s());
+            values.put(Metric.ACCURACY_LAST_2MIN, own.last2min());
             gains(edge.name(), own, learning, settings, values);
             values.put(Metric.MODEL_VERSIONS, modelVersions(edge.inference()));
             UpdateLatency latency = UpdateLatency.of(edge.updates());
@@ -86,12 +87,14 @@ public record RunMetrics(List<MachineMetrics> machines, Map<String, String> cont
             MetricValue control = MetricValue.notMeasured(edge + " is the control of " + settings.controlOf().get(edge));
             values.put(Metric.GAIN_AFTER_DRIFT, control);
             values.put(Metric.GAIN_LAST_30S, control);
+            values.put(Metric.GAIN_LAST_2MIN, control);
             return;
         }
         Optional<String> controlName = settings.controlFor(edge);
         if (controlName.isEmpty()) {
             values.put(Metric.GAIN_AFTER_DRIFT, MetricValue.notMeasured("no control"));
             values.put(Metric.GAIN_LAST_30S, MetricValue.notMeasured("no control"));
+            values.put(Metric.GAIN_LAST_2MIN, MetricValue.notMeasured("no control"));
             return;
         }
         String name = controlName.get();
@@ -100,10 +103,12 @@ public record RunMetrics(List<MachineMetrics> machines, Map<String, String> cont
             MetricValue absent = MetricValue.notMeasured("control " + name + " wrote no files");
             values.put(Metric.GAIN_AFTER_DRIFT, absent);
             values.put(Metric.GAIN_LAST_30S, absent);
+            values.put(Metric.GAIN_LAST_2MIN, absent);
             return;
         }
         values.put(Metric.GAIN_AFTER_DRIFT, ControlGain.of(own.afterDrift(), control.afterDrift(), name));
         values.put(Metric.GAIN_LAST_30S, ControlGain.of(own.last30s(), control.last30s(), name));
+        values.put(Metric.GAIN_LAST_2MIN, ControlGain.of(own.last2min(), control.last2min(), name));
     }
 
     private static MetricValue modelVersions(List<InferenceRow> inference) {

@@ -58,6 +58,16 @@ class EdgeLearningMetricsTest {
     }
 
     @Test
+    void theLastTwoMinutesAreTheRowsThatEndedInThem() throws Exception {
+        // 16 rows ending at 10..160 s: the last 2 minutes are the rows ending in (40 s, 160 s], the last twelve
+        MachineMetrics edge = only(drift("edge"), "edge",
+                run(0.0, 0.0, 0.0, 0.0, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.9, 0.9));
+
+        assertThat(edge.value(Metric.ACCURACY_LAST_2MIN).value()).isCloseTo(100 * 4.8 / 12, within(1e-9));
+        assertThat(edge.value(Metric.ACCURACY_LAST_30S).value()).isCloseTo(100 * 2.3 / 3, within(1e-9));
+    }
+
+    @Test
     void anEdgeThatStaysLowIsNotRecovered() throws Exception {
         MachineMetrics edge = only(drift("edge"), "edge", run(0.2, 0.2, 0.2, 0.2, 0.2, 0.2, 0.2, 0.2));
 

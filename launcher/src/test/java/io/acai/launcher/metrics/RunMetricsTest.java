@@ -41,6 +41,11 @@ class RunMetricsTest {
         assertThat(edge.value(Metric.GAIN_AFTER_DRIFT).value()).isCloseTo(21.25, within(1e-9));
         assertThat(edge.value(Metric.GAIN_LAST_30S).value()).isCloseTo(100 * 2.0 / 3 - 20, within(1e-9));
         assertThat(edge.value(Metric.GAIN_LAST_30S).note()).isEqualTo("over static");
+        // last 2 min, rows ending in (0 s, 120 s]: all twelve, 6.1 / 12 against 4.4 / 12
+        assertThat(edge.value(Metric.ACCURACY_LAST_2MIN).value()).isCloseTo(100 * 6.1 / 12, within(1e-9));
+        assertThat(edge.value(Metric.GAIN_LAST_2MIN).value()).isCloseTo(100 * (6.1 - 4.4) / 12, within(1e-9));
+        assertThat(metrics.machine("alone").orElseThrow().value(Metric.GAIN_LAST_2MIN).note())
+                .isEqualTo("not measured: no control");
         assertThat(metrics.machine("static").orElseThrow().value(Metric.GAIN_AFTER_DRIFT).note())
                 .isEqualTo("not measured: static is the control of edge");
         assertThat(metrics.machine("alone").orElseThrow().value(Metric.GAIN_LAST_30S).note())
