@@ -76,7 +76,7 @@ class DefaultExperimentTest {
                     .as("models served by static control %s", control).isEqualTo(1);
         });
 
-        // 5-8 points measured in three runs, 10-13 with 100 anchors, 13-22 with the model before (docs/default-model.md)
+        // 5-10 points measured in four runs, 10-13 with 100 anchors, 13-22 with the model before (docs/default-model.md)
         SummaryRow forgetting = metric(summary, "cloud", "forgetting");
         System.out.printf(Locale.ROOT, "cloud forgetting: %.1f points (%s)%n", forgetting.value(), forgetting.note());
         assertThat(forgetting.value()).as("cloud forgetting on held-out pre-drift frames, points (%s)", forgetting.note())

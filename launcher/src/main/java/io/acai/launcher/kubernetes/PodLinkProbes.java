@@ -7,6 +7,7 @@ import io.acai.launcher.plan.MachinePlan;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.ExecWatch;
 
 import java.io.ByteArrayOutputStream;
@@ -270,6 +271,10 @@ final class PodLinkProbes implements LinkMeasurement.ProbeRunner, AutoCloseable 
                         + " ...' in " + machine + " exited with " + exit + lacks + ": "
                         + err.toString(StandardCharsets.UTF_8).strip());
             }
+        } catch (KubernetesClientException e) {
+            // the exec's WebSocket did not open (a failed handshake): the command did not start
+            throw new ExecBroke("exec in " + machine + " could not start: " + e.getMessage()
+                    + (e.getCause() != null ? " (" + e.getCause() + ")" : ""), e);
         } catch (ExecutionException e) {
             throw new ExecBroke("exec in " + machine + " failed: " + e.getCause(), e.getCause());
         } catch (TimeoutException e) {
