@@ -31,18 +31,16 @@ public record ColourJitter(double hue, double saturation, double exposure) {
         }
     }
 
-    /** {@code H,S,E} as darknet's cfg gives them, for example {@code 0.1,1.5,1.5}. */
-    public static ColourJitter parse(String value) {
-        String[] parts = value.split(",", -1);
-        if (parts.length != 3) {
-            throw new IllegalArgumentException("'" + value + "' (expected: hue,saturation,exposure, as 0.1,1.5,1.5)");
+    /** {@code yolov3-tiny.cfg}'s values: hue 0.1, saturation 1.5, exposure 1.5. */
+    public static final ColourJitter YOLOV3_TINY = new ColourJitter(0.1, 1.5, 1.5);
+
+    /** Hue, saturation and exposure in that order, as darknet's cfg lists them (for example 0.1, 1.5, 1.5). */
+    public static ColourJitter of(double... values) {
+        if (values.length != 3) {
+            throw new IllegalArgumentException(values.length + " values (expected: 3, hue,saturation,exposure, as"
+                    + " 0.1,1.5,1.5)");
         }
-        try {
-            return new ColourJitter(Double.parseDouble(parts[0].trim()), Double.parseDouble(parts[1].trim()),
-                    Double.parseDouble(parts[2].trim()));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + value + "' (expected: three numbers, as 0.1,1.5,1.5)", e);
-        }
+        return new ColourJitter(values[0], values[1], values[2]);
     }
 
     /** The frame with a distortion drawn from {@code seed} (the same seed, the same distortion). */

@@ -77,10 +77,10 @@ public final class PretrainCommand implements Callable<Integer> {
             + " often (pre-drift light, noise and sizes; default: ${DEFAULT-VALUE}).")
     double balanced = 0;
 
-    @Option(names = "--augment", paramLabel = "H,S,E", description = "Darknet's colour augmentation: hue shift up to"
+    @Option(names = "--augment", paramLabel = "H,S,E", split = ",", description = "Darknet's colour augmentation: hue shift up to"
             + " H, saturation and exposure scaled by up to S and E or their inverses, drawn anew for each scene in each"
             + " pass (yolov3-tiny.cfg's: 0.1,1.5,1.5; default: none).")
-    String augment;
+    double[] augment;
 
     @Option(names = "--drift", paramLabel = "F", description = "Share of the scenes drawn from the drift style (night,"
             + " noise, many stars). The shipped model sees none; this measures what the network can hold of both"
@@ -132,7 +132,7 @@ public final class PretrainCommand implements Callable<Integer> {
         PretrainSchedule rates;
         ColourJitter jitter;
         try {
-            jitter = augment == null ? null : ColourJitter.parse(augment);
+            jitter = augment == null ? null : ColourJitter.of(augment);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(new CommandLine(this), "--augment: " + e.getMessage(), e);
         }

@@ -90,6 +90,12 @@ class PretrainCommandTest {
         ConsoleCapture augment = ConsoleCapture.run(() -> PretrainCommand.run(new String[] {"--augment", "0.1,0.5,1.5"}));
         assertThat(augment.exitCode()).isEqualTo(2);
         assertThat(augment.err()).contains("--augment: saturation: 0.5 (expected: 1..4)");
+        ConsoleCapture count = ConsoleCapture.run(() -> PretrainCommand.run(new String[] {"--augment", "0.1,1.5"}));
+        assertThat(count.exitCode()).isEqualTo(2);
+        assertThat(count.err()).contains("--augment: 2 values (expected: 3, hue,saturation,exposure");
+        ConsoleCapture word = ConsoleCapture.run(() -> PretrainCommand.run(new String[] {"--augment", "0.1,x,1.5"}));
+        assertThat(word.exitCode()).isEqualTo(2);
+        assertThat(word.err()).contains("--augment").contains("'x'");
         ConsoleCapture schedule = ConsoleCapture.run(() -> PretrainCommand.run(new String[] {"--schedule", "linear"}));
         assertThat(schedule.exitCode()).isEqualTo(2);
         assertThat(schedule.err()).contains("--schedule: \"linear\" (expected: step or cosine)");

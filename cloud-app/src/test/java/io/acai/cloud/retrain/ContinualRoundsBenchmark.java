@@ -44,8 +44,8 @@ import org.junit.jupiter.api.io.TempDir;
  *   <li>{@code schedule=fixed|cosine} (warm-up over a tenth of the round, then cosine decay), {@code headlr=F}
  *       (the head's learning rate F times the rest's), {@code adabn=yes} (batch-norm statistics re-estimated
  *       on the round's frames after it, see {@link TrainingSettings#recalibrateBatchNorm()});</li>
- *   <li>{@code jitter=H/S/E}: darknet's colour augmentation on every frame of a round, drawn anew each round
- *       (see {@link ColourJitter});</li>
+ *   <li>{@code jitter=yes}: darknet's colour augmentation at yolov3-tiny.cfg's values on every frame of a round,
+ *       drawn anew each round (see {@link ColourJitter#YOLOV3_TINY});</li>
  *   <li>{@code distill=W}: knowledge distillation of the anchors against the shipped model, weight W (see
  *       {@link Distillation});</li>
  *   <li>{@code epochs}, {@code lr}, {@code bn=train|fixed}, {@code freeze=none|backbone}, {@code fresh}, {@code budget} (image passes
@@ -95,7 +95,7 @@ class ContinualRoundsBenchmark {
             throw new IllegalArgumentException("share: " + share + " (expected: 0 for all anchors, or below 1 with anchors)");
         }
         int anchorTurn = 0;
-        ColourJitter jitter = policy.containsKey("jitter") ? ColourJitter.parse(policy.get("jitter").replace('/', ',')) : null;
+        ColourJitter jitter = "yes".equals(policy.getOrDefault("jitter", "no")) ? ColourJitter.YOLOV3_TINY : null;
         float distill = Float.parseFloat(policy.getOrDefault("distill", "0"));
         TrainingSettings settings = TrainingSettings.builder()
                 .setEpochs(Integer.parseInt(policy.getOrDefault("epochs", "2"))).setBatchSize(8)

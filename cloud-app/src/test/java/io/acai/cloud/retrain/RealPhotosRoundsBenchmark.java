@@ -26,7 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -38,7 +38,8 @@ import org.junit.jupiter.api.Test;
  * the setting says, then mAP@0.5 by day and at night after every round with the cloud's scorer (OpenCV) on the 26
  * held-out photos no edge serves and, in brackets, on 80 photos no round trains on (those 26 and the 54 served
  * photos after the uploaded ones), and at night on the 48 uploaded photos themselves in square brackets. The static control keeps
- * round 0's figures. {@code -Dacai.settings=NAME,...} runs only the named settings; each row is also appended to
+ * round 0's figures. {@code -Dacai.settings=REGEX} runs only the settings whose names match (for example
+ * {@code "shipped|lr5e-5-replay-anchors"}); each row is also appended to
  * {@code /tmp/acai-rounds.md} as it finishes. Needs {@code ../shared}. Run by
  * the {@code benchmarks} profile:
  *
@@ -118,9 +119,9 @@ class RealPhotosRoundsBenchmark {
                 model.cfgText().getBytes(java.nio.charset.StandardCharsets.UTF_8), model.names());
         String start = maps(scorer, model.weights(), set, unseen, trained);
         System.out.printf(Locale.ROOT, "| setting | round 0 (static control) | round 1 | round 2 | round 3 | s |%n");
-        Set<String> only = Set.of(System.getProperty("acai.settings", "").split(","));
+        Pattern only = Pattern.compile(System.getProperty("acai.settings", ".*"));
         for (Setting setting : SETTINGS) {
-            if (!only.contains("") && !only.contains(setting.name())) {
+            if (!only.matcher(setting.name()).matches()) {
                 continue;
             }
             long began = System.nanoTime();
