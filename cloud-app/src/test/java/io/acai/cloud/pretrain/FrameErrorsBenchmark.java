@@ -11,9 +11,9 @@ import io.acai.scenes.SceneGenerator;
 import io.acai.scenes.SceneStyle;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -24,11 +24,11 @@ import org.junit.jupiter.api.Test;
  * its class over it at 0.4 is <em>missed</em>: found below the threshold (a detection of its class over it
  * between 0.1 and 0.4), found only as another class, or not found at all. A detection at 0.4 that matches no
  * object of its class is <em>extra</em>: a second class on an object, or on the background. The weights are the
- * shipped ones or {@code -Dacai.errors.weights=FILE[,FILE...]}:
+ * shipped ones, or {@code -Dacai.errors.weights=FILE}, or every {@code *.weights} file of a folder given so:
  *
  * <pre>
  * mvn -B test -Pbenchmarks -pl cloud-app -am -Dtest=FrameErrorsBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
- *     -Dacai.errors.weights=/tmp/oracle.weights
+ *     -Dacai.errors.weights=/tmp/candidates
  * </pre>
  */
 @Tag("benchmark")
@@ -41,29 +41,24 @@ class FrameErrorsBenchmark {
     @Test
     void errorsByKind() throws Exception {
         String given = System.getProperty("acai.errors.weights");
-        List<Path> files = new ArrayList<>();
-        if (given != null) {
-            for (String file : given.split(",")) {
-                files.add(Path.of(file.trim()));
+        List<Path> files;
+        if (given == null) {
+            files = List.of(DefaultModel.extractTo(Files.createTempDirectory("acai-shapes")).weights());
+        } else if (Files.isDirectory(Path.of(given))) {
+            try (Stream<Path> listed = Files.list(Path.of(given))) {
+                files = listed.filter(f -> f.toString().endsWith(".weights")).sorted().toList();
             }
-        }
-        List<byte[]> models = new ArrayList<>();
-        List<String> labels = new ArrayList<>();
-        if (files.isEmpty()) {
-            files.add(DefaultModel.extractTo(Files.createTempDirectory("acai-shapes")).weights());
-        }
-        for (Path file : files) {
-            models.add(Files.readAllBytes(file));
-            labels.add(file.toString());
+        } else {
+            files = List.of(Path.of(given));
         }
         System.out.println("| weights | style | frames right | wrong | objects missed: below 0.4 / as another class"
                 + " / not found | extra detections: second class on an object / on background |");
         System.out.println("| --- | --- | ---: | ---: | --- | --- |");
-        for (int m = 0; m < models.size(); m++) {
-            try (OpenCvDetector detector = OpenCvDetector.load(DefaultModel.NAME, DefaultModel.cfgBytes(), models.get(m),
-                    SceneClasses.NAMES, new DetectorSettings(0.005f, 0.45f, 1))) {
+        for (Path file : files) {
+            try (OpenCvDetector detector = OpenCvDetector.load(DefaultModel.NAME, DefaultModel.cfgBytes(),
+                    Files.readAllBytes(file), SceneClasses.NAMES, new DetectorSettings(0.005f, 0.45f, 1))) {
                 for (SceneStyle style : List.of(SceneStyle.PRE_DRIFT, SceneStyle.DRIFT)) {
-                    System.out.println("| " + labels.get(m) + " | " + (style == SceneStyle.DRIFT ? "drift" : "pre-drift")
+                    System.out.println("| " + file + " | " + (style == SceneStyle.DRIFT ? "drift" : "pre-drift")
                             + " | " + tally(detector, style) + " |");
                 }
             }
