@@ -11,8 +11,10 @@ import io.acai.scenes.SceneGenerator;
 import io.acai.scenes.SceneStyle;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -36,7 +38,25 @@ class FrameErrorsBenchmark {
 
     private static final float CONF = 0.4f;
     private static final float LOW = 0.1f;
+    private static final int STAR = SceneClasses.DRIFT_CLASS.id();
     private static final int FRAMES = 200;
+
+    /**
+     * The two styles, and the drift taken apart: its class mix (stars 40 % of objects) in daylight, its lighting
+     * alone, and its lighting with its sensor noise (noise sigma 4 against 2) but daylight's class mix.
+     */
+    private static final Map<String, SceneStyle> STYLES = new LinkedHashMap<>();
+
+    static {
+        double[] driftMix = SceneStyle.DRIFT.classWeights().stream().mapToDouble(Double::doubleValue).toArray();
+        double[] dayMix = SceneStyle.PRE_DRIFT.classWeights().stream().mapToDouble(Double::doubleValue).toArray();
+        STYLES.put("pre-drift", SceneStyle.PRE_DRIFT);
+        STYLES.put("daylight, drift's class mix", SceneStyle.PRE_DRIFT.withClassWeights(driftMix));
+        STYLES.put("night lighting only", SceneStyle.PRE_DRIFT.withLighting(SceneStyle.DRIFT.lighting(),
+                SceneStyle.DRIFT.lightingJitter()));
+        STYLES.put("night lighting and noise, daylight's class mix", SceneStyle.DRIFT.withClassWeights(dayMix));
+        STYLES.put("drift", SceneStyle.DRIFT);
+    }
 
     @Test
     void errorsByKind() throws Exception {
@@ -52,14 +72,14 @@ class FrameErrorsBenchmark {
             files = List.of(Path.of(given));
         }
         System.out.println("| weights | style | frames right | wrong | objects missed: below 0.4 / as another class"
-                + " / not found | extra detections: second class on an object / on background |");
-        System.out.println("| --- | --- | ---: | ---: | --- | --- |");
+                + " / not found | of them stars | extra detections: second class on an object / on background |");
+        System.out.println("| --- | --- | ---: | ---: | --- | ---: | --- |");
         for (Path file : files) {
             try (OpenCvDetector detector = OpenCvDetector.load(DefaultModel.NAME, DefaultModel.cfgBytes(),
                     Files.readAllBytes(file), SceneClasses.NAMES, new DetectorSettings(0.005f, 0.45f, 1))) {
-                for (SceneStyle style : List.of(SceneStyle.PRE_DRIFT, SceneStyle.DRIFT)) {
-                    System.out.println("| " + file + " | " + (style == SceneStyle.DRIFT ? "drift" : "pre-drift")
-                            + " | " + tally(detector, style) + " |");
+                for (Map.Entry<String, SceneStyle> style : STYLES.entrySet()) {
+                    System.out.println("| " + file + " | " + style.getKey() + " | " + tally(detector, style.getValue())
+                            + " |");
                 }
             }
         }
@@ -73,6 +93,7 @@ class FrameErrorsBenchmark {
         int notFound = 0;
         int secondClass = 0;
         int background = 0;
+        int starsMissed = 0;
         for (int i = 0; i < FRAMES; i++) {
             LabeledFrame frame = scenes.frame(i);
             List<Detection> all = detector.detect(frame.image());
@@ -84,6 +105,9 @@ class FrameErrorsBenchmark {
             for (GroundTruth object : frame.objects()) {
                 if (kept.stream().anyMatch(d -> d.classId() == object.classId() && d.box().iou(object.box()) >= 0.5)) {
                     continue;
+                }
+                if (object.classId() == STAR) {
+                    starsMissed++;
                 }
                 if (all.stream().anyMatch(d -> d.classId() == object.classId() && d.confidence() >= LOW
                         && d.box().iou(object.box()) >= 0.5)) {
@@ -107,8 +131,8 @@ class FrameErrorsBenchmark {
                 }
             }
         }
-        return String.format(Locale.ROOT, "%.3f | %d | %d / %d / %d | %d / %d", (double) right / FRAMES, FRAMES - right,
-                belowThreshold, asOtherClass, notFound, secondClass, background);
+        return String.format(Locale.ROOT, "%.3f | %d | %d / %d / %d | %d | %d / %d", (double) right / FRAMES,
+                FRAMES - right, belowThreshold, asOtherClass, notFound, starsMissed, secondClass, background);
     }
 
     private static List<Integer> sortedClasses(List<Detection> detections) {

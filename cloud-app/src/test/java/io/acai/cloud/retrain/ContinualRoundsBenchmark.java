@@ -97,6 +97,7 @@ class ContinualRoundsBenchmark {
         int anchorTurn = 0;
         ColourJitter jitter = "yes".equals(policy.getOrDefault("jitter", "no")) ? ColourJitter.YOLOV3_TINY : null;
         float distill = Float.parseFloat(policy.getOrDefault("distill", "0"));
+        float jpeg = Float.parseFloat(policy.getOrDefault("jpeg", "0"));
         TrainingSettings settings = TrainingSettings.builder()
                 .setEpochs(Integer.parseInt(policy.getOrDefault("epochs", "2"))).setBatchSize(8)
                 .optLearningRate(Float.parseFloat(policy.getOrDefault("lr", "5e-4")))
@@ -142,6 +143,13 @@ class ContinualRoundsBenchmark {
                     }
                 }
             }
+            if (jpeg > 0) {
+                List<LabeledFrame> sent = new ArrayList<>();
+                for (LabeledFrame upload : uploads) {
+                    sent.add(jpegRoundTrip(upload.letterboxed(cfg.net().width(), cfg.net().height()), jpeg));
+                }
+                uploads = sent;
+            }
             List<LabeledFrame> frames = new ArrayList<>(uploads);
             frames.addAll(reservoir.samples());
             frames.addAll(earlierUploads.subList(Math.max(0, earlierUploads.size() - memory), earlierUploads.size()));
@@ -171,6 +179,25 @@ class ContinualRoundsBenchmark {
             System.out.printf(Locale.ROOT, "| %d | %d | %.0f | %d | %.3f | %.3f |%n", round, passes, trainSeconds, next,
                     accuracy(model, weights, SceneStyle.PRE_DRIFT), accuracy(model, weights, SceneStyle.DRIFT));
         }
+    }
+
+    private static LabeledFrame jpegRoundTrip(LabeledFrame frame, float quality) throws java.io.IOException {
+        javax.imageio.ImageWriter writer = javax.imageio.ImageIO.getImageWritersByFormatName("jpeg").next();
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (javax.imageio.stream.ImageOutputStream out = javax.imageio.ImageIO.createImageOutputStream(bytes)) {
+            writer.setOutput(out);
+            javax.imageio.ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setCompressionMode(javax.imageio.ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionQuality(quality);
+            writer.write(null, new javax.imageio.IIOImage(frame.image(), null, null), param);
+        } finally {
+            writer.dispose();
+        }
+        java.awt.image.BufferedImage read = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(bytes.toByteArray()));
+        java.awt.image.BufferedImage bgr = new java.awt.image.BufferedImage(read.getWidth(), read.getHeight(),
+                java.awt.image.BufferedImage.TYPE_3BYTE_BGR);
+        bgr.createGraphics().drawImage(read, 0, 0, null);
+        return new LabeledFrame(frame.id(), bgr, frame.objects());
     }
 
     private static Map<String, String> parse(String policy) {

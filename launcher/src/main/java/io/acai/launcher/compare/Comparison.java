@@ -23,7 +23,7 @@ public record Comparison(List<Path> folders, List<Setting> settings, List<String
 
     /** The metrics drawn against each swept parameter and shown in the table of settings, in this order. */
     public static final List<Metric> HEADLINE = List.of(Metric.ACCURACY_LAST_30S, Metric.GAIN_LAST_30S,
-            Metric.TIME_TO_RECOVER, Metric.ACCURACY_DIP, Metric.FORGETTING, Metric.UPDATE_LATENCY_MEDIAN);
+            Metric.ACCURACY_LAST_2MIN, Metric.GAIN_LAST_2MIN, Metric.TIME_TO_RECOVER, Metric.ACCURACY_DIP, Metric.FORGETTING, Metric.UPDATE_LATENCY_MEDIAN);
 
     public Comparison {
         folders = List.copyOf(folders);
@@ -132,12 +132,23 @@ public record Comparison(List<Path> folders, List<Setting> settings, List<String
     }
 
     /**
-     * The metric the table of settings is sorted by (best first): the gain over the control over the last 30 s when
-     * any setting has it, else the accuracy over the last 30 s; empty when neither was measured.
+     * The metric the table of settings is sorted by (best first): of the gain over the control over the last 2 min,
+     * over the last 30 s, the accuracy over the last 2 min and over the last 30 s, the one the most settings have, the
+     * first of these when several tie (summaries written before the 2-min figures existed have only the 30-s ones);
+     * empty when none was measured.
      */
     public Optional<Metric> rankedBy() {
-        return List.of(Metric.GAIN_LAST_30S, Metric.ACCURACY_LAST_30S).stream().filter(m -> measured(m.key()))
-                .findFirst();
+        Metric best = null;
+        long most = 0;
+        for (Metric metric : List.of(Metric.GAIN_LAST_2MIN, Metric.GAIN_LAST_30S, Metric.ACCURACY_LAST_2MIN,
+                Metric.ACCURACY_LAST_30S)) {
+            long count = settings.stream().filter(s -> s.interval(metric.key()).n() > 0).count();
+            if (count > most) {
+                best = metric;
+                most = count;
+            }
+        }
+        return Optional.ofNullable(best);
     }
 
     /** The settings sorted by {@link #rankedBy()}'s mean, highest first; those without it last, in their order. */

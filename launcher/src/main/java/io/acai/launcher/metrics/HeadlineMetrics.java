@@ -7,7 +7,7 @@ import java.util.Locale;
 
 /**
  * The few lines printed at the end of a run: per edge, accuracy before the drift, the dip, the time to recover,
- * the last 30 s and the gain over its control; per cloud, its retrains and forgetting. With more than
+ * the last 30 s and the gain over its control, the same over the last 2 min where the run is that long; per cloud, its retrains and forgetting. With more than
  * {@value LargeFleet#EDGES_ONE_BY_ONE} edges, the learning edges and the static controls get a line each instead:
  * the median of each figure over them, with the lowest and the highest.
  */
@@ -53,6 +53,14 @@ public final class HeadlineMetrics {
         if (gain.measured()) {
             parts.add(String.format(Locale.ROOT, "%+.1f points %s in the last 30 s", gain.value(), gain.note()));
         }
+        MetricValue longer = edge.value(Metric.ACCURACY_LAST_2MIN);
+        if (longer.measured()) {
+            parts.add("last 2 min " + percent(longer));
+        }
+        MetricValue longerGain = edge.value(Metric.GAIN_LAST_2MIN);
+        if (longerGain.measured()) {
+            parts.add(String.format(Locale.ROOT, "%+.1f points in the last 2 min", longerGain.value()));
+        }
         return edge.machine() + ": " + String.join(", ", parts);
     }
 
@@ -68,9 +76,11 @@ public final class HeadlineMetrics {
         parts.add("recovered: " + recovered + (recovered > 0 ? " after " + spread(edges, Metric.TIME_TO_RECOVER, " s")
                 : ""));
         parts.add("last 30 s " + spread(edges, Metric.ACCURACY_LAST_30S, "%"));
+        parts.add("last 2 min " + spread(edges, Metric.ACCURACY_LAST_2MIN, "%"));
         long gains = edges.stream().filter(e -> e.value(Metric.GAIN_LAST_30S).measured()).count();
         if (gains > 0) {
             parts.add("gain over the control in the last 30 s " + spread(edges, Metric.GAIN_LAST_30S, " points")
+                    + ", in the last 2 min " + spread(edges, Metric.GAIN_LAST_2MIN, " points")
                     + " (" + gains + (gains == 1 ? " edge)" : " edges)"));
         }
         return edges.size() + " " + what + ", median (lowest to highest): " + String.join(", ", parts)

@@ -82,7 +82,7 @@ class SummaryFilesTest {
         assertThat(lines).containsExactly(
                 "cloud: 0 retrains",
                 "edge: before drift 70.0%, dip 20.0%, recovered after 80 s, last 30 s 66.7%, +46.7 points over static"
-                        + " in the last 30 s",
-                "static: before drift 70.0%, dip 20.0%, not recovered, last 30 s 20.0%");
+                        + " in the last 30 s, last 2 min 50.8%, +14.2 points in the last 2 min",
+                "static: before drift 70.0%, dip 20.0%, not recovered, last 30 s 20.0%, last 2 min 36.7%");
     }
 }

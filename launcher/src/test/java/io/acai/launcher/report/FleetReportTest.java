@@ -57,8 +57,9 @@ class FleetReportTest {
     void theHeadlineFiguresAreOneLineForTheEdgesAndOneForTheControls() {
         assertThat(printed.lines().filter(l -> l.startsWith("  "))).hasSize(3);
         assertThat(printed).containsPattern("\n  100 edges, median \\(lowest to highest\\): before drift \\d+\\.\\d% "
-                + "\\(\\d+\\.\\d to \\d+\\.\\d\\), dip .*, recovered: \\d+ after .* s .*, last 30 s .*, gain over the "
-                + "control in the last 30 s .* points .* \\(1 edge\\); each edge's in summary.csv\n")
+                + "\\(\\d+\\.\\d to \\d+\\.\\d\\), dip .*, recovered: \\d+ after .* s .*, last 30 s .*, last 2 min .*, gain "
+                + "over the control in the last 30 s .* points .*, in the last 2 min .* points .* \\(1 edge\\); each edge's in "
+                + "summary.csv\n")
                 .contains("\n  1 static control, median (lowest to highest): before drift ")
                 .contains("\n  cloud: 10 retrains, forgetting 10.0 points");
     }
