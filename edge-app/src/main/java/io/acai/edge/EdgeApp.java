@@ -215,7 +215,7 @@ public final class EdgeApp implements AutoCloseable {
         UploadBuffer buffer = new UploadBuffer(threshold,
                 Math.max(threshold, Math.min(limits.maxImagesPerBatch(), 4 * threshold)));
         Uploader uploader = new Uploader(buffer, tracker, client, config.edgeId(), limits, updateLog,
-                input.width(), input.height(), config.uploadQuality());
+                input.width(), input.height(), config.uploadEncoding());
         return new Serving(slot, uploader::offer, Optional.of(new Uplink(client, updates, swap, uploader)));
     }
 

@@ -3,6 +3,7 @@ package io.acai.edge;
 import io.acai.dataset.metrics.FrameJudge;
 import io.acai.detection.opencv.DetectorSettings;
 import io.acai.edge.model.OpenCvDetectorLoader;
+import io.acai.edge.upload.UploadEncoding;
 import io.acai.model.ModelLocation;
 import io.acai.options.AppExitCode;
 import io.acai.options.DurationOption;
@@ -93,10 +94,11 @@ public final class EdgeCommand implements Callable<Integer> {
             description = "mispredicted frames that start an upload (default: ${DEFAULT-VALUE})")
     int uploadThreshold;
 
-    @Option(names = "--upload-quality", defaultValue = "" + EdgeConfig.DEFAULT_UPLOAD_QUALITY,
-            description = "JPEG quality of the uploaded frames, which go up letterboxed to the model's input size "
-                    + "(default: ${DEFAULT-VALUE}; docs/real-photos.md measures what it costs)")
-    float uploadQuality;
+    @Option(names = "--upload-quality", defaultValue = EdgeConfig.DEFAULT_UPLOAD_QUALITY,
+            description = "JPEG quality of the uploaded frames, or lossless for PNG files with the frame's pixels "
+                    + "exactly; frames go up letterboxed to the model's input size (default: ${DEFAULT-VALUE}; "
+                    + "docs/benchmarks.md measures what each costs the retraining)")
+    String uploadQuality;
 
     @Mixin
     ModelOption model;
@@ -261,7 +263,7 @@ public final class EdgeCommand implements Callable<Integer> {
                 .optDataDrift(dataDrift)
                 .optJudge(judge)
                 .optUploadThreshold(uploadThreshold)
-                .optUploadQuality(uploadQuality)
+                .optUploadEncoding(UploadEncoding.parse(uploadQuality))
                 .optModel(model.location().isPresent() ? model(model.location().get()) : null)
                 .optConfidence(confidence)
                 .optNms(nms)

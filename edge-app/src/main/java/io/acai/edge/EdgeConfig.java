@@ -1,6 +1,7 @@
 package io.acai.edge;
 
 import io.acai.detection.ModelFiles;
+import io.acai.edge.upload.UploadEncoding;
 import io.acai.options.HeartbeatOption;
 import io.acai.options.MachineName;
 import java.nio.file.Path;
@@ -38,7 +39,7 @@ import java.util.Optional;
  *                          edge starts), or empty for none
  * @param judge             {@code classes} or {@code iou}
  * @param uploadThreshold   mispredicted frames that start an upload
- * @param uploadQuality     JPEG quality of the uploaded frames, above 0 and at most 1
+ * @param uploadEncoding    how the uploaded frames are encoded: JPEG at a quality, or lossless (PNG)
  * @param model             the model to start with, or empty for the default model
  * @param confidence        detection confidence threshold
  * @param nms               non-maximum suppression IoU
@@ -57,7 +58,7 @@ import java.util.Optional;
 public record EdgeConfig(String cloudHost, int port, Path inferenceLog, Path updateLog, Path inferenceCsv,
                          Path updateCsv, double requestsPerSecond, String edgeId, Optional<Path> data,
                          Optional<String> dataDrift, String judge,
-                         int uploadThreshold, float uploadQuality, Optional<ModelFiles> model, float confidence,
+                         int uploadThreshold, UploadEncoding uploadEncoding, Optional<ModelFiles> model, float confidence,
                          float nms, int threads,
                          Optional<Duration> duration, String token, Optional<Long> seed, Duration driftAfter,
                          Duration heartbeatInterval, boolean staticControl, Optional<String> localAddress) {
@@ -66,8 +67,8 @@ public record EdgeConfig(String cloudHost, int port, Path inferenceLog, Path upd
     public static final String DEFAULT_JUDGE = "classes";
     /** {@code --upload-threshold}. */
     public static final int DEFAULT_UPLOAD_THRESHOLD = 50;
-    /** {@code --upload-quality}: {@code JpegFrames.QUALITY}. */
-    public static final float DEFAULT_UPLOAD_QUALITY = 0.9f;
+    /** {@code --upload-quality}: {@link UploadEncoding#DEFAULT}. */
+    public static final String DEFAULT_UPLOAD_QUALITY = "0.9";
     /** {@code --conf}. */
     public static final float DEFAULT_CONFIDENCE = 0.8f;
     /** {@code --nms}. */
@@ -92,10 +93,7 @@ public record EdgeConfig(String cloudHost, int port, Path inferenceLog, Path upd
         if (uploadThreshold < 1) {
             throw new IllegalArgumentException("--upload-threshold : " + uploadThreshold + " (expected: >= 1)");
         }
-        if (!(uploadQuality > 0 && uploadQuality <= 1)) {
-            throw new IllegalArgumentException("--upload-quality : " + uploadQuality
-                    + " (expected: above 0 and at most 1)");
-        }
+        Objects.requireNonNull(uploadEncoding, "uploadEncoding");
         if (dataDrift.isPresent() && data.isEmpty()) {
             throw new IllegalArgumentException("--data-drift : " + dataDrift.get() + " applies to the photos of --data "
                     + "(expected: --data DIR with it, or leave it out for the synthetic scenario's own drift)");
@@ -134,7 +132,7 @@ public record EdgeConfig(String cloudHost, int port, Path inferenceLog, Path upd
         private String edgeId;
         private Path data;
         private String dataDrift;
-        private float uploadQuality = DEFAULT_UPLOAD_QUALITY;
+        private UploadEncoding uploadEncoding = UploadEncoding.DEFAULT;
         private String judge = DEFAULT_JUDGE;
         private int uploadThreshold = DEFAULT_UPLOAD_THRESHOLD;
         private ModelFiles model;
@@ -218,9 +216,9 @@ public record EdgeConfig(String cloudHost, int port, Path inferenceLog, Path upd
             return this;
         }
 
-        /** JPEG quality of the uploaded frames (default 0.9). */
-        public Builder optUploadQuality(float uploadQuality) {
-            this.uploadQuality = uploadQuality;
+        /** How the uploaded frames are encoded (default JPEG at 0.9). */
+        public Builder optUploadEncoding(UploadEncoding uploadEncoding) {
+            this.uploadEncoding = uploadEncoding;
             return this;
         }
 
@@ -295,7 +293,7 @@ public record EdgeConfig(String cloudHost, int port, Path inferenceLog, Path upd
                     required(inferenceLog, "inferenceLog"), required(updateLog, "updateLog"),
                     required(inferenceCsv, "inferenceCsv"), required(updateCsv, "updateCsv"),
                     required(requestsPerSecond, "requestsPerSecond"), required(edgeId, "edgeId"),
-                    Optional.ofNullable(data), Optional.ofNullable(dataDrift), judge, uploadThreshold, uploadQuality,
+                    Optional.ofNullable(data), Optional.ofNullable(dataDrift), judge, uploadThreshold, uploadEncoding,
                     Optional.ofNullable(model), confidence, nms,
                     threads, Optional.ofNullable(duration), token, Optional.ofNullable(seed), driftAfter,
                     heartbeatInterval, staticControl, Optional.ofNullable(localAddress));

@@ -22,7 +22,7 @@ import java.util.Objects;
 @Sharable
 public class AcaiDecoder extends MessageToMessageDecoder<ByteBuf> {
 
-    /** string16 id, int32 width, int32 height, int32 jpeg length, int32 label count. */
+    /** string16 id, int32 width, int32 height, int32 file length, int32 label count. */
     private static final int MIN_IMAGE_BYTES = 2 + 4 + 4 + 4 + 4;
 
     private final ProtocolLimits limits;
@@ -97,14 +97,14 @@ public class AcaiDecoder extends MessageToMessageDecoder<ByteBuf> {
         String imageId = in.readString16(path + ".imageId");
         int width = in.readInt(path + ".width");
         int height = in.readInt(path + ".height");
-        byte[] jpeg = in.readBytes32(path + ".jpeg", limits.maxImageBytes());
+        byte[] file = in.readBytes32(path + ".file", limits.maxImageBytes());
         int count = in.readCount(path + ".labels", Integer.MAX_VALUE, Label.ENCODED_LENGTH);
         List<Label> labels = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             labels.add(decodeLabel(in, path + ".labels[" + i + "]"));
         }
         try {
-            return new UploadImage(imageId, width, height, jpeg, labels);
+            return new UploadImage(imageId, width, height, file, labels);
         } catch (IllegalArgumentException e) {
             throw in.invalid(path + "." + e.getMessage());
         }

@@ -72,9 +72,9 @@ public class AcaiEncoder extends MessageToByteEncoder<Message> {
             }
             List<UploadImage> images = batch.images();
             for (int i = 0; i < images.size(); i++) {
-                int length = images.get(i).jpeg().length;
+                int length = images.get(i).file().length;
                 if (length > limits.maxImageBytes()) {
-                    throw new EncoderException("Too large: UPLOAD_BATCH.images[" + i + "].jpeg " + length
+                    throw new EncoderException("Too large: UPLOAD_BATCH.images[" + i + "].file " + length
                             + " bytes (expected: <= " + limits.maxImageBytes() + ")");
                 }
             }
@@ -130,8 +130,8 @@ public class AcaiEncoder extends MessageToByteEncoder<Message> {
         writeString16(out, image.imageId(), "UPLOAD_BATCH.images[" + index + "].imageId");
         out.writeInt(image.width());
         out.writeInt(image.height());
-        out.writeInt(image.jpeg().length);
-        out.writeBytes(image.jpeg());
+        out.writeInt(image.file().length);
+        out.writeBytes(image.file());
         out.writeInt(image.labels().size());
         for (Label label : image.labels()) {
             out.writeInt(label.classId());
@@ -165,7 +165,7 @@ public class AcaiEncoder extends MessageToByteEncoder<Message> {
         } else if (msg instanceof UploadBatch m) {
             long size = 8 + string16(m.edgeId()) + 4;
             for (UploadImage image : m.images()) {
-                size += string16(image.imageId()) + 4 + 4 + 4 + image.jpeg().length
+                size += string16(image.imageId()) + 4 + 4 + 4 + image.file().length
                         + 4 + (long) Label.ENCODED_LENGTH * image.labels().size();
             }
             return size;

@@ -6,7 +6,7 @@ package io.acai.protocol;
  *
  * @param maxFrameLength    the largest frame in bytes, length prefix included
  * @param maxImagesPerBatch the most images in one {@link UploadBatch}
- * @param maxImageBytes     the largest JPEG file in an {@link UploadImage}
+ * @param maxImageBytes     the largest image file (JPEG or PNG) in an {@link UploadImage}
  * @param maxHelloFrameLength the largest frame a server takes before it accepted a {@link Hello}, length
  *                          prefix included, so that an unauthenticated peer costs at most this much memory
  */
@@ -15,7 +15,7 @@ public record ProtocolLimits(int maxFrameLength, int maxImagesPerBatch, int maxI
     /** 64 MiB: a yolov3-tiny push (about 35 MB of weights) fits with room to spare. */
     public static final int DEFAULT_MAX_FRAME_LENGTH = 64 * 1024 * 1024;
     public static final int DEFAULT_MAX_IMAGES_PER_BATCH = 1000;
-    /** 8 MiB: far above a camera JPEG of 1920x1080. */
+    /** 8 MiB: far above a camera JPEG of 1920x1080, and above a PNG of one (about 6 MiB raw). */
     public static final int DEFAULT_MAX_IMAGE_BYTES = 8 * 1024 * 1024;
     /**
      * 4 KiB: a {@link Hello} with a machine-name edge id (at most 63 bytes) leaves about 4,000 bytes

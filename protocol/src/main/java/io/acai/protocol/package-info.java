@@ -13,14 +13,14 @@
  *                                  &lt;-- ModelPush(version, sha256, weights[, cfg, names], signature)   when newer
  *  ModelAck(version, ok, reason)   --&gt;
  *  ModelRequest(currentVersion)    --&gt;                                    after a failed check
- *  UploadBatch(batchId, edgeId, [UploadImage(id, w, h, jpeg, [Label])]) --&gt;
+ *  UploadBatch(batchId, edgeId, [UploadImage(id, w, h, file, [Label])]) --&gt;
  *                                  &lt;-- UploadAck(batchId, accepted, duplicate)
  *  Heartbeat(millis)              &lt;-&gt;                                     on write silence
  *  ErrorMessage(code, message)    &lt;-&gt;                                     a request refused
  * </pre>
  *
- * Images travel as JPEG files with darknet-style labels (class, normalised centre and size), never
- * as Java-serialised objects or tensors. {@link io.acai.protocol.ModelPush#of(int, byte[])} computes
+ * Images travel as JPEG files (PNG files when an edge uploads losslessly) with darknet-style labels (class,
+ * normalised centre and size), never as Java-serialised objects or tensors. {@link io.acai.protocol.ModelPush#of(int, byte[])} computes
  * the SHA-256 ({@link io.acai.protocol.ModelDigest}); the edge checks
  * {@link io.acai.protocol.ModelPush#digestMatches()}. A cloud with a token signs each push with it
  * ({@link io.acai.protocol.PushSignature}, an HMAC-SHA256), and an edge with the token takes only

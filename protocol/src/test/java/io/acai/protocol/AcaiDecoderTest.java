@@ -134,7 +134,7 @@ class AcaiDecoderTest {
         channel = channel(ProtocolLimits.DEFAULT.withMaxImageBytes(100));
         ByteBuf in = batchFrame().string16("frame-0").int32(64).int32(48).bytes32(SampleMessages.JPEG).int32(0).build();
         assertFails(in, CorruptedFrameException.class,
-                "Too large: UPLOAD_BATCH.images[0].jpeg " + SampleMessages.JPEG.length + " bytes (expected: <= 100)");
+                "Too large: UPLOAD_BATCH.images[0].file " + SampleMessages.JPEG.length + " bytes (expected: <= 100)");
     }
 
     @Test
@@ -166,11 +166,11 @@ class AcaiDecoderTest {
     }
 
     @Test
-    void refusesAnImageThatIsNoJpeg() {
-        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n'};
-        ByteBuf in = batchFrame().string16("frame-0").int32(64).int32(48).bytes32(png).int32(0).build();
-        assertFails(in, CorruptedFrameException.class,
-                "Invalid UPLOAD_BATCH: images[0].jpeg : starts with 0x8950 (expected: the JPEG SOI marker 0xFFD8)");
+    void refusesAnImageThatIsNeitherJpegNorPng() {
+        byte[] bmp = {0x42, 0x4D, 0x3A, 0, 0, 0};
+        ByteBuf in = batchFrame().string16("frame-0").int32(64).int32(48).bytes32(bmp).int32(0).build();
+        assertFails(in, CorruptedFrameException.class, "Invalid UPLOAD_BATCH: images[0].file : starts with 0x424D3A00"
+                + " (expected: a JPEG file, 0xFFD8, or a PNG file, 0x89504E470D0A1A0A)");
     }
 
     @Test

@@ -43,7 +43,7 @@ class AcaiEncoderTest {
         channel = new EmbeddedChannel(new AcaiEncoder(ProtocolLimits.DEFAULT.withMaxImageBytes(100)));
         assertThatThrownBy(() -> channel.writeOutbound(SampleMessages.batch(1)))
                 .isInstanceOf(EncoderException.class)
-                .hasMessage("Too large: UPLOAD_BATCH.images[0].jpeg " + SampleMessages.JPEG.length
+                .hasMessage("Too large: UPLOAD_BATCH.images[0].file " + SampleMessages.JPEG.length
                         + " bytes (expected: <= 100)");
     }
 
@@ -71,7 +71,7 @@ class AcaiEncoderTest {
         UploadImage image = new UploadImage("f", 64, 48, SampleMessages.JPEG,
                 List.of(new Label(0, 0.5f, 0.5f, 0.2f, 0.2f), new Label(1, 0.1f, 0.1f, 0.1f, 0.1f)));
         UploadBatch batch = new UploadBatch(1, "e", List.of(image));
-        // frame header 10, batchId 8, edgeId 2+1, count 4; image id 2+1, size 8, jpeg 4+n, labels 4+2*20
+        // frame header 10, batchId 8, edgeId 2+1, count 4; image id 2+1, size 8, file 4+n, labels 4+2*20
         long expected = 10 + 8 + 3 + 4 + 3 + 8 + 4 + SampleMessages.JPEG.length + 4 + 40;
         assertThat(AcaiEncoder.encodedSize(batch)).isEqualTo(expected);
     }

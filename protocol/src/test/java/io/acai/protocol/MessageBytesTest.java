@@ -21,7 +21,7 @@ class MessageBytesTest {
         assertThat(read.batchId()).isEqualTo(7);
         assertThat(read.edgeId()).isEqualTo("edge-1");
         assertThat(read.images()).singleElement().satisfies(image -> {
-            assertThat(image.jpeg()).isEqualTo(JPEG);
+            assertThat(image.file()).isEqualTo(JPEG);
             assertThat(image.labels()).containsExactly(new Label(2, 0.5f, 0.5f, 0.25f, 0.25f));
         });
     }

@@ -38,12 +38,20 @@ class MessagesTest {
     }
 
     @Test
-    void imagesAreJpegFiles() {
+    void imagesAreJpegOrPngFiles() {
         assertThatThrownBy(() -> new UploadImage("f", 64, 48, new byte[] {0x42, 0x4D, 0}, List.of()))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("jpeg : starts with 0x424D (expected: the JPEG SOI marker 0xFFD8)");
+                .hasMessage("file : starts with 0x424D00 (expected: a JPEG file, 0xFFD8, or a PNG file, 0x89504E470D0A1A0A)");
+        assertThatThrownBy(() -> new UploadImage("f", 64, 48, new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n'},
+                List.of())).as("a PNG signature cut short").isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("file : starts with 0x89504E47 (expected:");
         assertThatThrownBy(() -> new UploadImage("f", 64, 48, new byte[0], List.of()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("jpeg : 0 bytes (expected: not empty)");
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("file : 0 bytes (expected: not empty)");
+        UploadImage png = new UploadImage("f", 1, 1, new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0},
+                List.of());
+        assertThat(png.isPng()).isTrue();
+        assertThat(png.toString()).contains("png=9 bytes");
+        assertThat(SampleMessages.image("f", 1).isPng()).isFalse();
     }
 
     @Test

@@ -42,7 +42,7 @@ public final class UploadWireSizeBenchmark {
         for (double sigma : new double[] {0, 4, 8}) {
             UploadBatch one = batch(width, height, sigma, 1);
             UploadBatch ten = batch(width, height, sigma, batchSize);
-            long jpeg = one.images().get(0).jpeg().length;
+            long jpeg = one.images().get(0).file().length;
             long single = wireBytes(one);
             double perImage = (double) wireBytes(ten) / batchSize;
             System.out.printf("%-12s %,10d %,14d %,16.0f %11.1fx%n",

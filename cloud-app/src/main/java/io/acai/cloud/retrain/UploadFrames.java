@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.imageio.ImageIO;
 
-/** Turns an uploaded JPEG and its darknet-style labels back into a {@link LabeledFrame} to train on. */
+/** Turns an uploaded image file (JPEG or PNG) and its darknet-style labels back into a {@link LabeledFrame} to train on. */
 public final class UploadFrames {
 
     private UploadFrames() {
@@ -22,7 +22,7 @@ public final class UploadFrames {
     /**
      * Decodes the image and its labels.
      *
-     * @throws IOException naming the edge, image and field when the JPEG does not decode, its size
+     * @throws IOException naming the edge, image and field when the image file does not decode, its size
      *                     differs from the one announced, or a label's class is unknown
      */
     public static LabeledFrame decode(PendingImage pending, ClassNames names) throws IOException {
@@ -30,13 +30,13 @@ public final class UploadFrames {
         String where = "edge " + pending.edgeId() + ", image " + upload.imageId();
         BufferedImage decoded;
         try {
-            decoded = ImageIO.read(new ByteArrayInputStream(upload.jpeg()));
+            decoded = ImageIO.read(new ByteArrayInputStream(upload.file()));
         } catch (IOException | RuntimeException e) {
-            throw new IOException(where + ": jpeg : " + upload.jpeg().length + " bytes that do not decode: "
+            throw new IOException(where + ": file : " + upload.file().length + " bytes that do not decode: "
                     + e.getMessage(), e);
         }
         if (decoded == null) {
-            throw new IOException(where + ": jpeg : " + upload.jpeg().length + " bytes that do not decode as an image");
+            throw new IOException(where + ": file : " + upload.file().length + " bytes that do not decode as an image");
         }
         if (decoded.getWidth() != upload.width() || decoded.getHeight() != upload.height()) {
             throw new IOException(where + ": size : " + decoded.getWidth() + "x" + decoded.getHeight()

@@ -13,6 +13,7 @@ import io.acai.detection.opencv.DetectorSettings;
 import io.acai.edge.EdgeApp;
 import io.acai.edge.EdgeConfig;
 import io.acai.edge.model.OpenCvDetectorLoader;
+import io.acai.edge.upload.UploadEncoding;
 import io.acai.records.run.HoldoutRow;
 import io.acai.records.run.InferenceRow;
 import io.acai.training.TrainingDevice;
@@ -117,7 +118,7 @@ class RealPhotosLoopTest {
                 .setInferenceCsv(out.resolve("edge_inf.csv")).setUpdateCsv(out.resolve("edge_update.csv"))
                 .setRequestsPerSecond(1).setEdgeId(id).optData(data).optDataDrift(DRIFT)
                 .optDriftAfter(Duration.ZERO).optJudge("iou").optUploadThreshold(ROUND_IMAGES)
-                .optUploadQuality(0.75f).optModel(model)
+                .optUploadEncoding(new UploadEncoding(0.75f)).optModel(model)
                 .optConfidence(CONF).optThreads(1).optHeartbeatInterval(Duration.ofSeconds(2))
                 .optStaticControl(control).build();
         return EdgeApp.start(config, new OpenCvDetectorLoader(new DetectorSettings(CONF, 0.3f, 1)),

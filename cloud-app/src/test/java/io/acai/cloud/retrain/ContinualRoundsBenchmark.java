@@ -7,6 +7,8 @@ import io.acai.detection.LabeledFrame;
 import io.acai.detection.ModelFiles;
 import io.acai.detection.darknet.DarknetConfig;
 import io.acai.detection.opencv.OpenCvDetector;
+import io.acai.edge.upload.UploadEncoding;
+import io.acai.edge.upload.UploadImages;
 import io.acai.model.DefaultModel;
 import io.acai.scenes.ColourJitter;
 import io.acai.scenes.SceneGenerator;
@@ -44,6 +46,9 @@ import org.junit.jupiter.api.io.TempDir;
  *   <li>{@code schedule=fixed|cosine} (warm-up over a tenth of the round, then cosine decay), {@code headlr=F}
  *       (the head's learning rate F times the rest's), {@code adabn=yes} (batch-norm statistics re-estimated
  *       on the round's frames after it, see {@link TrainingSettings#recalibrateBatchNorm()});</li>
+ *   <li>{@code upload=frame|lossless|Q}: the uploads as the cloud gets them, encoded the edge's way ({@link
+ *       UploadImages}: letterboxed, then JPEG at quality Q or a PNG file) and decoded the cloud's way ({@link
+ *       UploadFrames}); {@code frame}, the default, trains on the frames themselves;</li>
  *   <li>{@code jitter=yes}: darknet's colour augmentation at yolov3-tiny.cfg's values on every frame of a round,
  *       drawn anew each round (see {@link ColourJitter#YOLOV3_TINY});</li>
  *   <li>{@code distill=W}: knowledge distillation of the anchors against the shipped model, weight W (see
@@ -97,7 +102,8 @@ class ContinualRoundsBenchmark {
         int anchorTurn = 0;
         ColourJitter jitter = "yes".equals(policy.getOrDefault("jitter", "no")) ? ColourJitter.YOLOV3_TINY : null;
         float distill = Float.parseFloat(policy.getOrDefault("distill", "0"));
-        float jpeg = Float.parseFloat(policy.getOrDefault("jpeg", "0"));
+        String upload = policy.getOrDefault("upload", "frame");
+        UploadEncoding encoding = upload.equals("frame") ? null : UploadEncoding.parse(upload);
         TrainingSettings settings = TrainingSettings.builder()
                 .setEpochs(Integer.parseInt(policy.getOrDefault("epochs", "2"))).setBatchSize(8)
                 .optLearningRate(Float.parseFloat(policy.getOrDefault("lr", "5e-4")))
@@ -143,12 +149,13 @@ class ContinualRoundsBenchmark {
                     }
                 }
             }
-            if (jpeg > 0) {
-                List<LabeledFrame> sent = new ArrayList<>();
-                for (LabeledFrame upload : uploads) {
-                    sent.add(jpegRoundTrip(upload.letterboxed(cfg.net().width(), cfg.net().height()), jpeg));
+            if (encoding != null) {
+                List<LabeledFrame> received = new ArrayList<>();
+                for (LabeledFrame frame : uploads) {
+                    received.add(UploadFrames.decode(new PendingImage("edge", 1, UploadImages.encode(frame,
+                            cfg.net().width(), cfg.net().height(), encoding), 0), names));
                 }
-                uploads = sent;
+                uploads = received;
             }
             List<LabeledFrame> frames = new ArrayList<>(uploads);
             frames.addAll(reservoir.samples());
@@ -179,25 +186,6 @@ class ContinualRoundsBenchmark {
             System.out.printf(Locale.ROOT, "| %d | %d | %.0f | %d | %.3f | %.3f |%n", round, passes, trainSeconds, next,
                     accuracy(model, weights, SceneStyle.PRE_DRIFT), accuracy(model, weights, SceneStyle.DRIFT));
         }
-    }
-
-    private static LabeledFrame jpegRoundTrip(LabeledFrame frame, float quality) throws java.io.IOException {
-        javax.imageio.ImageWriter writer = javax.imageio.ImageIO.getImageWritersByFormatName("jpeg").next();
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        try (javax.imageio.stream.ImageOutputStream out = javax.imageio.ImageIO.createImageOutputStream(bytes)) {
-            writer.setOutput(out);
-            javax.imageio.ImageWriteParam param = writer.getDefaultWriteParam();
-            param.setCompressionMode(javax.imageio.ImageWriteParam.MODE_EXPLICIT);
-            param.setCompressionQuality(quality);
-            writer.write(null, new javax.imageio.IIOImage(frame.image(), null, null), param);
-        } finally {
-            writer.dispose();
-        }
-        java.awt.image.BufferedImage read = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(bytes.toByteArray()));
-        java.awt.image.BufferedImage bgr = new java.awt.image.BufferedImage(read.getWidth(), read.getHeight(),
-                java.awt.image.BufferedImage.TYPE_3BYTE_BGR);
-        bgr.createGraphics().drawImage(read, 0, 0, null);
-        return new LabeledFrame(frame.id(), bgr, frame.objects());
     }
 
     private static Map<String, String> parse(String policy) {

@@ -19,7 +19,8 @@ import io.acai.detection.LabeledFrame;
 import io.acai.detection.darknet.DarknetConfig;
 import io.acai.detection.darknet.DarknetWeights;
 import io.acai.edge.source.DatasetFrames;
-import io.acai.edge.upload.JpegFrames;
+import io.acai.edge.upload.UploadEncoding;
+import io.acai.edge.upload.UploadImages;
 import io.acai.scenes.PhotoDrift;
 import io.acai.training.DarknetBlock;
 import io.acai.training.DetectorTrainer;
@@ -67,7 +68,7 @@ class RealPhotosLossBenchmark {
         for (int i = 0; i < PHOTOS; i++) {
             dayFrames.add(served.frame(i).letterboxed(model.width(), model.height()));
             nightFrames.add(UploadFrames.decode(new PendingImage("edge-1", 1,
-                    JpegFrames.encode(night.frame(i), model.width(), model.height(), 0.75f), 0), model.names()));
+                    UploadImages.encode(night.frame(i), model.width(), model.height(), new UploadEncoding(0.75f)), 0), model.names()));
         }
         DarknetConfig bestAnchorOnly = model.bestAnchorOnly();
         for (DarknetConfig targets : List.of(model.cfg(), bestAnchorOnly)) {

@@ -13,7 +13,8 @@ import io.acai.dataset.DatasetSplit;
 import io.acai.dataset.Datasets;
 import io.acai.detection.LabeledFrame;
 import io.acai.edge.source.DatasetFrames;
-import io.acai.edge.upload.JpegFrames;
+import io.acai.edge.upload.UploadEncoding;
+import io.acai.edge.upload.UploadImages;
 import io.acai.scenes.PhotoDrift;
 import io.acai.training.DetectorTrainer;
 import io.acai.training.TrainingDevice;
@@ -90,7 +91,7 @@ class RealPhotosRoundsBenchmark {
         List<LabeledFrame> uploads = new ArrayList<>();
         for (int i = 0; i < ROUND * ROUNDS; i++) {
             uploads.add(UploadFrames.decode(new PendingImage("edge-1", i / ROUND,
-                    JpegFrames.encode(night.frame(i), model.width(), model.height(), 0.75f), 0), model.names()));
+                    UploadImages.encode(night.frame(i), model.width(), model.height(), new UploadEncoding(0.75f)), 0), model.names()));
         }
         HoldoutSet set = HoldoutSet.photos(dataset, Optional.of(drift), 40, model.width(), model.height());
         // the 26 held-out photos are few: one detection more or less moves a class's AP, so the settings are also

@@ -143,6 +143,6 @@ class RetrainLoopTest {
         assertThat(store.current().version()).isZero();
         assertThat(fleet.failures).containsExactly(new RecordingFleet.Failure(List.of("e1"),
                 "retrain skipped: none of the uploaded images could be used"));
-        assertThat(Files.readString(tmp.resolve("cloud.log"))).contains("upload skipped: edge e1, image i1: jpeg : 4 bytes");
+        assertThat(Files.readString(tmp.resolve("cloud.log"))).contains("upload skipped: edge e1, image i1: file : 4 bytes");
     }
 }

@@ -38,6 +38,26 @@ class UploadFramesTest {
     }
 
     @Test
+    void decodesALosslessUploadToTheSentPixelsExactly() throws IOException {
+        BufferedImage sent = new BufferedImage(16, 8, BufferedImage.TYPE_3BYTE_BGR);
+        for (int x = 0; x < 16; x++) {
+            for (int y = 0; y < 8; y++) {
+                sent.setRGB(x, y, (x * 16) << 16 | (y * 32) << 8 | (x * y));
+            }
+        }
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        ImageIO.write(sent, "png", png);
+        UploadImage image = new UploadImage("i1", 16, 8, png.toByteArray(), List.of());
+        LabeledFrame frame = UploadFrames.decode(new PendingImage("e1", 1, image, 0), NAMES);
+        assertThat(frame.image().getType()).isEqualTo(BufferedImage.TYPE_3BYTE_BGR);
+        for (int x = 0; x < 16; x++) {
+            for (int y = 0; y < 8; y++) {
+                assertThat(frame.image().getRGB(x, y)).isEqualTo(sent.getRGB(x, y));
+            }
+        }
+    }
+
+    @Test
     void refusesAnUnknownClassNamingTheLabel() throws IOException {
         UploadImage image = new UploadImage("i1", 8, 8, jpeg(8, 8), List.of(new Label(5, 0.5f, 0.5f, 0.1f, 0.1f)));
         assertThatThrownBy(() -> UploadFrames.decode(new PendingImage("e1", 1, image, 0), NAMES))

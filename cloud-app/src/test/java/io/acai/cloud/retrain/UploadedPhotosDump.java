@@ -8,7 +8,8 @@ import io.acai.detection.LabeledFrame;
 import io.acai.detection.SharedData;
 import io.acai.detection.darknet.DarknetConfig;
 import io.acai.edge.source.DatasetFrames;
-import io.acai.edge.upload.JpegFrames;
+import io.acai.edge.upload.UploadEncoding;
+import io.acai.edge.upload.UploadImages;
 import io.acai.protocol.UploadImage;
 import io.acai.scenes.PhotoDrift;
 import java.awt.BasicStroke;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A look at what the cloud trains on for real photos: the night photos of {@code experiments/real-photos.json} as an
- * edge serves them (COCO128, {@code night} drift), uploaded the edge's way ({@link JpegFrames}: letterboxed to
+ * edge serves them (COCO128, {@code night} drift), uploaded the edge's way ({@link UploadImages}: letterboxed to
  * Yolo-Fastest's 320x320, JPEG at 0.75) and decoded the cloud's way ({@link UploadFrames}), drawn with their labels
  * (box and class name) into {@code /tmp/acai-uploads/} beside the same photo as read from the dataset, by day, with
  * the dataset's own labels. Open the PNGs and check that every box sits on its object and names it. Needs
@@ -50,14 +51,14 @@ class UploadedPhotosDump {
         Path out = Files.createDirectories(Path.of("/tmp/acai-uploads"));
         for (int i = 0; i < PHOTOS; i++) {
             LabeledFrame served = day.frame(i);
-            UploadImage upload = JpegFrames.encode(night.frame(i), cfg.net().width(), cfg.net().height(), 0.75f);
+            UploadImage upload = UploadImages.encode(night.frame(i), cfg.net().width(), cfg.net().height(), new UploadEncoding(0.75f));
             LabeledFrame decoded = UploadFrames.decode(new PendingImage("edge-1", 1, upload, 0), names);
             ImageIO.write(drawn(served), "png", out.resolve(i + "-day-as-read.png").toFile());
             ImageIO.write(drawn(decoded), "png", out.resolve(i + "-night-as-trained.png").toFile());
             System.out.printf("%d: %s %dx%d, %d objects %s; uploaded %dx%d, %d bytes, %d labels%n", i, served.id(),
                     served.width(), served.height(), served.objects().size(),
                     served.objects().stream().map(GroundTruth::className).toList(), decoded.width(), decoded.height(),
-                    upload.jpeg().length, decoded.objects().size());
+                    upload.file().length, decoded.objects().size());
         }
         System.out.println("drawn into " + out);
     }

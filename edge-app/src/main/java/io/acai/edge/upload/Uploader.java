@@ -16,7 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Encodes mispredicted frames as JPEG as they come and buffers them; when the buffer reaches the
+ * Encodes mispredicted frames (JPEG, or PNG when lossless) as they come and buffers them; when the buffer reaches the
  * threshold and no update is outstanding, hands the batch to the {@link CloudLink}. All on its
  * own thread, so inference goes on. Batch ids start at the clock's milliseconds and count up, so they
  * stay unique across edge restarts.
@@ -31,17 +31,17 @@ public final class Uploader implements AutoCloseable {
     private final RunLog log;
     private final int inputWidth;
     private final int inputHeight;
-    private final float quality;
+    private final UploadEncoding encoding;
     private final AtomicLong batchIds = new AtomicLong(System.currentTimeMillis());
     private final ExecutorService worker;
 
     /**
-     * Frames go up letterboxed to the model's {@code inputWidth x inputHeight}, what the cloud trains on, as JPEG at
-     * {@code quality}.
+     * Frames go up letterboxed to the model's {@code inputWidth x inputHeight}, what the cloud trains on, encoded as
+     * {@code encoding} says.
      */
     public Uploader(UploadBuffer buffer, UpdateTracker tracker, CloudLink cloud, String edgeId, ProtocolLimits limits,
-                    RunLog log, int inputWidth, int inputHeight, float quality) {
-        this.quality = quality;
+                    RunLog log, int inputWidth, int inputHeight, UploadEncoding encoding) {
+        this.encoding = encoding;
         this.inputWidth = inputWidth;
         this.inputHeight = inputHeight;
         this.buffer = buffer;
@@ -69,7 +69,7 @@ public final class Uploader implements AutoCloseable {
     private void encodeAndBuffer(LabeledFrame frame, long detectedMillis) {
         UploadImage image;
         try {
-            image = JpegFrames.encode(frame, inputWidth, inputHeight, quality);
+            image = UploadImages.encode(frame, inputWidth, inputHeight, encoding);
         } catch (IOException | RuntimeException e) {
             log.warn("frame " + frame.id() + " not uploaded: " + e);
             return;

@@ -72,11 +72,11 @@ class RealPhotoUploadBenchmark {
                         List<LabeledFrame> decoded = new ArrayList<>();
                         for (LabeledFrame photo : photos) {
                             LabeledFrame sent = size == 0 ? photo : photo.letterboxed(size, size);
-                            UploadImage image = JpegFrames.encode(sent, quality);
+                            UploadImage image = UploadImages.encode(sent, new UploadEncoding(quality));
                             bytes += AcaiEncoder.encodedSize(new UploadBatch(1, "edge-1", List.of(image)));
                             if (size == 320) {
                                 decoded.add(new LabeledFrame(sent.id(), ImageIO.read(new ByteArrayInputStream(
-                                        image.jpeg())), sent.objects()));
+                                        image.file())), sent.objects()));
                             }
                         }
                         double perImage = (double) bytes / photos.size();
@@ -89,22 +89,24 @@ class RealPhotoUploadBenchmark {
         }
     }
 
-    /** The default experiment's synthetic frames, as its edges upload them: letterboxed to 192x192 at 0.9. */
+    /** The default experiment's synthetic frames, as its edges upload them: letterboxed to 192x192, JPEG or lossless. */
     @Test
     void syntheticFrames() throws IOException {
         DriftScenario scenario = DriftScenario.builder("edge-near").driftAt(100).build();
-        for (String style : List.of("pre-drift", "drift")) {
-            long bytes = 0;
-            int frames = 100;
-            long first = style.equals("pre-drift") ? 0 : 100;
-            for (long i = first; i < first + frames; i++) {
-                UploadImage image = JpegFrames.encode(scenario.frame(i), 192, 192, JpegFrames.QUALITY);
-                bytes += AcaiEncoder.encodedSize(new UploadBatch(1, "edge-near", List.of(image)));
+        for (UploadEncoding encoding : List.of(UploadEncoding.DEFAULT, new UploadEncoding(1), UploadEncoding.LOSSLESS)) {
+            for (String style : List.of("pre-drift", "drift")) {
+                long bytes = 0;
+                int frames = 100;
+                long first = style.equals("pre-drift") ? 0 : 100;
+                for (long i = first; i < first + frames; i++) {
+                    UploadImage image = UploadImages.encode(scenario.frame(i), 192, 192, encoding);
+                    bytes += AcaiEncoder.encodedSize(new UploadBatch(1, "edge-near", List.of(image)));
+                }
+                double perImage = (double) bytes / frames;
+                System.out.printf("synthetic %s frames %dx%d sent as 192x192, %s: %,.0f bytes/image, %.1fx fewer%n",
+                        style, scenario.frame(first).width(), scenario.frame(first).height(), encoding, perImage,
+                        TENSOR_BYTES / perImage);
             }
-            double perImage = (double) bytes / frames;
-            System.out.printf("synthetic %s frames %dx%d sent as 192x192 at %.2f: %,.0f bytes/image, %.1fx fewer%n",
-                    style, scenario.frame(first).width(), scenario.frame(first).height(), JpegFrames.QUALITY,
-                    perImage, TENSOR_BYTES / perImage);
         }
     }
 

@@ -35,7 +35,7 @@ class UploaderTest {
             UpdateTracker tracker = new UpdateTracker(csv);
             UploadBuffer buffer = new UploadBuffer(3, 12);
             try (Uploader uploader = new Uploader(buffer, tracker, cloud, "edge-u", ProtocolLimits.DEFAULT, log,
-                    192, 192, JpegFrames.QUALITY)) {
+                    192, 192, UploadEncoding.DEFAULT)) {
                 for (int i = 0; i < 6; i++) {
                     uploader.offer(scenes.frame(i));
                 }
@@ -93,7 +93,7 @@ class UploaderTest {
         try (RunLog log = RunLog.open(tmp.resolve("update.log"));
              CsvRowWriter<UpdateRow> csv = UpdateRow.SCHEMA.create(tmp.resolve("edge_update.csv"))) {
             Uploader uploader = new Uploader(new UploadBuffer(1, 4), new UpdateTracker(csv), slowCloud, "edge-c",
-                    ProtocolLimits.DEFAULT, log, 192, 192, JpegFrames.QUALITY);
+                    ProtocolLimits.DEFAULT, log, 192, 192, UploadEncoding.DEFAULT);
             uploader.offer(scenes.frame(0));
             assertThat(uploading.await(30, TimeUnit.SECONDS)).isTrue();
             uploader.close();

@@ -259,6 +259,21 @@ final class ConfigNode {
 
     /** A number in {@code [min, max]}, or above {@code min} exclusive when {@code exclusiveMin}; a string of one ({@code "10"}) too. */
     Optional<Double> number(String field, double min, boolean exclusiveMin, double max) {
+        return number(field, min, exclusiveMin, max, "");
+    }
+
+    /**
+     * A number field as {@link #number(String, double, boolean, double)} reads it, or the string {@code word}: the
+     * word itself, or the number written plainly.
+     */
+    Optional<String> numberOrWord(String field, String word, double min, boolean exclusiveMin, double max) {
+        if (has(field) && node.get(field).isTextual() && node.get(field).asText().equals(word)) {
+            return Optional.of(word);
+        }
+        return number(field, min, exclusiveMin, max, ", or \"" + word + "\"").map(EdgeAppArgs::plain);
+    }
+
+    private Optional<Double> number(String field, double min, boolean exclusiveMin, double max, String orElse) {
         if (!has(field)) {
             return Optional.empty();
         }
@@ -267,7 +282,7 @@ final class ConfigNode {
         double v = number.map(BigDecimal::doubleValue).orElse(Double.NaN);
         if (number.isEmpty() || (exclusiveMin ? v <= min : v < min) || v > max) {
             errors.reject(path(field), value, "is not allowed (expected: a number " + (exclusiveMin ? "above " + format(min) + " and at most "
-                    : "from " + format(min) + " to ") + format(max) + ")");
+                    : "from " + format(min) + " to ") + format(max) + orElse + ")");
             return Optional.empty();
         }
         return Optional.of(v);

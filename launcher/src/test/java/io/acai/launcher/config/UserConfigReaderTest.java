@@ -234,6 +234,29 @@ class UserConfigReaderTest {
     }
 
     @Test
+    void anUploadQualityIsAJpegQualityOrLossless(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("quality.json");
+        String template = """
+                {"machines": [{"name": "cloud", "category": "server"},
+                              {"name": "cam", "category": "client", "app": {"uploadQuality": %s}}]}
+                """;
+        Files.writeString(config, template.formatted("\"lossless\""));
+        assertThat(UserConfigReader.read(config, null).machine("cam").orElseThrow().args())
+                .containsSequence("--upload-quality", "lossless");
+        Files.writeString(config, template.formatted("0.75"));
+        assertThat(UserConfigReader.read(config, null).machine("cam").orElseThrow().args())
+                .containsSequence("--upload-quality", "0.75");
+        Files.writeString(config, template.formatted("\"png\""));
+        assertThat(catchThrowableOfType(ConfigException.class, () -> UserConfigReader.read(config, null)).errors())
+                .extracting(ConfigError::toString).containsExactly("machines[1].app.uploadQuality: \"png\" is not allowed"
+                        + " (expected: a number above 0 and at most 1, or \"lossless\")");
+        Files.writeString(config, template.formatted("0"));
+        assertThat(catchThrowableOfType(ConfigException.class, () -> UserConfigReader.read(config, null)).errors())
+                .extracting(ConfigError::toString).containsExactly("machines[1].app.uploadQuality: 0 is not allowed"
+                        + " (expected: a number above 0 and at most 1, or \"lossless\")");
+    }
+
+    @Test
     void localPathsAreResolvedAgainstTheConfigFolder(@TempDir Path dir) throws Exception {
         Files.createDirectories(dir.resolve("models/tiny"));
         Files.writeString(dir.resolve("models/tiny/tiny.cfg"), "[net]\n");

@@ -18,37 +18,37 @@ import javax.imageio.stream.ImageOutputStream;
 
 /**
  * A frame as it is uploaded: what the cloud trains on, the frame letterboxed to the network's input size as the
- * trainer would (darknet's geometry, {@link Letterbox}), as a JPEG file, with darknet-style labels (class, centre
- * and size normalised to the uploaded image), boxes clipped to the image and empty ones left out. A 640x480 COCO
- * photo goes up as a 320x320 JPEG for Yolo-Fastest: the pixels the network never sees are not sent.
+ * trainer would (darknet's geometry, {@link Letterbox}), as a JPEG file or, {@link UploadEncoding#LOSSLESS}, a PNG
+ * file, with darknet-style labels (class, centre and size normalised to the uploaded image), boxes clipped to the
+ * image and empty ones left out. A 640x480 COCO photo goes up as a 320x320 image for Yolo-Fastest: the pixels the
+ * network never sees are not sent.
  */
-public final class JpegFrames {
+public final class UploadImages {
 
-    /** The edge's default JPEG quality ({@code --upload-quality}): retraining sees the frame as the camera did. */
-    public static final float QUALITY = 0.9f;
-
-    private JpegFrames() {
+    private UploadImages() {
     }
 
-    /** {@code frame} letterboxed to {@code inputWidth x inputHeight}, encoded at {@code quality}. */
-    public static UploadImage encode(LabeledFrame frame, int inputWidth, int inputHeight, float quality)
+    /** {@code frame} letterboxed to {@code inputWidth x inputHeight}, encoded as {@code encoding} says. */
+    public static UploadImage encode(LabeledFrame frame, int inputWidth, int inputHeight, UploadEncoding encoding)
             throws IOException {
-        return encode(frame.letterboxed(inputWidth, inputHeight), quality);
+        return encode(frame.letterboxed(inputWidth, inputHeight), encoding);
     }
 
-    /** {@code frame} at its own size, encoded at {@code quality}. */
-    public static UploadImage encode(LabeledFrame frame, float quality) throws IOException {
-        return new UploadImage(frame.id(), frame.width(), frame.height(), jpeg(frame, quality), labels(frame));
+    /** {@code frame} at its own size, encoded as {@code encoding} says. */
+    public static UploadImage encode(LabeledFrame frame, UploadEncoding encoding) throws IOException {
+        return new UploadImage(frame.id(), frame.width(), frame.height(), file(frame, encoding), labels(frame));
     }
 
-    static byte[] jpeg(LabeledFrame frame, float quality) throws IOException {
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+    static byte[] file(LabeledFrame frame, UploadEncoding encoding) throws IOException {
+        ImageWriter writer = ImageIO.getImageWritersByFormatName(encoding.lossless() ? "png" : "jpeg").next();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(frame.width() * frame.height() / 4);
         try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
             writer.setOutput(out);
             ImageWriteParam param = writer.getDefaultWriteParam();
-            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            param.setCompressionQuality(quality);
+            if (!encoding.lossless()) {
+                param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+                param.setCompressionQuality(encoding.quality());
+            }
             writer.write(null, new IIOImage(frame.image(), null, null), param);
         } finally {
             writer.dispose();
