@@ -22,14 +22,15 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>The checks use the run's learning metrics ({@code summary.csv}, defined in docs/metrics.md), averaged over
  * the edges that are not static controls: accuracy before the drift, the dip (lowest 30 s rolling mean after it)
- * and the last 30 s of the run. Measured here with the shipped model of 2026-12-07 (2 cores, one run, the
- * machine otherwise idle): 80 to 86 % before the drift, dips of 28 to 33 %, 58 to 63 % over the last 30 s, and
- * {@code edge-near} 42.5 points above its static control. The margins below (before the drift above 65 %, a dip
- * at least 20 points deep, the last 30 s at least 12 points above the dip, at least 15 points over the control)
- * leave room for slower machines and fail when the retraining stops helping. Each static control
- * ({@code app.controlOf}) sees its edge's frames with the starting model, so over the last 30 s its edge must beat
- * it by those 15 points
- * ({@code gain_over_control_last_30s}): that gap is what the retraining bought. Needs Linux and the app jars ({@code mvn verify} packages
+ * and the last 30 s of the run. Measured with {@code user_config.json} as shipped (lossless uploads, 2026-12-07,
+ * 2 cores, three runs of {@code launcher run}, the machine otherwise idle): 85.4 % before the drift, dips of 27 %,
+ * 67 to 70 % over the last 30 s, {@code edge-near} 39 to 42 points above its static control over the last 30 s and
+ * 40 to 41 over the last 2 minutes, forgetting 3.3 to 5.0 points. The margins below (before the drift above 65 %, a
+ * dip at least 20 points deep, the last 30 s at least 20 points above the dip, at least 20 points over the control
+ * over the last 30 s and 28 over the last 2 minutes, forgetting under 15 points) leave room for slower machines and
+ * fail when the retraining stops helping. Each static control ({@code app.controlOf}) sees its edge's frames with the
+ * starting model, so its edge must beat it ({@code gain_over_control_last_30s}, {@code _last_2min}): that gap is
+ * what the retraining bought. Needs Linux and the app jars ({@code mvn verify} packages
  * them before this module's tests); the notebook part needs Debian's jupyter-nbconvert with
  * python3-pandas and python3-matplotlib, which {@code .ci/run} installs. Each is skipped, saying which
  * is missing, elsewhere.
@@ -58,29 +59,29 @@ class DefaultExperimentTest {
         assertThat(phases.dip).as("lowest 30 s accuracy after the drift vs before it (%.1f%%)", phases.before)
                 .isLessThan(phases.before - 20);
         assertThat(phases.end).as("accuracy in the last 30 s vs the dip (%.1f%%)", phases.dip)
-                .isGreaterThan(phases.dip + 12);
+                .isGreaterThan(phases.dip + 20);
         assertThat(settings.controlOf()).as("static controls in user_config.json").isNotEmpty();
         settings.controlOf().forEach((control, target) -> {
             SummaryRow gain = metric(summary, target, "gain_over_control_last_30s");
             System.out.printf(Locale.ROOT, "last 30 s: %s beats its static control %s by %.1f points%n", target,
                     control, gain.value());
             assertThat(gain.value()).as("%s over its static control %s in the last 30 s, points", target, control)
-                    .isGreaterThan(15);
-            // issue 15's target is 25 points over the last 2 minutes; 30-33 measured in three runs (docs/default-model.md)
+                    .isGreaterThan(20);
+            // issue 15's target is 25 points over the last 2 minutes; 40-41 measured in three runs (docs/default-model.md)
             SummaryRow longGain = metric(summary, target, "gain_over_control_last_2min");
             System.out.printf(Locale.ROOT, "last 2 min: %s beats its static control %s by %.1f points%n", target,
                     control, longGain.value());
             assertThat(longGain.value()).as("%s over its static control %s in the last 2 minutes, points", target,
-                    control).isGreaterThan(20);
+                    control).isGreaterThan(28);
             assertThat(metric(summary, control, "model_versions").value())
                     .as("models served by static control %s", control).isEqualTo(1);
         });
 
-        // 5-10 points measured in four runs, 10-13 with 100 anchors, 13-22 with the model before (docs/default-model.md)
+        // 3.3-5.0 points measured in three runs, 5-10 with JPEG uploads, 13-22 with the model before (docs/default-model.md)
         SummaryRow forgetting = metric(summary, "cloud", "forgetting");
         System.out.printf(Locale.ROOT, "cloud forgetting: %.1f points (%s)%n", forgetting.value(), forgetting.note());
         assertThat(forgetting.value()).as("cloud forgetting on held-out pre-drift frames, points (%s)", forgetting.note())
-                .isLessThan(25);
+                .isLessThan(15);
 
         NotebookRun.execute(dir, logs);
     }

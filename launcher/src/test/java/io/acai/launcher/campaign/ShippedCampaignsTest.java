@@ -30,7 +30,7 @@ class ShippedCampaignsTest {
             campaigns = files.filter(f -> f.toString().endsWith(".json")).sorted().toList();
         }
         assertThat(campaigns).extracting(f -> f.getFileName().toString())
-                .contains("uplink-bandwidth.json", "upload-threshold.json");
+                .contains("uplink-bandwidth.json", "upload-threshold.json", "upload-quality.json");
         for (Path campaign : campaigns) {
             ConsoleCapture dryRun = ConsoleCapture.run(() -> LauncherMain.execute("campaign",
                     logs.resolve(campaign.getFileName().toString()).toString(), campaign.toString(), "--dry-run"));
@@ -52,5 +52,9 @@ class ShippedCampaignsTest {
         ConsoleCapture threshold = ConsoleCapture.run(() -> LauncherMain.execute("campaign", logs.resolve("t").toString(),
                 ROOT.resolve("campaigns/upload-threshold.json").toString(), "--dry-run"));
         assertThat(threshold.out()).contains("  uploadThreshold=20-r1  ", "  uploadThreshold=60-r2  ");
+        ConsoleCapture quality = ConsoleCapture.run(() -> LauncherMain.execute("campaign", logs.resolve("q").toString(),
+                ROOT.resolve("campaigns/upload-quality.json").toString(), "--dry-run"));
+        assertThat(quality.out()).as("a JPEG quality against lossless uploads").contains("  uploadQuality=0.9-r1  ",
+                "  uploadQuality=lossless-r2  ");
     }
 }
