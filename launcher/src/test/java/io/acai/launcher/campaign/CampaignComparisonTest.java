@@ -98,8 +98,9 @@ class CampaignComparisonTest {
         });
 
         String page = Files.readString(logs.resolve(ComparisonFiles.PAGE));
-        assertThat(page).contains("4 runs in 2 settings", "Sorted by accuracy_last_30s",
-                "compare/accuracy_last_30s-by-args.0.png", "compare/accuracy-over-time.png")
+        assertThat(page).contains("4 runs in 2 settings", "Sorted by accuracy_last_2min",
+                "compare/accuracy_last_30s-by-args.0.png", "compare/accuracy_last_2min-by-args.0.png",
+                "compare/accuracy-over-time.png")
                 .containsPattern("<td>args.0=0.9</td><td>2</td><td>9\\d\\.\\d \\[[-\\d.,]+, [\\d.,]+\\] n=2</td>");
         assertThat(page.indexOf("<td>args.0=0.9</td>")).as("the better setting first")
                 .isLessThan(page.indexOf("<td>args.0=0.6</td>"));
@@ -112,7 +113,7 @@ class CampaignComparisonTest {
         String executed = NotebookRun.execute(dir, "campaign.ipynb", "ACAI_CAMPAIGN", logs);
 
         assertThat(executed).contains("runs: 4, settings: 2", "0 differ",
-                "swept parameters: ['machines[cam].args[0]']", "charts against parameters: 1",
+                "swept parameters: ['machines[cam].args[0]']", "charts against parameters: 2",
                 "settings drawn over time: 2", "done: 2 settings, 4 runs");
     }
 }
