@@ -91,6 +91,11 @@ public final class PretrainCommand implements Callable<Integer> {
             + " the seeded initial ones (to continue an earlier run).")
     Path init;
 
+    @Option(names = "--cfg", paramLabel = "CFG", description = "Train this cfg instead of the shipped acai-shapes.cfg:"
+            + " the same layers at another input size or with other anchors, so that --init weights fit it; the report"
+            + " runs it too (default: the shipped one).")
+    Path otherCfg;
+
     @Option(names = "--device", paramLabel = "auto|cpu|gpu", description = "Where to train (default: ${DEFAULT-VALUE}).")
     String device = "auto";
 
@@ -147,7 +152,7 @@ public final class PretrainCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage(), e);
         }
         TorchThreads.limit(threads);
-        DarknetConfig cfg = DefaultModel.cfg();
+        DarknetConfig cfg = otherCfg == null ? DefaultModel.cfg() : DarknetConfig.read(otherCfg);
         if (evaluateOnly != null) {
             report(Files.readAllBytes(evaluateOnly), Math.max(1, evalScenes));
             return 0;
@@ -193,7 +198,7 @@ public final class PretrainCommand implements Callable<Integer> {
 
     /** Prints the mAP@0.5 of the weights on held-out pre-drift and drift scenes, through OpenCV as an edge runs them. */
     private void report(byte[] weights, int n) throws IOException {
-        byte[] cfgBytes = DefaultModel.cfgBytes();
+        byte[] cfgBytes = otherCfg == null ? DefaultModel.cfgBytes() : Files.readAllBytes(otherCfg);
         long heldOut = seed + SceneEvaluation.HELD_OUT_SEED_OFFSET;
         DetectorSettings settings = new DetectorSettings(0.005f, 0.45f, 1);
         try (OpenCvDetector detector = OpenCvDetector.load(DefaultModel.NAME, cfgBytes, weights, SceneClasses.NAMES,

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
  * its class over it at 0.4 is <em>missed</em>: found below the threshold (a detection of its class over it
  * between 0.1 and 0.4), found only as another class, or not found at all. A detection at 0.4 that matches no
  * object of its class is <em>extra</em>: a second class on an object, or on the background. The weights are the
- * shipped ones, or {@code -Dacai.errors.weights=FILE}, or every {@code *.weights} file of a folder given so:
+ * shipped ones, or {@code -Dacai.errors.weights=FILE}, or every {@code *.weights} file of a folder given so; the cfg
+ * is the shipped one, or {@code -Dacai.errors.cfg=FILE} (the same layers at another input size, for example):
  *
  * <pre>
  * mvn -B test -Pbenchmarks -pl cloud-app -am -Dtest=FrameErrorsBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
@@ -71,11 +72,13 @@ class FrameErrorsBenchmark {
         } else {
             files = List.of(Path.of(given));
         }
+        String otherCfg = System.getProperty("acai.errors.cfg");
+        byte[] cfg = otherCfg == null ? DefaultModel.cfgBytes() : Files.readAllBytes(Path.of(otherCfg));
         System.out.println("| weights | style | frames right | wrong | objects missed: below 0.4 / as another class"
                 + " / not found | of them stars | extra detections: second class on an object / on background |");
         System.out.println("| --- | --- | ---: | ---: | --- | ---: | --- |");
         for (Path file : files) {
-            try (OpenCvDetector detector = OpenCvDetector.load(DefaultModel.NAME, DefaultModel.cfgBytes(),
+            try (OpenCvDetector detector = OpenCvDetector.load(DefaultModel.NAME, cfg,
                     Files.readAllBytes(file), SceneClasses.NAMES, new DetectorSettings(0.005f, 0.45f, 1))) {
                 for (Map.Entry<String, SceneStyle> style : STYLES.entrySet()) {
                     System.out.println("| " + file + " | " + style.getKey() + " | " + tally(detector, style.getValue())

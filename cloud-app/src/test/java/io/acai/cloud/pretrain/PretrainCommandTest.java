@@ -67,6 +67,26 @@ class PretrainCommandTest {
     }
 
     @Test
+    void trainsAndReportsAnotherInputSizeOfTheSameLayers() throws IOException {
+        Path cfg = temp.resolve("acai-shapes-96.cfg");
+        Files.writeString(cfg, new String(DefaultModel.cfgBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                .replace("width=192", "width=96").replace("height=192", "height=96"));
+        Path start = temp.resolve("start.weights");
+        DarknetWeights.initial(DefaultModel.cfg(), 5).write(start);
+
+        ConsoleCapture result = ConsoleCapture.run(() -> PretrainCommand.run(new String[] {"--cfg", cfg.toString(),
+            "--init", start.toString(), "--out", temp.toString(), "--images", "4", "--epochs", "1", "--batch", "4",
+            "--device", "cpu", "--eval", "1", "--eval-frames", "1"}));
+
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(0);
+        assertThat(result.out()).contains("pretrain: acai-shapes-96.cfg from " + start).contains("mAP@0.50 ");
+        DarknetWeights trained = DarknetWeights.read(temp.resolve("acai-shapes.weights"), DarknetConfig.read(cfg));
+        assertThat(trained.layer(0).kernel()).as("the same layers: the shipped cfg reads them too").hasSameSizeAs(
+                DarknetWeights.read(temp.resolve("acai-shapes.weights"), DefaultModel.cfg()).layer(0).kernel());
+        assertThat(trained.layer(0).kernel()).isNotEqualTo(DarknetWeights.read(start, DefaultModel.cfg()).layer(0).kernel());
+    }
+
+    @Test
     void badCountsExitTwo() {
         ConsoleCapture result = ConsoleCapture.run(() -> PretrainCommand.run(new String[] {"--images", "0"}));
 
