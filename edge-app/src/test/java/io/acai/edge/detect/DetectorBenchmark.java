@@ -34,7 +34,9 @@ import org.junit.jupiter.api.Test;
  * head convolutions requested, nothing copied) against the whole {@link OpenCvDetector#detect} of a
  * real COCO128 photo (letterbox + RGB/255 CHW preprocessing, forward, copies, decoding, NMS), and
  * the stages in between. Each iteration runs every measurement once, interleaved, so that load
- * from other processes affects them alike; medians are reported. Not part of the test suite; the
+ * from other processes affects them alike; medians are reported. {@code -Dacai.detector.cfg=FILE} (and
+ * {@code -Dacai.detector.weights=FILE}, else seeded weights) adds an acai-shapes candidate, for example the same
+ * layers at another input size, measured after the shipped model. Not part of the test suite; the
  * {@code benchmarks} profile runs it:
  *
  * <pre>
@@ -95,6 +97,15 @@ class DetectorBenchmark {
         } else {
             measure("acai-shapes default model, shipped weights", shapesCfg, shapesWeights, shapesNames, 0.8f,
                     photo);
+        }
+        String otherCfg = System.getProperty("acai.detector.cfg");
+        if (otherCfg != null) {
+            // a candidate of the same classes, side by side with the shipped one (another input size, for example)
+            Path cfg = Path.of(otherCfg);
+            String weights = System.getProperty("acai.detector.weights");
+            measure("acai-shapes, " + cfg.getFileName(), Files.readAllBytes(cfg), weights == null
+                    ? DarknetWeights.initial(DarknetConfig.read(cfg), 7).encode() : Files.readAllBytes(Path.of(weights)),
+                    shapesNames, 0.8f, photo);
         }
     }
 
