@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  * and the last 30 s of the run. Measured with {@code user_config.json} as shipped (lossless uploads, 2026-12-07,
  * 2 cores, three runs of {@code launcher run}, the machine otherwise idle): 85.4 % before the drift, dips of 27 %,
  * 67 to 70 % over the last 30 s, {@code edge-near} 39 to 42 points above its static control over the last 30 s and
- * 40 to 41 over the last 2 minutes, forgetting 3.3 to 5.0 points (5.0 to 8.3 inside three {@code mvn -B verify} runs). The margins below (before the drift above 65 %, a
+ * 40 to 41 over the last 2 minutes, forgetting 3.3 to 5.0 points (5.0 to 8.3 inside three
+ * {@code mvn -B verify} runs). The margins below (before the drift above 65 %, a
  * dip at least 20 points deep, the last 30 s at least 20 points above the dip, at least 20 points over the control
  * over the last 30 s and 28 over the last 2 minutes, forgetting under 15 points) leave room for slower machines and
  * fail when the retraining stops helping. Each static control ({@code app.controlOf}) sees its edge's frames with the
