@@ -1,6 +1,7 @@
 package io.acai.model;
 
 import io.acai.detection.ModelFiles;
+import io.acai.records.csv.CsvValues;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -26,14 +27,20 @@ public final class ModelLocation {
      * a null {@code base} leaves them relative to the process's folder.
      */
     public static ModelFiles parse(String value, Path base) throws IOException {
-        String[] parts = value.split(",", -1);
-        if (parts.length == 3) {
-            return new ModelFiles(in(base, parts[0]), in(base, parts[1]), in(base, parts[2])).requireReadable();
+        List<String> parts;
+        try {
+            parts = CsvValues.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new IOException("--model : " + e.getMessage(), e);
         }
-        if (parts.length != 1) {
+        if (parts.size() == 3) {
+            return new ModelFiles(in(base, parts.get(0)), in(base, parts.get(1)), in(base, parts.get(2)))
+                    .requireReadable();
+        }
+        if (parts.size() != 1) {
             throw new IOException("--model : " + value + " (expected: a folder, or cfg,weights,names)");
         }
-        Path dir = in(base, value);
+        Path dir = in(base, parts.get(0));
         if (!Files.isDirectory(dir)) {
             throw new IOException("--model : " + value + " is not a folder (expected: a folder, or cfg,weights,names)");
         }

@@ -31,6 +31,16 @@ class ModelLocationTest {
         assertThat(read.weights()).isEqualTo(written.weights());
     }
 
+    @Test
+    void aPathWithACommaIsGivenInDoubleQuotes() throws IOException {
+        ModelFiles written = TestModels.initialDefaultNetwork(tmp.resolve("day,night"), 1);
+        assertThat(ModelLocation.parse("\"" + tmp.resolve("day,night") + "\"").cfg()).isEqualTo(written.cfg());
+        assertThat(ModelLocation.parse("\"" + written.cfg() + "\",\"" + written.weights() + "\",\"" + written.names()
+                + "\"").weights()).isEqualTo(written.weights());
+        assertThatThrownBy(() -> ModelLocation.parse("\"" + written.cfg())).isInstanceOf(IOException.class)
+                .hasMessageContaining("is not a comma-separated list").hasMessageContaining("goes in double quotes");
+    }
+
     /** An edge host member's {@code --model} is read from its own folder ({@code --work-dir}); absolute paths stay. */
     @Test
     void relativePathsAreTakenFromTheBaseFolder() throws IOException {

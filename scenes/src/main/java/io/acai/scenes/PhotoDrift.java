@@ -2,8 +2,8 @@ package io.acai.scenes;
 
 import io.acai.detection.ClassNames;
 import io.acai.detection.LabeledFrame;
+import io.acai.records.csv.CsvValues;
 import java.awt.image.BufferedImage;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -63,8 +63,13 @@ public record PhotoDrift(String name, Lighting lighting, double noise, int blur,
         if (!v.startsWith("classes:")) {
             throw new IllegalArgumentException("--data-drift : " + value + " (expected: " + CHOICES + ")");
         }
-        List<String> wanted = Arrays.stream(value.trim().substring("classes:".length()).split(","))
-                .map(String::trim).filter(s -> !s.isEmpty()).toList();
+        List<String> wanted;
+        try {
+            wanted = CsvValues.parse(value.trim().substring("classes:".length())).stream()
+                    .map(String::trim).filter(s -> !s.isEmpty()).toList();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--data-drift : " + e.getMessage(), e);
+        }
         if (wanted.isEmpty()) {
             throw new IllegalArgumentException("--data-drift : " + value + " names no class (expected: "
                     + CHOICES + ")");

@@ -10,6 +10,7 @@ import io.acai.detection.opencv.OpenCvDetector;
 import io.acai.edge.upload.UploadEncoding;
 import io.acai.edge.upload.UploadImages;
 import io.acai.model.DefaultModel;
+import io.acai.records.csv.CsvValues;
 import io.acai.scenes.ColourJitter;
 import io.acai.scenes.SceneGenerator;
 import io.acai.scenes.SceneStyle;
@@ -190,12 +191,12 @@ class ContinualRoundsBenchmark {
 
     private static Map<String, String> parse(String policy) {
         Map<String, String> values = new LinkedHashMap<>();
-        for (String pair : policy.split(",")) {
-            String[] kv = pair.split("=", 2);
-            if (kv.length != 2) {
+        for (String pair : CsvValues.parse(policy)) {
+            int equals = pair.indexOf('=');
+            if (equals < 0) {
                 throw new IllegalArgumentException("acai.rounds.policies: '" + pair + "' (expected: key=value)");
             }
-            values.put(kv[0].trim(), kv[1].trim());
+            values.put(pair.substring(0, equals).trim(), pair.substring(equals + 1).trim());
         }
         return values;
     }

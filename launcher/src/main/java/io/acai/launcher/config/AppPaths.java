@@ -1,6 +1,7 @@
 package io.acai.launcher.config;
 
 import io.acai.launcher.plan.RuntimeKind;
+import io.acai.records.csv.CsvValues;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,21 +39,27 @@ final class AppPaths {
         if (value.isEmpty() || value.get().equals(DEFAULT_MODEL)) {
             return Optional.empty();
         }
-        String[] parts = value.get().split(",", -1);
-        if (parts.length != 1 && parts.length != 3) {
+        List<String> parts;
+        try {
+            parts = CsvValues.parse(value.get());
+        } catch (IllegalArgumentException e) {
+            node.errors().add(node.path("model"), e.getMessage());
+            return Optional.empty();
+        }
+        if (parts.size() != 1 && parts.size() != 3) {
             node.errors().add(node.path("model"), "\"" + value.get() + "\" is not a model (expected: a folder, or the "
                     + "three files cfg,weights,names)");
             return Optional.empty();
         }
         List<String> resolved = new ArrayList<>();
         for (String part : parts) {
-            Optional<String> path = check(part, parts.length == 1, node.path("model"), node.errors());
+            Optional<String> path = check(part, parts.size() == 1, node.path("model"), node.errors());
             if (path.isEmpty()) {
                 return Optional.empty();
             }
             resolved.add(path.get());
         }
-        return Optional.of(String.join(",", resolved));
+        return Optional.of(CsvValues.format(resolved));
     }
 
     /** The dataset folder in {@code node.field} as the app should receive it; empty when absent or wrong (reported). */

@@ -279,6 +279,15 @@ class UserConfigReaderTest {
                 + "," + dir.resolve("models/tiny.weights") + "," + dir.resolve("models/tiny.names"));
         assertThat(plan.machine("cam").orElseThrow().args()).containsSequence("--data", dir.resolve("frames").toString());
 
+        // a path with a comma in it goes in double quotes, and reaches the app quoted
+        Files.createDirectories(dir.resolve("models/day,night"));
+        Files.writeString(config, """
+                {"machines": [{"name": "cloud", "category": "server", "app": {"model": "\\"models/day,night\\""}},
+                              {"name": "cam", "category": "client", "app": {"data": "frames"}}]}
+                """);
+        assertThat(UserConfigReader.read(config, null).cloud().args())
+                .containsSequence("--model", "\"" + dir.resolve("models/day,night") + "\"");
+
         Files.writeString(config, """
                 {"machines": [{"name": "cloud", "category": "server", "app": {"model": "models/tiny.cfg"}},
                               {"name": "cam", "category": "client", "app": {"model": "a,b", "data": "models/tiny.cfg"}}]}
