@@ -87,38 +87,23 @@ class PretrainCommandTest {
     }
 
     @Test
-    void badCountsExitTwo() {
-        ConsoleCapture result = ConsoleCapture.run(() -> PretrainCommand.run(new String[] {"--images", "0"}));
+    void badValuesExitTwoNamingTheOptionAndTheValue() {
+        refused("--images: 0 (expected: >= 1)", "--images", "0");
+        refused("--lr-decay: 1.5 (expected: > 0 and <= 1)", "--lr-decay", "1.5");
+        refused("device: \"tpu\" (expected: auto, cpu or gpu)", "--device", "tpu");
+        refused("batchSize: 0 (expected: >= 1)", "--batch", "0");
+        refused("--balanced: -0.1 (expected: 0..1)", "--balanced", "-0.1");
+        refused("--drift: 2.0 (expected: 0..1)", "--drift", "2");
+        refused("--augment: saturation: 0.5 (expected: 1..4)", "--augment", "0.1,0.5,1.5");
+        refused("--augment: 2 values (expected: 3, hue,saturation,exposure", "--augment", "0.1,1.5");
+        refused("'x'", "--augment", "0.1,x,1.5");
+        refused("--schedule: \"linear\" (expected: step or cosine)", "--schedule", "linear");
+    }
 
-        assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.err()).contains("--images: 0 (expected: >= 1)").contains("Usage: pretrain");
-        ConsoleCapture decay = ConsoleCapture.run(() -> PretrainCommand.run(new String[] {"--lr-decay", "1.5"}));
-        assertThat(decay.exitCode()).isEqualTo(2);
-        assertThat(decay.err()).contains("--lr-decay: 1.5 (expected: > 0 and <= 1)");
-        ConsoleCapture device = ConsoleCapture.run(() -> PretrainCommand.run(new String[] {"--device", "tpu"}));
-        assertThat(device.exitCode()).isEqualTo(2);
-        assertThat(device.err()).contains("device: \"tpu\" (expected: auto, cpu or gpu)").contains("Usage: pretrain");
-        ConsoleCapture batch = ConsoleCapture.run(() -> PretrainCommand.run(new String[] {"--batch", "0"}));
-        assertThat(batch.exitCode()).isEqualTo(2);
-        assertThat(batch.err()).contains("batchSize: 0 (expected: >= 1)");
-        ConsoleCapture balanced = ConsoleCapture.run(() -> PretrainCommand.run(new String[] {"--balanced", "-0.1"}));
-        assertThat(balanced.exitCode()).isEqualTo(2);
-        assertThat(balanced.err()).contains("--balanced: -0.1 (expected: 0..1)");
-        ConsoleCapture drift = ConsoleCapture.run(() -> PretrainCommand.run(new String[] {"--drift", "2"}));
-        assertThat(drift.exitCode()).isEqualTo(2);
-        assertThat(drift.err()).contains("--drift: 2.0 (expected: 0..1)");
-        ConsoleCapture augment = ConsoleCapture.run(() -> PretrainCommand.run(new String[] {"--augment", "0.1,0.5,1.5"}));
-        assertThat(augment.exitCode()).isEqualTo(2);
-        assertThat(augment.err()).contains("--augment: saturation: 0.5 (expected: 1..4)");
-        ConsoleCapture count = ConsoleCapture.run(() -> PretrainCommand.run(new String[] {"--augment", "0.1,1.5"}));
-        assertThat(count.exitCode()).isEqualTo(2);
-        assertThat(count.err()).contains("--augment: 2 values (expected: 3, hue,saturation,exposure");
-        ConsoleCapture word = ConsoleCapture.run(() -> PretrainCommand.run(new String[] {"--augment", "0.1,x,1.5"}));
-        assertThat(word.exitCode()).isEqualTo(2);
-        assertThat(word.err()).contains("--augment").contains("'x'");
-        ConsoleCapture schedule = ConsoleCapture.run(() -> PretrainCommand.run(new String[] {"--schedule", "linear"}));
-        assertThat(schedule.exitCode()).isEqualTo(2);
-        assertThat(schedule.err()).contains("--schedule: \"linear\" (expected: step or cosine)");
+    private static void refused(String message, String... args) {
+        ConsoleCapture result = ConsoleCapture.run(() -> PretrainCommand.run(args));
+        assertThat(result.exitCode()).as(String.join(" ", args)).isEqualTo(2);
+        assertThat(result.err()).as(String.join(" ", args)).contains(message).contains("Usage: pretrain");
     }
 
     @Test
