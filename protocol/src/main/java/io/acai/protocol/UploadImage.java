@@ -72,7 +72,7 @@ public record UploadImage(String imageId, int width, int height, byte[] file, Li
 
     @Override
     public String toString() {
-        return "UploadImage[imageId=" + imageId + ", " + width + "x" + height + ", " + (isPng() ? "png" : "jpeg") + "=" + file.length
-                + " bytes, labels=" + labels + "]";
+        return "UploadImage[imageId=" + imageId + ", " + width + "x" + height + ", " + (isPng() ? "png" : "jpeg")
+                + "=" + file.length + " bytes, labels=" + labels + "]";
     }
 }

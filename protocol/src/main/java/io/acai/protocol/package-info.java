@@ -20,9 +20,9 @@
  * </pre>
  *
  * Images travel as JPEG files (PNG files when an edge uploads losslessly) with darknet-style labels (class,
- * normalised centre and size), never as Java-serialised objects or tensors. {@link io.acai.protocol.ModelPush#of(int, byte[])} computes
- * the SHA-256 ({@link io.acai.protocol.ModelDigest}); the edge checks
- * {@link io.acai.protocol.ModelPush#digestMatches()}. A cloud with a token signs each push with it
+ * normalised centre and size), never as Java-serialised objects or tensors.
+ * {@link io.acai.protocol.ModelPush#of(int, byte[])} computes the SHA-256 ({@link io.acai.protocol.ModelDigest});
+ * the edge checks {@link io.acai.protocol.ModelPush#digestMatches()}. A cloud with a token signs each push with it
  * ({@link io.acai.protocol.PushSignature}, an HMAC-SHA256), and an edge with the token takes only
  * pushes that verify.
  *

@@ -13,7 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.imageio.ImageIO;
 
-/** Turns an uploaded image file (JPEG or PNG) and its darknet-style labels back into a {@link LabeledFrame} to train on. */
+/**
+ * Turns an uploaded image file (JPEG or PNG) and its darknet-style labels back into a {@link LabeledFrame} to train
+ * on.
+ */
 public final class UploadFrames {
 
     private UploadFrames() {

@@ -23,7 +23,8 @@ public record Comparison(List<Path> folders, List<Setting> settings, List<String
 
     /** The metrics drawn against each swept parameter and shown in the table of settings, in this order. */
     public static final List<Metric> HEADLINE = List.of(Metric.ACCURACY_LAST_30S, Metric.GAIN_LAST_30S,
-            Metric.ACCURACY_LAST_2MIN, Metric.GAIN_LAST_2MIN, Metric.TIME_TO_RECOVER, Metric.ACCURACY_DIP, Metric.FORGETTING, Metric.UPDATE_LATENCY_MEDIAN);
+            Metric.ACCURACY_LAST_2MIN, Metric.GAIN_LAST_2MIN, Metric.TIME_TO_RECOVER, Metric.ACCURACY_DIP,
+            Metric.FORGETTING, Metric.UPDATE_LATENCY_MEDIAN);
 
     public Comparison {
         folders = List.copyOf(folders);

@@ -13,7 +13,8 @@ import java.util.Optional;
 
 /**
  * Writes {@code compare.html}: the folders compared, the notes on what was skipped, the table of settings sorted by
- * {@link Comparison#rankedBy()} (the gain over the control over the last 2 min where measured) with n and the 95 % confidence
+ * {@link Comparison#rankedBy()} (the gain over the control over the last 2 min where measured) with n and the 95 %
+ * confidence
  * intervals of the headline metrics, then the charts with their captions.
  */
 final class ComparisonPage {

@@ -50,7 +50,7 @@ final class CloudAppArgs {
             }
             node.integer("minRetrainImages", 0, Integer.MAX_VALUE).ifPresent(v -> add(options, "--min-retrain-images", v));
             node.integer("epochs", 1, 10_000).ifPresent(v -> add(options, "--epochs", v));
-            node.number("lr", 0, true, 10).ifPresent(v -> add(options, "--lr", EdgeAppArgs.plain(v)));
+            node.number("lr", 0, true, 10).ifPresent(v -> add(options, "--lr", ConfigNode.plain(v)));
             node.integer("batch", 1, 4096).ifPresent(v -> add(options, "--batch", v));
             node.choice("device", Set.of("auto", "cpu", "gpu"), "auto, cpu or gpu").ifPresent(v -> add(options, "--device", v));
             node.choice("push", Set.of("contributors", "all"), "contributors or all").ifPresent(v -> add(options, "--push", v));

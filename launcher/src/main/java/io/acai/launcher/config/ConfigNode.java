@@ -270,7 +270,7 @@ final class ConfigNode {
         if (has(field) && node.get(field).isTextual() && node.get(field).asText().equals(word)) {
             return Optional.of(word);
         }
-        return number(field, min, exclusiveMin, max, ", or \"" + word + "\"").map(EdgeAppArgs::plain);
+        return number(field, min, exclusiveMin, max, ", or \"" + word + "\"").map(ConfigNode::plain);
     }
 
     private Optional<Double> number(String field, double min, boolean exclusiveMin, double max, String orElse) {
@@ -286,6 +286,11 @@ final class ConfigNode {
             return Optional.empty();
         }
         return Optional.of(v);
+    }
+
+    /** {@code value} without a trailing {@code .0}: 10 rather than 10.0, as an app's option takes it. */
+    static String plain(double value) {
+        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
     private static String format(double value) {

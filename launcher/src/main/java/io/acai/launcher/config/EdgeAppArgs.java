@@ -3,7 +3,6 @@ package io.acai.launcher.config;
 import io.acai.launcher.plan.AppFiles;
 import io.acai.launcher.plan.MachinePlan;
 
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -103,8 +102,8 @@ final class EdgeAppArgs {
             node.choice("judge", Set.of("classes", "iou"), "classes or iou").ifPresent(v -> options.put("--judge", v));
             node.integer("uploadThreshold", 1, 100_000).ifPresent(v -> options.put("--upload-threshold", v.toString()));
             node.numberOrWord("uploadQuality", LOSSLESS, 0, true, 1).ifPresent(v -> options.put("--upload-quality", v));
-            node.number("conf", 0, false, 1).ifPresent(v -> options.put("--conf", plain(v)));
-            node.number("nms", 0, false, 1).ifPresent(v -> options.put("--nms", plain(v)));
+            node.number("conf", 0, false, 1).ifPresent(v -> options.put("--conf", ConfigNode.plain(v)));
+            node.number("nms", 0, false, 1).ifPresent(v -> options.put("--nms", ConfigNode.plain(v)));
             node.integer("threads", 1, 64).ifPresent(v -> options.put("--threads", v.toString()));
             controlOf = node.text("controlOf");
             controlOf.ifPresent(target -> refuseOnAControl(node, target));
@@ -159,7 +158,7 @@ final class EdgeAppArgs {
         List<String> args = new ArrayList<>(List.of(control ? NO_CLOUD_HOST : MachinePlan.CLOUD_ADDRESS,
                 control ? NO_CLOUD_PORT : Integer.toString(cloudPort),
                 AppFiles.EDGE_INFERENCE_LOG, AppFiles.EDGE_UPDATE_LOG, AppFiles.EDGE_INFERENCE_CSV,
-                AppFiles.EDGE_UPDATE_CSV, plain(rate), edgeId));
+                AppFiles.EDGE_UPDATE_CSV, ConfigNode.plain(rate), edgeId));
         model.ifPresent(v -> add(args, "--model", v));
         for (String option : ORDER) {
             if (options.containsKey(option)) {
@@ -171,11 +170,6 @@ final class EdgeAppArgs {
         }
         seed.ifPresent(v -> add(args, "--seed", v));
         return args;
-    }
-
-    /** {@code value} without a trailing {@code .0}: 10 rather than 10.0. */
-    static String plain(double value) {
-        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
     private static void add(List<String> args, String option, Object value) {

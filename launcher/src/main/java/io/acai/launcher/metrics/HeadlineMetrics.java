@@ -7,7 +7,8 @@ import java.util.Locale;
 
 /**
  * The few lines printed at the end of a run: per edge, accuracy before the drift, the dip, the time to recover,
- * the last 30 s and the gain over its control, the same over the last 2 min where the run is that long; per cloud, its retrains and forgetting. With more than
+ * the last 30 s and the gain over its control, the same over the last 2 min; per cloud, its retrains and
+ * forgetting. With more than
  * {@value LargeFleet#EDGES_ONE_BY_ONE} edges, the learning edges and the static controls get a line each instead:
  * the median of each figure over them, with the lowest and the highest.
  */
