@@ -25,7 +25,10 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Real DJL training of the default cfg at its 192x192 size, on a handful of drawn frames. */
+/**
+ * Real DJL training of the default network at 192x192 ({@link TrainingFixtures#acaiShapes()}), on a handful of drawn
+ * frames.
+ */
 class DetectorTrainerTest {
 
     @Test

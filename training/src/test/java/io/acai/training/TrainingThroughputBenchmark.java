@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
  * {@code benchmarks} profile, not by {@code mvn verify}:
  * {@code mvn -B test -Pbenchmarks -pl training -am -Dtest=TrainingThroughputBenchmark -Dsurefire.failIfNoSpecifiedTests=false}. Options:
  * {@code -Dacai.benchmark.cfg=} (default: {@code ../shared/data/darknet/cfg/yolov3-tiny.cfg} at 416,
- * or {@code acai-shapes}), {@code -Dacai.benchmark.batch=8}, {@code -Dacai.benchmark.steps=3}; PyTorch's
+ * or {@code acai-shapes}, the shipped default at 256x256, or {@code acai-shapes-192}, its layers at 192x192),
+ * {@code -Dacai.benchmark.batch=8}, {@code -Dacai.benchmark.steps=3}; PyTorch's
  * threads with {@code -Dai.djl.pytorch.num_threads=N}. Prints wall-clock images per second and, since
  * a shared machine lends a process only part of its cores, images per CPU-second of the process.
  */
@@ -31,9 +32,13 @@ public final class TrainingThroughputBenchmark {
         String which = System.getProperty("acai.benchmark.cfg", "yolov3-tiny");
         int batch = Integer.getInteger("acai.benchmark.batch", 8);
         int steps = Integer.getInteger("acai.benchmark.steps", 3);
-        DarknetConfig cfg = which.equals("acai-shapes") ? TrainingFixtures.acaiShapes()
-                : DarknetConfig.read(which.equals("yolov3-tiny")
-                        ? SharedData.resolve("data/darknet/cfg/yolov3-tiny.cfg") : Path.of(which));
+        DarknetConfig cfg = switch (which) {
+            case "acai-shapes-192" -> TrainingFixtures.acaiShapes();
+            case "acai-shapes" -> DarknetConfig.read(SharedData.projectRoot()
+                    .resolve("default-model/src/main/resources/io/acai/model/acai-shapes.cfg"));
+            case "yolov3-tiny" -> DarknetConfig.read(SharedData.resolve("data/darknet/cfg/yolov3-tiny.cfg"));
+            default -> DarknetConfig.read(Path.of(which));
+        };
         List<String> names = new ArrayList<>();
         for (int i = 0; i < cfg.classes(); i++) {
             names.add("class" + i);

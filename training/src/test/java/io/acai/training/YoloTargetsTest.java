@@ -6,18 +6,16 @@ import static org.assertj.core.api.Assertions.offset;
 import io.acai.detection.BoundingBox;
 import io.acai.detection.GroundTruth;
 import io.acai.detection.LabeledFrame;
-import io.acai.detection.SharedData;
 import io.acai.detection.darknet.DarknetConfig;
 import io.acai.detection.darknet.YoloLayer.Anchor;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Targets of the default cfg (192x192; coarse head 12x12 with anchors 3-5 first, fine head 24x24
+ * Targets of the default network at 192x192 ({@link TrainingFixtures#acaiShapes()}; coarse head 12x12 with anchors 3-5 first, fine head 24x24
  * with anchors 0-2), computed by hand for one object of a 320x240 frame, which the letterbox
  * scales by 0.6 and shifts down by 24 pixels.
  */
@@ -63,9 +61,8 @@ class YoloTargetsTest {
 
     @Test
     void withIouThreshEveryAnchorOverlappingTheObjectEnoughTrainsOnItAsInDarknet() throws IOException {
-        Path file = SharedData.projectRoot().resolve("default-model/src/main/resources/io/acai/model/acai-shapes.cfg");
         DarknetConfig cfg = DarknetConfig.parse(Path.of("acai-shapes-iou-thresh.cfg"),
-                Files.readString(file).replace("anchors=", "iou_thresh=0.3\nanchors="));
+                TrainingFixtures.acaiShapesText().replace("anchors=", "iou_thresh=0.3\nanchors="));
         // the 30x30 object of the first test: (w, h) IoU 0.28 with 16x16, 0.64 with 24x24, 0.83 with 34x32 (best),
         // 0.44 with 44x46, 0.26 with 60x58, 0.14 with 80x78
         LabeledFrame frame = frame(new GroundTruth(3, "cross", new BoundingBox(100, 60, 50, 50)));

@@ -1,6 +1,7 @@
 package io.acai.cloud.train;
 
 import io.acai.detection.SharedData;
+import io.acai.model.DefaultModel;
 import io.acai.options.AllocatorEnvironment;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * in rotating order, {@code -Dacai.benchmark.repeats=3} times ({@code -Dacai.benchmark.extraEnv="NAME=value ..."}
  * adds a third setting, the defaults plus those; {@code -Dacai.benchmark.only=yolov3-tiny} keeps the
  * workloads whose label contains it). Trainer: {@code DetectorTrainer} on
- * drifted scene frames, batch 8, 2 PyTorch threads (1 inter-op), on the default model (192x192) and on
+ * drifted scene frames, batch 8, 2 PyTorch threads (1 inter-op), on the default model (256x256) and on
  * yolov3-tiny (official cfg from {@code ../shared}, 416x416, random weights). Inference: the edge's
  * {@code OpenCvDetector.detect} of one scene frame with its defaults (2 OpenCV threads). Each row gives
  * the load average before the child started. Run by the {@code benchmarks} profile:
@@ -47,12 +48,13 @@ class AllocatorSettingsBenchmark {
 
     @Test
     void report() throws Exception {
+        String shapes = "acai-shapes " + DefaultModel.cfg().net().width() + "x" + DefaultModel.cfg().net().height();
         List<Workload> workloads = List.of(
-                new Workload("DetectorTrainer, acai-shapes 192x192, batch 8, " + THREADS + " threads", "images/s",
+                new Workload("DetectorTrainer, " + shapes + ", batch 8, " + THREADS + " threads", "images/s",
                         List.of("train", "acai-shapes", "8", "8")),
                 new Workload("DetectorTrainer, yolov3-tiny 416x416, batch 8, " + THREADS + " threads", "images/s",
                         List.of("train", "yolov3-tiny", "8", "3")),
-                new Workload("OpenCvDetector.detect, acai-shapes 192x192, 2 OpenCV threads", "ms/frame",
+                new Workload("OpenCvDetector.detect, " + shapes + ", 2 OpenCV threads", "ms/frame",
                         List.of("infer", "acai-shapes", "300")),
                 new Workload("OpenCvDetector.detect, yolov3-tiny 416x416, 2 OpenCV threads", "ms/frame",
                         List.of("infer", "yolov3-tiny", "60")))

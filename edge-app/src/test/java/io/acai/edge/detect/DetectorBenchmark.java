@@ -30,7 +30,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * Edge inference time on 2 OpenCV threads: the raw OpenCV forward pass (input already a blob, the
+ * Edge inference time on 2 OpenCV threads ({@code -Dacai.benchmark.threads=1}: one, as the default experiment's
+ * edges run): the raw OpenCV forward pass (input already a blob, the
  * head convolutions requested, nothing copied) against the whole {@link OpenCvDetector#detect} of a
  * real COCO128 photo (letterbox + RGB/255 CHW preprocessing, forward, copies, decoding, NMS), and
  * the stages in between. Each iteration runs every measurement once, interleaved, so that load
@@ -48,7 +49,7 @@ class DetectorBenchmark {
 
     private static final int WARM_UP = 5;
     private static final int ITERATIONS = Integer.getInteger("acai.benchmark.iterations", 40);
-    private static final int THREADS = 2;
+    private static final int THREADS = Integer.getInteger("acai.benchmark.threads", 2);
 
     @Test
     void report() throws IOException {

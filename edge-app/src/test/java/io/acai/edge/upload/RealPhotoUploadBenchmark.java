@@ -11,6 +11,7 @@ import io.acai.detection.ModelFiles;
 import io.acai.detection.SharedData;
 import io.acai.detection.opencv.DetectorSettings;
 import io.acai.detection.opencv.OpenCvDetector;
+import io.acai.model.DefaultModel;
 import io.acai.protocol.AcaiEncoder;
 import io.acai.protocol.UploadBatch;
 import io.acai.protocol.UploadImage;
@@ -89,23 +90,27 @@ class RealPhotoUploadBenchmark {
         }
     }
 
-    /** The default experiment's synthetic frames, as its edges upload them: letterboxed to 192x192, JPEG or lossless. */
+    /**
+     * The default experiment's synthetic frames, as its edges upload them: letterboxed to the default model's input
+     * (256x256), JPEG or lossless.
+     */
     @Test
     void syntheticFrames() throws IOException {
         DriftScenario scenario = DriftScenario.builder("edge-near").driftAt(100).build();
+        int side = DefaultModel.cfg().net().width();
         for (UploadEncoding encoding : List.of(UploadEncoding.DEFAULT, new UploadEncoding(1), UploadEncoding.LOSSLESS)) {
             for (String style : List.of("pre-drift", "drift")) {
                 long bytes = 0;
                 int frames = 100;
                 long first = style.equals("pre-drift") ? 0 : 100;
                 for (long i = first; i < first + frames; i++) {
-                    UploadImage image = UploadImages.encode(scenario.frame(i), 192, 192, encoding);
+                    UploadImage image = UploadImages.encode(scenario.frame(i), side, side, encoding);
                     bytes += AcaiEncoder.encodedSize(new UploadBatch(1, "edge-near", List.of(image)));
                 }
                 double perImage = (double) bytes / frames;
-                System.out.printf("synthetic %s frames %dx%d sent as 192x192, %s: %,.0f bytes/image, %.1fx fewer%n",
-                        style, scenario.frame(first).width(), scenario.frame(first).height(), encoding, perImage,
-                        TENSOR_BYTES / perImage);
+                System.out.printf("synthetic %s frames %dx%d sent as %dx%d, %s: %,.0f bytes/image, %.1fx fewer%n",
+                        style, scenario.frame(first).width(), scenario.frame(first).height(), side, side, encoding,
+                        perImage, TENSOR_BYTES / perImage);
             }
         }
     }
