@@ -6,6 +6,7 @@ import io.acai.cloud.retrain.AnchorSettings;
 import io.acai.cloud.retrain.PushPolicy;
 import io.acai.cloud.server.ServerLimits;
 import io.acai.cloud.train.TorchThreads;
+import io.acai.detection.ClassNames;
 import io.acai.detection.ModelFiles;
 import io.acai.model.DefaultModel;
 import io.acai.model.ModelLocation;
@@ -17,6 +18,7 @@ import io.acai.options.RunDurationOption;
 import io.acai.options.TokenOption;
 import io.acai.records.RunFileWriteException;
 import io.acai.records.csv.CsvHeaderException;
+import io.acai.scenes.SceneClasses;
 import io.acai.training.TrainingDevice;
 import io.acai.training.TrainingSettings;
 import java.nio.file.Path;
@@ -108,12 +110,12 @@ public final class CloudCommand implements Callable<Integer> {
 
     @Option(names = "--anchors", paramLabel = "N", defaultValue = "" + AnchorSettings.DEFAULT_COUNT,
             description = "frames of the model's own training distribution replayed in every retrain and never "
-                    + "replaced, so the model does not forget what it knew: the default model's pre-drift scenes, "
-                    + "or photos of --anchor-data (default: ${DEFAULT-VALUE})")
+                    + "replaced, so the model does not forget what it knew: pre-drift scenes (for a model of the "
+                    + "scenes' classes, as the default), or photos of --anchor-data (default: ${DEFAULT-VALUE})")
     int anchors;
 
     @Option(names = "--anchor-data", paramLabel = "DIR", description = "a YOLO or VOC dataset folder the anchors "
-            + "are drawn from, as the photos are (the part the edges serve); needed for a model other than the default")
+            + "are drawn from, as the photos are (the part the edges serve); needed for a model of other classes")
     Path anchorData;
 
     @Mixin
@@ -254,7 +256,7 @@ public final class CloudCommand implements Callable<Integer> {
                 .setCsvFile(csvFile)
                 .setModel(files)
                 .setStoreDir(storeDir)
-                .optDefaultModel(defaultModel)
+                .optSceneModel(defaultModel || SceneClasses.detectedBy(ClassNames.read(files.names())))
                 .optMinRetrainImages(minRetrainImages)
                 .optPushPolicy(PushPolicy.parse(push))
                 .optReplay(replay)

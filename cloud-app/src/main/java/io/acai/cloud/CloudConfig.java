@@ -7,6 +7,7 @@ import io.acai.cloud.server.ServerLimits;
 import io.acai.records.run.HoldoutRow;
 import io.acai.detection.ModelFiles;
 import io.acai.options.HeartbeatOption;
+import io.acai.scenes.SceneClasses;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -31,8 +32,8 @@ import java.util.Optional;
  * @param logFile           the human-readable log
  * @param csvFile           {@code cloud.csv}, one row per retrain
  * @param model             the model to start from
- * @param defaultModel      whether {@code model} is the project's default model (its pre-drift
- *                          scenes can then be the anchors)
+ * @param sceneModel        whether {@code model} detects the synthetic scenes' classes: the project's default model,
+ *                          or another with its {@code .names} (its pre-drift scenes can then be the anchors)
  * @param storeDir          where model versions are saved
  * @param minRetrainImages  pending images that start a retrain; 0 = every upload
  * @param pushPolicy        who receives a new version
@@ -47,7 +48,7 @@ import java.util.Optional;
  * @param spoolDir          where uploads are written before they are acknowledged (default: {@code spool/} beside
  *                          the csv file)
  */
-public record CloudConfig(int port, Path logFile, Path csvFile, ModelFiles model, boolean defaultModel, Path storeDir,
+public record CloudConfig(int port, Path logFile, Path csvFile, ModelFiles model, boolean sceneModel, Path storeDir,
                           int minRetrainImages, PushPolicy pushPolicy, int replay, String token,
                           Duration heartbeatInterval, long seed, HoldoutSettings holdout, ServerLimits serverLimits,
                           int keepVersions, AnchorSettings anchors, Path spoolDir) {
@@ -78,10 +79,11 @@ public record CloudConfig(int port, Path logFile, Path csvFile, ModelFiles model
             throw new IllegalArgumentException("--keep-versions : " + keepVersions + " (expected: >= 0; 0 keeps all)");
         }
         Objects.requireNonNull(anchors, "anchors");
-        if (anchors.count() > 0 && anchors.data().isEmpty() && !defaultModel) {
-            throw new IllegalArgumentException("--anchors : " + anchors.count() + " pre-drift scenes, which only the "
-                    + "default model was trained on, and the model is " + model.cfg().getFileName()
-                    + " (expected: --anchor-data DIR, photos of the model's training distribution)");
+        if (anchors.count() > 0 && anchors.data().isEmpty() && !sceneModel) {
+            throw new IllegalArgumentException("--anchors : " + anchors.count() + " pre-drift scenes, which are for a "
+                    + "model of the scenes' classes " + SceneClasses.NAMES + ", and the model " + model.cfg().getFileName()
+                    + " has other classes (" + model.names().getFileName() + ") (expected: --anchor-data DIR, photos "
+                    + "of the model's training distribution)");
         }
     }
 
@@ -102,7 +104,7 @@ public record CloudConfig(int port, Path logFile, Path csvFile, ModelFiles model
         private Path logFile;
         private Path csvFile;
         private ModelFiles model;
-        private boolean defaultModel;
+        private boolean sceneModel;
         private Path storeDir;
         private Path spoolDir;
         private int minRetrainImages = DEFAULT_MIN_RETRAIN_IMAGES;
@@ -160,9 +162,12 @@ public record CloudConfig(int port, Path logFile, Path csvFile, ModelFiles model
             return this;
         }
 
-        /** Whether the model is the project's default model (its pre-drift scenes seed the replay buffer). */
-        public Builder optDefaultModel(boolean defaultModel) {
-            this.defaultModel = defaultModel;
+        /**
+         * Whether the model detects the synthetic scenes' classes, as the default model does (its pre-drift scenes can
+         * then be the anchors).
+         */
+        public Builder optSceneModel(boolean sceneModel) {
+            this.sceneModel = sceneModel;
             return this;
         }
 
@@ -272,7 +277,7 @@ public record CloudConfig(int port, Path logFile, Path csvFile, ModelFiles model
          */
         public CloudConfig build() {
             return new CloudConfig(required(port, "port"), required(logFile, "logFile"), required(csvFile, "csvFile"),
-                    required(model, "model"), defaultModel, required(storeDir, "storeDir"), minRetrainImages,
+                    required(model, "model"), sceneModel, required(storeDir, "storeDir"), minRetrainImages,
                     pushPolicy, replay, token, heartbeatInterval, seed,
                     new HoldoutSettings(holdoutFrames, holdoutJudge, holdoutConfidence, holdoutNms,
                             Optional.ofNullable(holdoutData), Optional.ofNullable(holdoutDrift)),

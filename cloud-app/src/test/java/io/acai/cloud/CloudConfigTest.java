@@ -10,8 +10,10 @@ import io.acai.edge.EdgeConfig;
 import io.acai.model.TestModels;
 import io.acai.training.TrainingDevice;
 import io.acai.training.TrainingSettings;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -28,11 +30,13 @@ class CloudConfigTest {
         new CommandLine(command).parseArgs("9000", "cloud.log", tmp.resolve("cloud.csv").toString(),
                 "--model", model.cfg().getParent().toString());
 
-        CloudConfig defaults = CloudConfig.builder().setPort(9000).setLogFile(Path.of("cloud.log"))
+        CloudConfig.Builder builder = CloudConfig.builder().setPort(9000).setLogFile(Path.of("cloud.log"))
                 .setCsvFile(tmp.resolve("cloud.csv")).setModel(command.config().model())
-                .setStoreDir(tmp.resolve("models")).build();
-        assertThat(command.config()).isEqualTo(defaults);
-        assertThat(defaults.defaultModel()).isFalse();
+                .setStoreDir(tmp.resolve("models"));
+        CloudConfig defaults = builder.build();
+        assertThat(defaults.sceneModel()).isFalse();
+        assertThat(command.config()).as("a model with the scenes' class names")
+                .isEqualTo(builder.optSceneModel(true).build());
         assertThat(defaults.minRetrainImages()).isZero();
         assertThat(defaults.pushPolicy()).isEqualTo(PushPolicy.CONTRIBUTORS);
         assertThat(defaults.replay()).isZero();
@@ -42,6 +46,34 @@ class CloudConfigTest {
 
         assertThat(command.trainingSettings()).isEqualTo(TrainingSettings.builder().setEpochs(5).setBatchSize(8)
                 .optDevice(TrainingDevice.AUTO).optSeed(1).build());
+    }
+
+    /** Scene anchors need a model that detects the scenes' classes, not the default model itself: any input size. */
+    @Test
+    void sceneAnchorsAreForAnyModelOfTheScenesClasses() throws Exception {
+        ModelFiles model = TestModels.initialDefaultNetwork(tmp.resolve("model"), 1);
+        String cfg = Files.readString(model.cfg());
+        Files.writeString(model.cfg(), cfg.replaceAll("(?m)^(width|height)=\\d+$", "$1=320"));
+        assertThat(withAnchors(model).sceneModel()).isTrue();
+        assertThat(withAnchors(model).anchors().count()).isEqualTo(20);
+
+        Files.writeString(model.names(), "Circle\nSquare\nTriangle\nCross\nStar\n");
+        assertThat(withAnchors(model).sceneModel()).as("names compared ignoring case").isTrue();
+        for (String names : List.of("circle\nsquare\ntriangle\nstar\ncross\n", "circle\nsquare\ntriangle\ncross\n",
+                "person\nbicycle\ncar\nmotorbike\naeroplane\n")) {
+            Files.writeString(model.names(), names);
+            assertThatThrownBy(() -> withAnchors(model)).as(names).hasMessage("--anchors : 20 pre-drift scenes, which "
+                    + "are for a model of the scenes' classes [circle, square, triangle, cross, star], and the model "
+                    + "acai-shapes.cfg has other classes (acai-shapes.names) (expected: --anchor-data DIR, photos of the "
+                    + "model's training distribution)");
+        }
+    }
+
+    private CloudConfig withAnchors(ModelFiles model) throws Exception {
+        CloudCommand command = new CloudCommand();
+        new CommandLine(command).parseArgs("9000", "cloud.log", tmp.resolve("cloud.csv").toString(),
+                "--model", model.cfg().getParent().toString(), "--anchors", "20");
+        return command.config();
     }
 
     @Test
@@ -77,10 +109,12 @@ class CloudConfigTest {
         assertThatThrownBy(() -> builder.optAnchors(10_001).build())
                 .hasMessage("--anchors : 10001 (expected: 0..10000)");
         assertThatThrownBy(() -> builder.optAnchors(50).build())
-                .hasMessageStartingWith("--anchors : 50 pre-drift scenes, which only the default model was trained on")
+                .hasMessageStartingWith("--anchors : 50 pre-drift scenes, which are for a model of the scenes' classes "
+                        + "[circle, square, triangle, cross, star], and the model acai-shapes.cfg has other classes "
+                        + "(acai-shapes.names)")
                 .hasMessageEndingWith("(expected: --anchor-data DIR, photos of the model's training distribution)");
         assertThat(builder.optAnchorData(tmp).build().anchors().count()).isEqualTo(50);
-        assertThat(builder.optAnchorData(null).optDefaultModel(true).build().anchors().data()).isEmpty();
+        assertThat(builder.optAnchorData(null).optSceneModel(true).build().anchors().data()).isEmpty();
         assertThat(builder.optHoldoutNms(0.45f).build().holdout())
                 .isEqualTo(new HoldoutSettings(0, "iou", 0.4f, 0.45f));
     }

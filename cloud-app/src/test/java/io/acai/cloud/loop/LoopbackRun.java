@@ -42,7 +42,7 @@ final class LoopbackRun implements AutoCloseable {
         this.dir = dir;
         CloudConfig cloudConfig = CloudConfig.builder().setPort(0).setLogFile(dir.resolve("cloud/cloud.log"))
                 .setCsvFile(dir.resolve("cloud/cloud.csv")).setModel(model).setStoreDir(dir.resolve("cloud/models"))
-                .optDefaultModel(defaultModel).optMinRetrainImages(minRetrainImages).optReplay(replay).optToken(TOKEN)
+                .optSceneModel(defaultModel).optMinRetrainImages(minRetrainImages).optReplay(replay).optToken(TOKEN)
                 .optHeartbeatInterval(Duration.ofSeconds(2))
                 .optHoldoutFrames(HOLDOUT_FRAMES).optHoldoutConfidence(confidence)
                 .build();

@@ -1,13 +1,16 @@
 package io.acai.launcher.config;
 
+import io.acai.detection.ClassNames;
 import io.acai.launcher.plan.RuntimeKind;
 import io.acai.records.csv.CsvValues;
-
+import io.acai.scenes.SceneClasses;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Paths in app options: a model ({@code model}: a folder holding one {@code .cfg}, one {@code .weights}
@@ -60,6 +63,35 @@ final class AppPaths {
             resolved.add(path.get());
         }
         return Optional.of(CsvValues.format(resolved));
+    }
+
+    /**
+     * Whether the model {@link #model} returned detects the synthetic scenes' classes ({@link SceneClasses#detectedBy}):
+     * its {@code .names} (the third file, or a folder's one {@code .names}) read here. Kubernetes paths are inside the
+     * container and cannot be read here: false.
+     */
+    boolean detectsSceneClasses(String model) {
+        if (runtime != RuntimeKind.LOCAL) {
+            return false;
+        }
+        List<String> parts = CsvValues.parse(model);
+        Path names = Path.of(parts.get(parts.size() - 1));
+        if (parts.size() == 1) {
+            try (Stream<Path> files = Files.list(names)) {
+                List<Path> found = files.filter(f -> f.getFileName().toString().endsWith(".names")).toList();
+                if (found.size() != 1) {
+                    return false;
+                }
+                names = found.get(0);
+            } catch (IOException e) {
+                return false;
+            }
+        }
+        try {
+            return SceneClasses.detectedBy(ClassNames.read(names));
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** The dataset folder in {@code node.field} as the app should receive it; empty when absent or wrong (reported). */

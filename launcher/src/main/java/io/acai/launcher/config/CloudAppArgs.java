@@ -1,6 +1,8 @@
 package io.acai.launcher.config;
 
 import io.acai.launcher.plan.AppFiles;
+import io.acai.launcher.plan.RuntimeKind;
+import io.acai.scenes.SceneClasses;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -59,10 +61,12 @@ final class CloudAppArgs {
             anchors.ifPresent(v -> add(options, "--anchors", v));
             Optional<String> anchorData = paths.folder(node, "anchorData");
             anchorData.ifPresent(v -> add(options, "--anchor-data", v));
-            if (anchors.orElse(0L) > 0 && !node.has("anchorData") && model.isPresent()) {
-                node.errors().add(node.path("anchors"), anchors.get() + " pre-drift scenes, which only the default "
-                        + "model was trained on, and the model is " + model.get() + " (expected: anchorData, a dataset "
-                        + "folder of the model's training distribution)");
+            if (anchors.orElse(0L) > 0 && !node.has("anchorData") && model.isPresent()
+                    && !paths.detectsSceneClasses(model.get())) {
+                node.errors().add(node.path("anchors"), anchors.get() + " pre-drift scenes, which are for a model of "
+                        + "the scenes' classes " + SceneClasses.NAMES + ", and the model " + model.get() + " has other "
+                        + "classes" + (paths.runtime() == RuntimeKind.LOCAL ? "" : " or cannot be read before it runs")
+                        + " (expected: anchorData, a dataset folder of the model's training distribution)");
             }
             if (node.bool("freezeBackbone").orElse(false)) {
                 options.add("--freeze-backbone");

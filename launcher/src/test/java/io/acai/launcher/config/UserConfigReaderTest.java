@@ -299,6 +299,30 @@ class UserConfigReaderTest {
                         "machines[1].app.data: \"models/tiny.cfg\" is not a folder (looked at " + dir.resolve("models/tiny.cfg") + ")");
     }
 
+    /** Scene anchors are for a model of the scenes' classes (a candidate default at another input size), not others. */
+    @Test
+    void sceneAnchorsNeedAModelOfTheScenesClasses(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("shapes-320"));
+        Files.writeString(dir.resolve("shapes-320/shapes.cfg"), "[net]\nwidth=320\nheight=320\n");
+        Files.writeString(dir.resolve("shapes-320/shapes.weights"), "");
+        Files.writeString(dir.resolve("shapes-320/shapes.names"), "circle\nsquare\ntriangle\ncross\nstar\n");
+        Path config = dir.resolve("exp.json");
+        String experiment = """
+                {"experiment": {"model": "shapes-320"},
+                 "machines": [{"name": "cloud", "category": "server", "app": {"anchors": 100}},
+                              {"name": "cam", "category": "client"}]}
+                """;
+        Files.writeString(config, experiment);
+        assertThat(UserConfigReader.read(config, null).cloud().args()).containsSequence("--anchors", "100");
+
+        Files.writeString(dir.resolve("shapes-320/shapes.names"), "person\nbicycle\ncar\nmotorbike\naeroplane\n");
+        assertThat(catchThrowableOfType(ConfigException.class, () -> UserConfigReader.read(config, null)).errors())
+                .extracting(ConfigError::toString).containsExactly("machines[0].app.anchors: 100 pre-drift scenes, "
+                        + "which are for a model of the scenes' classes [circle, square, triangle, cross, star], and the "
+                        + "model " + dir.resolve("shapes-320") + " has other classes (expected: anchorData, a dataset "
+                        + "folder of the model's training distribution)");
+    }
+
     @Test
     void aMissingFileIsOneClearError(@TempDir Path dir) {
         Path config = dir.resolve("nope.json");
