@@ -1,5 +1,6 @@
 package io.acai.edge.upload;
 
+import io.acai.options.UploadQuality;
 import java.util.Locale;
 
 /**
@@ -18,13 +19,10 @@ public record UploadEncoding(float quality) {
     /** The edge's default: JPEG at 0.9. */
     public static final UploadEncoding DEFAULT = new UploadEncoding(0.9f);
 
-    /** The word that stands for {@link #LOSSLESS} in options and configs. */
-    public static final String LOSSLESS_WORD = "lossless";
-
     public UploadEncoding {
         if (!Float.isNaN(quality) && !(quality > 0 && quality <= 1)) {
             throw new IllegalArgumentException("--upload-quality : " + quality
-                    + " (expected: above 0 and at most 1, or " + LOSSLESS_WORD + ")");
+                    + " (expected: above 0 and at most 1, or " + UploadQuality.LOSSLESS + ")");
         }
     }
 
@@ -35,7 +33,7 @@ public record UploadEncoding(float quality) {
      */
     public static UploadEncoding parse(String value) {
         String word = value.strip().toLowerCase(Locale.ROOT);
-        if (word.equals(LOSSLESS_WORD)) {
+        if (word.equals(UploadQuality.LOSSLESS)) {
             return LOSSLESS;
         }
         float quality;
@@ -43,7 +41,7 @@ public record UploadEncoding(float quality) {
             quality = Float.parseFloat(word);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("--upload-quality : '" + value
-                    + "' (expected: a JPEG quality above 0 and at most 1, or " + LOSSLESS_WORD + ")");
+                    + "' (expected: a JPEG quality above 0 and at most 1, or " + UploadQuality.LOSSLESS + ")");
         }
         return new UploadEncoding(quality);
     }
@@ -55,6 +53,6 @@ public record UploadEncoding(float quality) {
     /** {@code lossless} or the quality, as {@link #parse} reads it. */
     @Override
     public String toString() {
-        return lossless() ? LOSSLESS_WORD : Float.toString(quality);
+        return lossless() ? UploadQuality.LOSSLESS : Float.toString(quality);
     }
 }

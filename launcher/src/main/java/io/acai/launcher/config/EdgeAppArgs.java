@@ -2,6 +2,7 @@ package io.acai.launcher.config;
 
 import io.acai.launcher.plan.AppFiles;
 import io.acai.launcher.plan.MachinePlan;
+import io.acai.options.UploadQuality;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,8 +34,6 @@ final class EdgeAppArgs {
     static final List<String> FRAME_FIELDS = List.of("rate", "scenario", "driftAfter", "data", "dataDrift");
     /** What a control, which never talks to the cloud, has no use for. */
     static final List<String> CLOUD_FIELDS = List.of("uploadThreshold", "uploadQuality", "token");
-    /** {@code uploadQuality}'s word for PNG uploads, edge-app's {@code --upload-quality lossless}. */
-    static final String LOSSLESS = "lossless";
     /** Requests per second when the config does not say. */
     static final double DEFAULT_RATE = 10;
     /** The cloud host and port of a control's command line: it has none. */
@@ -101,7 +100,7 @@ final class EdgeAppArgs {
             node.duration("driftAfter", Duration.ZERO, ExperimentSettings.MAX_DURATION).ifPresent(v -> options.put("--drift-after", v.toMillis() + "ms"));
             node.choice("judge", Set.of("classes", "iou"), "classes or iou").ifPresent(v -> options.put("--judge", v));
             node.integer("uploadThreshold", 1, 100_000).ifPresent(v -> options.put("--upload-threshold", v.toString()));
-            node.numberOrWord("uploadQuality", LOSSLESS, 0, true, 1).ifPresent(v -> options.put("--upload-quality", v));
+            node.numberOrWord("uploadQuality", UploadQuality.LOSSLESS, 0, true, 1).ifPresent(v -> options.put("--upload-quality", v));
             node.number("conf", 0, false, 1).ifPresent(v -> options.put("--conf", ConfigNode.plain(v)));
             node.number("nms", 0, false, 1).ifPresent(v -> options.put("--nms", ConfigNode.plain(v)));
             node.integer("threads", 1, 64).ifPresent(v -> options.put("--threads", v.toString()));
