@@ -260,9 +260,7 @@ class UserConfigReaderTest {
     void localPathsAreResolvedAgainstTheConfigFolder(@TempDir Path dir) throws Exception {
         Files.createDirectories(dir.resolve("models/tiny"));
         Files.writeString(dir.resolve("models/tiny/tiny.cfg"), "[net]\n");
-        Files.writeString(dir.resolve("models/tiny.cfg"), "[net]\n");
-        Files.writeString(dir.resolve("models/tiny.weights"), "");
-        Files.writeString(dir.resolve("models/tiny.names"), "shape\n");
+        writeModel(dir.resolve("models"), "tiny", "[net]\n", "shape\n");
         Files.createDirectories(dir.resolve("frames"));
         Path config = dir.resolve("exp.json");
         Files.writeString(config, """
@@ -302,10 +300,8 @@ class UserConfigReaderTest {
     /** Scene anchors are for a model of the scenes' classes (a candidate default at another input size), not others. */
     @Test
     void sceneAnchorsNeedAModelOfTheScenesClasses(@TempDir Path dir) throws Exception {
-        Files.createDirectories(dir.resolve("shapes-320"));
-        Files.writeString(dir.resolve("shapes-320/shapes.cfg"), "[net]\nwidth=320\nheight=320\n");
-        Files.writeString(dir.resolve("shapes-320/shapes.weights"), "");
-        Files.writeString(dir.resolve("shapes-320/shapes.names"), "circle\nsquare\ntriangle\ncross\nstar\n");
+        writeModel(dir.resolve("shapes-320"), "shapes", "[net]\nwidth=320\nheight=320\n",
+                "circle\nsquare\ntriangle\ncross\nstar\n");
         Path config = dir.resolve("exp.json");
         String experiment = """
                 {"experiment": {"model": "shapes-320"},
@@ -321,6 +317,14 @@ class UserConfigReaderTest {
                         + "which are for a model of the scenes' classes [circle, square, triangle, cross, star], and the "
                         + "model " + dir.resolve("shapes-320") + " has other classes (expected: anchorData, a dataset "
                         + "folder of the model's training distribution)");
+    }
+
+    /** {@code base.cfg}, an empty {@code base.weights} and {@code base.names} in {@code folder}. */
+    private static void writeModel(Path folder, String base, String cfg, String names) throws IOException {
+        Files.createDirectories(folder);
+        Files.writeString(folder.resolve(base + ".cfg"), cfg);
+        Files.writeString(folder.resolve(base + ".weights"), "");
+        Files.writeString(folder.resolve(base + ".names"), names);
     }
 
     @Test
