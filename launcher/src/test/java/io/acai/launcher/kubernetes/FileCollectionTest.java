@@ -72,8 +72,9 @@ class FileCollectionTest {
                 TestPlans.cloudAndEdges("files", 1), logs)) {
             String pod = podOf("edge-1");
             String base = "/api/v1/namespaces/" + NAMESPACE + "/pods/" + pod;
-            // always, not once: should the log request be sent again (fabric8 retries a failed request), it gets the
-            // log again, not the mock's catch-all answer, a dump of every object, which one verify run got (cause unproven)
+            // always, not once: should the log request be sent again (fabric8 retries a failed request), it gets
+            // the log again, not the mock's catch-all answer, a dump of every object, which one verify run got
+            // (the cause is not proven)
             server.expect().get().withPath(base + "/log?pretty=false&container=app&follow=true")
                     .andReturn(200, "edge-app 0.1.0 starting\nconnected to cloud:9000\n").always();
             String command = URLEncoder.encode(WorkFilesCopier.SCRIPT, StandardCharsets.UTF_8).replace("+", "%20");
