@@ -23,13 +23,13 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>The checks use the run's learning metrics ({@code summary.csv}, defined in docs/metrics.md), averaged over
  * the edges that are not static controls: accuracy before the drift, the dip (lowest 30 s rolling mean after it)
  * and the last 30 s of the run. Measured with {@code user_config.json} as shipped (the 256x256 model, one epoch a
- * round, lossless uploads, 2026-12-07, 2 cores, three runs of {@code launcher run}, the machine otherwise idle):
- * 91.7 % before the drift, dips of 36 %, 83 to 84 % over the last 30 s, {@code edge-near} 52 to 55 points above its
- * static control over the last 30 s and 52 to 54 over the last 2 minutes, forgetting 3.3 points. The margins below
- * (before the drift above 80 %, a dip at least 30 points deep, the last 30 s at least 35 points above the dip, at
- * least 38 points over the control over the last 30 s and 40 over the last 2 minutes, forgetting under 10 points)
- * leave room for slower machines and fail when the retraining stops helping (edges that learn nothing stay at their
- * control's 28-29 %) or helps much less than it does now. Each static control ({@code app.controlOf}) sees its
+ * round, 100 anchors, lossless uploads, 2026-12-07, 2 cores, three runs of {@code launcher run}, the machine otherwise
+ * idle): 91.7 % before the drift, dips of 38 to 44 %, 81 to 84 % over the last 30 s, {@code edge-near} 52 to 59 points
+ * above its static control over the last 30 s and 53 to 55 over the last 2 minutes, forgetting 1.7 to 5.0 points. The
+ * margins below (before the drift above 80 %, a dip at least 30 points deep, the last 30 s at least 30 points above
+ * the dip, at least 38 points over the control over the last 30 s and 40 over the last 2 minutes, forgetting under 10
+ * points) leave room for slower machines and fail when the retraining stops helping (edges that learn nothing stay at
+ * their control's 27-29 %) or helps much less than it does now. Each static control ({@code app.controlOf}) sees its
  * edge's frames with the starting model, so its edge must beat it ({@code gain_over_control_last_30s},
  * {@code _last_2min}): that gap is what the retraining bought. Needs Linux and the app jars ({@code mvn verify}
  * packages them before this module's tests); the notebook part needs Debian's jupyter-nbconvert with
@@ -60,7 +60,7 @@ class DefaultExperimentTest {
         assertThat(phases.dip).as("lowest 30 s accuracy after the drift vs before it (%.1f%%)", phases.before)
                 .isLessThan(phases.before - 30);
         assertThat(phases.end).as("accuracy in the last 30 s vs the dip (%.1f%%)", phases.dip)
-                .isGreaterThan(phases.dip + 35);
+                .isGreaterThan(phases.dip + 30);
         assertThat(settings.controlOf()).as("static controls in user_config.json").isNotEmpty();
         settings.controlOf().forEach((control, target) -> {
             SummaryRow gain = metric(summary, target, "gain_over_control_last_30s");
@@ -68,7 +68,7 @@ class DefaultExperimentTest {
                     control, gain.value());
             assertThat(gain.value()).as("%s over its static control %s in the last 30 s, points", target, control)
                     .isGreaterThan(38);
-            // issue 15's target is 25 points over the last 2 minutes; 52-54 measured in three runs (docs/default-model.md)
+            // issue 15's target is 25 points over the last 2 minutes; 53-55 measured in three runs (docs/default-model.md)
             SummaryRow longGain = metric(summary, target, "gain_over_control_last_2min");
             System.out.printf(Locale.ROOT, "last 2 min: %s beats its static control %s by %.1f points%n", target,
                     control, longGain.value());
@@ -78,7 +78,7 @@ class DefaultExperimentTest {
                     .as("models served by static control %s", control).isEqualTo(1);
         });
 
-        // 3.3 points in three runs at 256x256; 3.3-8.3 at 192x192, 13-22 with the model before (docs/default-model.md)
+        // 1.7-5.0 points in three runs at 256x256; 3.3-8.3 at 192x192, 13-22 with the model before (docs/default-model.md)
         SummaryRow forgetting = metric(summary, "cloud", "forgetting");
         System.out.printf(Locale.ROOT, "cloud forgetting: %.1f points (%s)%n", forgetting.value(), forgetting.note());
         assertThat(forgetting.value()).as("cloud forgetting on held-out pre-drift frames, points (%s)", forgetting.note())
