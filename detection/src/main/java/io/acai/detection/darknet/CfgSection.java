@@ -1,5 +1,6 @@
 package io.acai.detection.darknet;
 
+import io.acai.records.csv.CsvValues;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -91,14 +92,20 @@ final class CfgSection {
         return value == null ? fallback : value.strip();
     }
 
-    /** A comma-separated integer list, or {@code null} when the option is absent. */
+    /** A comma-separated integer list ({@link CsvValues}, blanks around values ignored); null when absent. */
     List<Integer> intList(String key) throws CfgException {
         String value = values.get(key);
         if (value == null) {
             return null;
         }
+        List<String> parts;
+        try {
+            parts = CsvValues.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw invalid(key, "comma-separated integers");
+        }
         List<Integer> result = new ArrayList<>();
-        for (String part : value.split(",")) {
+        for (String part : parts) {
             if (part.isBlank()) {
                 continue;
             }

@@ -125,6 +125,15 @@ class CfgParserTest {
                 .hasMessage(garbage + ":4: malformed line 'this is not a cfg line' (expected: key=value)");
         assertThatThrownBy(() -> DarknetConfig.read(wrongHead))
                 .hasMessage(wrongHead + ":7: [yolo] previous layer has 20 channels (expected: 3 x (2 + 5) = 21)");
+
+        String head = "[net]\nwidth=64\nheight=64\n[convolutional]\nfilters=21\nactivation=linear\n[yolo]\n";
+        Path badMask = write(head + "mask=0,one,2\nanchors=10,14, 23,27, 37,58\nclasses=2\n");
+        Path openQuote = write(head + "mask=0,1,2\nanchors=\"10,14, 23,27, 37,58\nclasses=2\n");
+        assertThatThrownBy(() -> DarknetConfig.read(badMask))
+                .hasMessage(badMask + ":8: [yolo] mask : '0,one,2' (expected: comma-separated integers)");
+        assertThatThrownBy(() -> DarknetConfig.read(openQuote))
+                .hasMessage(openQuote + ":9: [yolo] anchors : '\"10,14, 23,27, 37,58' "
+                        + "(expected: comma-separated integers)");
     }
 
     @Test

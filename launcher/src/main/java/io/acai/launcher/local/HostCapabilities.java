@@ -1,5 +1,6 @@
 package io.acai.launcher.local;
 
+import io.acai.records.csv.CsvValues;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -107,7 +108,7 @@ record HostCapabilities(boolean linux, boolean root, boolean namespaces, boolean
         Path mount = null;
         for (String line : Files.readAllLines(Path.of("/proc/mounts"))) {
             String[] f = line.split(" ");
-            if (f.length > 3 && f[2].equals("cgroup") && List.of(f[3].split(",")).contains(controller)) {
+            if (f.length > 3 && f[2].equals("cgroup") && CsvValues.parse(f[3]).contains(controller)) {
                 mount = Path.of(f[1]);
                 break;
             }
@@ -117,7 +118,7 @@ record HostCapabilities(boolean linux, boolean root, boolean namespaces, boolean
         }
         for (String line : Files.readAllLines(Path.of("/proc/self/cgroup"))) {
             String[] f = line.split(":", 3);
-            if (f.length == 3 && List.of(f[1].split(",")).contains(controller)) {
+            if (f.length == 3 && CsvValues.parse(f[1]).contains(controller)) {
                 Path own = mount.resolve(f[2].substring(1));
                 return Files.isDirectory(own) ? Optional.of(own) : Optional.of(mount);
             }
