@@ -241,8 +241,7 @@ public final class CloudCommand implements Callable<Integer> {
     }
 
     CloudConfig config() throws java.io.IOException {
-        boolean defaultModel = model.location().isEmpty();
-        ModelFiles files = defaultModel ? DefaultModel.extractToTemporaryFolder()
+        ModelFiles files = model.location().isEmpty() ? DefaultModel.extractToTemporaryFolder()
                 : ModelLocation.parse(model.location().get());
         Path storeDir = store != null ? store
                 : csvFile.toAbsolutePath().getParent().resolve("models");
@@ -256,7 +255,7 @@ public final class CloudCommand implements Callable<Integer> {
                 .setCsvFile(csvFile)
                 .setModel(files)
                 .setStoreDir(storeDir)
-                .optSceneModel(defaultModel || SceneClasses.detectedBy(ClassNames.read(files.names())))
+                .optSceneModel(SceneClasses.detectedBy(ClassNames.read(files.names())))
                 .optMinRetrainImages(minRetrainImages)
                 .optPushPolicy(PushPolicy.parse(push))
                 .optReplay(replay)

@@ -37,12 +37,12 @@ final class LoopbackRun implements AutoCloseable {
      * @param minRetrainImages pending images that start a retrain: twice the threshold makes both
      *                         edges contribute to the first round
      */
-    LoopbackRun(Path dir, ModelFiles model, boolean defaultModel, TrainingSettings training, int minRetrainImages,
+    LoopbackRun(Path dir, ModelFiles model, boolean sceneModel, TrainingSettings training, int minRetrainImages,
                 int replay, List<String> edgeIds, double rate, int uploadThreshold, float confidence) throws Exception {
         this.dir = dir;
         CloudConfig cloudConfig = CloudConfig.builder().setPort(0).setLogFile(dir.resolve("cloud/cloud.log"))
                 .setCsvFile(dir.resolve("cloud/cloud.csv")).setModel(model).setStoreDir(dir.resolve("cloud/models"))
-                .optSceneModel(defaultModel).optMinRetrainImages(minRetrainImages).optReplay(replay).optToken(TOKEN)
+                .optSceneModel(sceneModel).optMinRetrainImages(minRetrainImages).optReplay(replay).optToken(TOKEN)
                 .optHeartbeatInterval(Duration.ofSeconds(2))
                 .optHoldoutFrames(HOLDOUT_FRAMES).optHoldoutConfidence(confidence)
                 .build();

@@ -75,22 +75,19 @@ final class AppPaths {
             return false;
         }
         List<String> parts = CsvValues.parse(model);
-        Path names = Path.of(parts.get(parts.size() - 1));
-        if (parts.size() == 1) {
-            try (Stream<Path> files = Files.list(names)) {
-                List<Path> found = files.filter(f -> f.getFileName().toString().endsWith(".names")).toList();
-                if (found.size() != 1) {
-                    return false;
-                }
-                names = found.get(0);
-            } catch (IOException e) {
-                return false;
-            }
-        }
+        Path last = Path.of(parts.get(parts.size() - 1));
         try {
-            return SceneClasses.detectedBy(ClassNames.read(names));
+            Optional<Path> names = parts.size() == 3 ? Optional.of(last) : onlyNamesFile(last);
+            return names.isPresent() && SceneClasses.detectedBy(ClassNames.read(names.get()));
         } catch (IOException e) {
             return false;
+        }
+    }
+
+    private static Optional<Path> onlyNamesFile(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            List<Path> found = files.filter(f -> f.getFileName().toString().endsWith(".names")).toList();
+            return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
         }
     }
 

@@ -100,7 +100,8 @@ final class EdgeAppArgs {
             node.duration("driftAfter", Duration.ZERO, ExperimentSettings.MAX_DURATION).ifPresent(v -> options.put("--drift-after", v.toMillis() + "ms"));
             node.choice("judge", Set.of("classes", "iou"), "classes or iou").ifPresent(v -> options.put("--judge", v));
             node.integer("uploadThreshold", 1, 100_000).ifPresent(v -> options.put("--upload-threshold", v.toString()));
-            node.numberOrWord("uploadQuality", UploadQuality.LOSSLESS, 0, true, 1).ifPresent(v -> options.put("--upload-quality", v));
+            node.numberOrWord("uploadQuality", UploadQuality.LOSSLESS, 0, true, 1)
+                    .ifPresent(v -> options.put("--upload-quality", v));
             node.number("conf", 0, false, 1).ifPresent(v -> options.put("--conf", ConfigNode.plain(v)));
             node.number("nms", 0, false, 1).ifPresent(v -> options.put("--nms", ConfigNode.plain(v)));
             node.integer("threads", 1, 64).ifPresent(v -> options.put("--threads", v.toString()));
