@@ -15,12 +15,17 @@ import java.util.Optional;
  * <p>Eager PyTorch frees and allocates its large activation and gradient buffers at every training
  * step. With glibc's defaults each buffer above the dynamic mmap threshold is a fresh {@code mmap},
  * and each free is a {@code munmap} or a trim of the heap, so every step pays its page faults again
- * (the trainer faults 82-88% less with these settings on the default model, and trained it at 52
- * instead of 27 images/s on a quiet machine; docs/benchmarks.md). glibc reads these variables once, when
+ * (on the 256x256 default model, batch 8, 2 threads, the trainer faults 93-96% less with these settings and
+ * trains at 30.7-37.7 images/s against 7.9-11.3 without, and 12.3-20.6 with the first three alone; docs/benchmarks.md,
+ * "Allocator settings"). glibc reads these variables once, when
  * a process starts, so they must be in the environment the JVM is started with:
  * <ul>
  *   <li>{@code MALLOC_MMAP_THRESHOLD_=33554432}: blocks under 32 MiB come from the heap, not from
  *       their own mapping (and the threshold stops adapting);</li>
+ *   <li>{@code MALLOC_MMAP_MAX_=0}: no block gets a mapping of its own, not even one of 32 MiB or more, the
+ *       largest threshold glibc accepts. The default model's first activations at 256x256 and batch 8 are
+ *       exactly 32 MiB (8 x 16 x 256 x 256 floats), so without it every step mapped, faulted in and unmapped
+ *       them again;</li>
  *   <li>{@code MALLOC_TRIM_THRESHOLD_=1073741824}: free memory at the top of the heap is given back
  *       only above 1 GiB;</li>
  *   <li>{@code MALLOC_TOP_PAD_=268435456}: the heap grows by 256 MiB more than asked (address space;
@@ -39,6 +44,7 @@ public final class AllocatorEnvironment {
     private static Map<String, String> defaults() {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("MALLOC_MMAP_THRESHOLD_", "33554432");
+        values.put("MALLOC_MMAP_MAX_", "0");
         values.put("MALLOC_TRIM_THRESHOLD_", "1073741824");
         values.put("MALLOC_TOP_PAD_", "268435456");
         return java.util.Collections.unmodifiableMap(values);
@@ -87,7 +93,7 @@ public final class AllocatorEnvironment {
             return Optional.empty();
         }
         return Optional.of("glibc's allocator runs with its defaults (" + String.join(", ", missing)
-                + " unset), so PyTorch maps and unmaps its buffers at every training step, up to 2x slower here;"
+                + " unset), so PyTorch maps and unmaps its buffers at every training step, up to 4x slower here;"
                 + " start with: " + shellAssignments() + " " + command
                 + " (the launcher and the project's images set them)");
     }

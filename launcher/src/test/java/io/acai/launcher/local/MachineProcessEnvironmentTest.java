@@ -65,9 +65,10 @@ class MachineProcessEnvironmentTest {
         assertThat(allocatorVariablesSeenBy(launcher))
                 .containsEntry("MALLOC_TOP_PAD_", "1048576")
                 .containsEntry("MALLOC_MMAP_THRESHOLD_", "33554432")
+                .containsEntry("MALLOC_MMAP_MAX_", "0")
                 .containsEntry("MALLOC_TRIM_THRESHOLD_", "1073741824")
                 .containsEntry("MALLOC_ARENA_MAX", "2")
-                .hasSize(4);
+                .hasSize(5);
     }
 
     @Test
