@@ -23,9 +23,10 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>The checks use the run's learning metrics ({@code summary.csv}, defined in docs/metrics.md), averaged over
  * the edges that are not static controls: accuracy before the drift, the dip (lowest 30 s rolling mean after it)
  * and the last 30 s of the run. Measured with {@code user_config.json} as shipped (the 256x256 model, one epoch a
- * round, 150 anchors, lossless uploads, 2026-12-07, 2 cores, three runs of {@code launcher run}, the machine otherwise
- * idle): 91.7 % before the drift, dips of 38 to 44 %, 85 to 86 % over the last 30 s, {@code edge-near} 55 to 59 points
- * above its static control over the last 30 s and 55 to 57 over the last 2 minutes, forgetting 1.7 to 5.0 points. The
+ * round on 20 or more new images, 150 anchors, lossless uploads, 2026-12-07, 2 cores, three runs of
+ * {@code launcher run}, the machine otherwise idle): 91.7 % before the drift, dips of 34 to 39 %, 85 to 87 % over the
+ * last 30 s, {@code edge-near} 57 to 58 points above its static control over the last 30 s and 56 over the last
+ * 2 minutes, forgetting 0.0 to 3.3 points. The
  * margins below (before the drift above 80 %, a dip at least 30 points deep, the last 30 s at least 30 points above
  * the dip, at least 38 points over the control over the last 30 s and 40 over the last 2 minutes, forgetting under 10
  * points) leave room for slower machines and fail when the retraining stops helping (edges that learn nothing stay at
