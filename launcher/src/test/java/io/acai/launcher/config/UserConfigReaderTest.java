@@ -319,6 +319,27 @@ class UserConfigReaderTest {
                         + "folder of the model's training distribution)");
     }
 
+    /** The scenes' classes are read from the third of three files too, and a folder with two .names is not read. */
+    @Test
+    void sceneAnchorsReadTheNamesFileOrRefuseAnAmbiguousFolder(@TempDir Path dir) throws Exception {
+        Path folder = dir.resolve("shapes-320");
+        writeModel(folder, "shapes", "[net]\nwidth=320\nheight=320\n", "circle\nsquare\ntriangle\ncross\nstar\n");
+        Path config = dir.resolve("exp.json");
+        String files = folder.resolve("shapes.cfg") + "," + folder.resolve("shapes.weights") + ","
+                + folder.resolve("shapes.names");
+        Files.writeString(config, """
+                {"experiment": {"model": "%s"},
+                 "machines": [{"name": "cloud", "category": "server", "app": {"anchors": 100}},
+                              {"name": "cam", "category": "client"}]}
+                """.formatted(files));
+        assertThat(UserConfigReader.read(config, null).cloud().args()).containsSequence("--anchors", "100");
+
+        Files.writeString(config, Files.readString(config).replace(files, "shapes-320"));
+        Files.writeString(folder.resolve("other.names"), "circle\nsquare\ntriangle\ncross\nstar\n");
+        assertThat(catchThrowableOfType(ConfigException.class, () -> UserConfigReader.read(config, null)).errors())
+                .extracting(ConfigError::toString).anyMatch(e -> e.startsWith("machines[0].app.anchors: 100 pre-drift"));
+    }
+
     /** {@code base.cfg}, an empty {@code base.weights} and {@code base.names} in {@code folder}. */
     private static void writeModel(Path folder, String base, String cfg, String names) throws IOException {
         Files.createDirectories(folder);
