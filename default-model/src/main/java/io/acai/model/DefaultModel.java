@@ -58,10 +58,21 @@ public final class DefaultModel {
         return in;
     }
 
-    /** Extracts into a fresh temporary folder. */
+    /**
+     * Extracts into a fresh temporary folder, which the JVM deletes with the three files when it exits (normally, by
+     * {@code System.exit} or on SIGTERM, as the launcher stops an app; not after SIGKILL). Every cloud and edge
+     * that runs the default model calls this once, so without it each run left a folder of 1 MB per machine in
+     * the temporary directory.
+     */
     public static ModelFiles extractToTemporaryFolder() {
         try {
-            return extractTo(Files.createTempDirectory(NAME));
+            Path dir = Files.createTempDirectory(NAME);
+            dir.toFile().deleteOnExit(); // registered first, deleted last: after the files in it
+            ModelFiles files = extractTo(dir);
+            for (Path file : new Path[] {files.cfg(), files.weights(), files.names()}) {
+                file.toFile().deleteOnExit();
+            }
+            return files;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -64,7 +64,7 @@ class FrameErrorsBenchmark {
         String given = System.getProperty("acai.errors.weights");
         List<Path> files;
         if (given == null) {
-            files = List.of(DefaultModel.extractTo(Files.createTempDirectory("acai-shapes")).weights());
+            files = List.of(DefaultModel.extractToTemporaryFolder().weights());
         } else if (Files.isDirectory(Path.of(given))) {
             try (Stream<Path> listed = Files.list(Path.of(given))) {
                 files = listed.filter(f -> f.toString().endsWith(".weights")).sorted().toList();

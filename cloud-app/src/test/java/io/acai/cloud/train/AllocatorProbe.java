@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 /**
  * The child JVM of {@link AllocatorSettingsBenchmark}: one measurement in a process of its own, so that
@@ -49,6 +50,17 @@ public final class AllocatorProbe {
         }
         String model = args[1];
         Path dir = Files.createTempDirectory("acai-probe");
+        String line;
+        try {
+            line = measure(args, model, dir);
+        } finally {
+            deleteFlat(dir); // the model files: 34 MB each for yolov3-tiny, one folder per probe
+        }
+        System.out.println(RESULT + " " + line + " " + peakResidentKib());
+        System.exit(0);
+    }
+
+    private static String measure(String[] args, String model, Path dir) throws IOException {
         ModelFiles files = model.equals("acai-shapes") ? DefaultModel.extractTo(dir)
                 : model.equals("yolov3-tiny") ? tiny(dir) : null;
         if (files == null) {
@@ -56,13 +68,21 @@ public final class AllocatorProbe {
         }
         DarknetConfig cfg = DarknetConfig.read(files.cfg());
         SceneGenerator scenes = new SceneGenerator(5000001, SceneStyle.DRIFT);
-        String line = switch (args[0]) {
+        return switch (args[0]) {
             case "train" -> train(cfg, files, scenes, Integer.parseInt(args[2]), Integer.parseInt(args[3]));
             case "infer" -> infer(files, scenes, Integer.parseInt(args[2]));
             default -> throw new IllegalArgumentException("mode: " + args[0] + " (expected: train or infer)");
         };
-        System.out.println(RESULT + " " + line + " " + peakResidentKib());
-        System.exit(0);
+    }
+
+    /** Deletes a folder of plain files. */
+    private static void deleteFlat(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Files.delete(file);
+            }
+        }
+        Files.delete(dir);
     }
 
     /** yolov3-tiny.cfg from ../shared with seeded random weights and 80 numbered classes. */
