@@ -27,8 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code launcher run}, the machine otherwise idle): 94.0 % before the drift, dips of 43 to 44 %, 88 to 89 % over the
  * last 30 s, {@code edge-near} 59 to 61 points above its static control over the last 30 s and 54 to 55 over the last
  * 2 minutes, forgetting 1.7 to 5.0 points. The margins below (before the drift above 80 %, a dip at least 30 points deep, the last
- * 30 s at least 30 points above the dip, at least 38 points over the control over the last 30 s and 40 over the last 2
- * minutes, forgetting under 10 points) leave room for slower machines and fail when the retraining stops helping (edges
+ * 30 s at least 30 points above the dip, at least two edges back within 5 points of their level before the drift, at
+ * least 38 points over the control over the last 30 s and 40 over the last 2 minutes, forgetting under 10 points) leave room for slower machines and fail when the retraining stops helping (edges
  * that learn nothing stay at their control's 28-29 %) or helps much less than it does now. Each static control
  * ({@code app.controlOf}) sees its edge's frames with the starting model, so its edge must beat it
  * ({@code gain_over_control_last_30s}, {@code _last_2min}): that gap is what the retraining bought. Needs Linux and the
@@ -61,6 +61,16 @@ class DefaultExperimentTest {
                 .isLessThan(phases.before - 30);
         assertThat(phases.end).as("accuracy in the last 30 s vs the dip (%.1f%%)", phases.dip)
                 .isGreaterThan(phases.dip + 30);
+        // issue 15's recovery target: back within 5 points of the edge's own level before the drift (time_to_recover
+        // measured): all three edges in six runs of six with stage 6 (docs/default-model.md)
+        List<String> recovered = phases.edges.stream()
+                .filter(edge -> summary.stream().anyMatch(r -> r.machine().equals(edge)
+                        && r.metric().equals("time_to_recover") && r.measured()))
+                .toList();
+        System.out.printf(Locale.ROOT, "back within 5 points of their level before the drift: %s of %s%n", recovered,
+                phases.edges);
+        assertThat(recovered).as("edges whose time_to_recover is measured, of %s", phases.edges)
+                .hasSizeGreaterThanOrEqualTo(Math.min(2, phases.edges.size()));
         assertThat(settings.controlOf()).as("static controls in user_config.json").isNotEmpty();
         settings.controlOf().forEach((control, target) -> {
             SummaryRow gain = metric(summary, target, "gain_over_control_last_30s");

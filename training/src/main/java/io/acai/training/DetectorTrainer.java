@@ -185,8 +185,16 @@ public final class DetectorTrainer {
                             List<Integer> following = batches.get(b + 1);
                             next = loader.submit(() -> prepare(frames, following, distillation));
                         }
-                        sum += step(block, teacher, distillation == null ? 0f : distillation.weight(), store, manager,
-                                optimizer, batch);
+                        float loss = step(block, teacher, distillation == null ? 0f : distillation.weight(), store,
+                                manager, optimizer, batch);
+                        if (!Float.isFinite(loss)) {
+                            throw new IllegalStateException("loss is " + loss + " at step " + (b + 1) + " of "
+                                    + batches.size() + " in epoch " + epoch + ", " + (finite(block)
+                                    ? "from finite weights: this batch's forward pass overflowed"
+                                    : "from weights not all finite: the starting ones, or an earlier step diverged")
+                                    + " (try a lower learning rate)");
+                        }
+                        sum += loss;
                         epochSteps++;
                         if (batches.size() >= 4 * PROGRESS_STEPS && epochSteps % PROGRESS_STEPS == 0) {
                             LOG.info("epoch {} step {}/{} mean loss {}", epoch, epochSteps, batches.size(),
@@ -233,13 +241,31 @@ public final class DetectorTrainer {
                 }
                 value = total.getFloat();
                 if (!Float.isFinite(value)) {
-                    throw new IllegalStateException("loss is " + value + " (diverged; try a lower learning rate)");
+                    return value; // no step: the caller reports it with the step's place and the weights' state
                 }
                 collector.backward(total);
             }
             update(block, optimizer);
         }
         return value;
+    }
+
+    /**
+     * Whether every learned parameter of the block is finite (no NaN, no infinity). The batch-norm running statistics
+     * are left out: the failed step's forward pass has already updated them.
+     */
+    private static boolean finite(DarknetBlock block) {
+        for (Pair<String, Parameter> entry : block.getParameters()) {
+            Parameter.Type type = entry.getValue().getType();
+            if (type == Parameter.Type.RUNNING_MEAN || type == Parameter.Type.RUNNING_VAR) {
+                continue;
+            }
+            NDArray array = entry.getValue().getArray();
+            if (array.isNaN().any().getBoolean() || array.isInfinite().any().getBoolean()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -99,6 +99,31 @@ class DetectorTrainerTest {
     }
 
     @Test
+    void aNonFiniteLossNamesItsStepAndWhetherTheWeightsWereFinite() throws IOException {
+        DarknetConfig cfg = TrainingFixtures.acaiShapes();
+        List<LabeledFrame> frames = TrainingFixtures.frames(4, 3);
+        TrainingSettings.Builder settings = TrainingSettings.builder().setEpochs(1).setBatchSize(2)
+                .optDevice(TrainingDevice.CPU).optSeed(1);
+
+        DarknetWeights nanKernel = DarknetWeights.initial(cfg, 7);
+        nanKernel.layer(0).kernel()[0] = Float.NaN;
+        assertThatThrownBy(() -> new DetectorTrainer(cfg, TrainingFixtures.SHAPES, settings.build())
+                .train(nanKernel.encode(), frames))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("loss is NaN at step 1 of 2 in epoch 1, from weights not all finite: the starting ones, or an"
+                        + " earlier step diverged (try a lower learning rate)");
+
+        // finite learned weights, but a running variance of -1 that fixed batch-norm statistics normalise with
+        DarknetWeights negativeVariance = DarknetWeights.initial(cfg, 7);
+        Arrays.fill(negativeVariance.layer(0).rollingVariance(), -1f);
+        assertThatThrownBy(() -> new DetectorTrainer(cfg, TrainingFixtures.SHAPES,
+                settings.optFixedBatchNorm(true).build()).train(negativeVariance.encode(), frames))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("loss is NaN at step 1 of 2 in epoch 1, from finite weights: this batch's forward pass"
+                        + " overflowed (try a lower learning rate)");
+    }
+
+    @Test
     void batchNormMomentumIsTheShareOfTheOldRunningStatisticsKept() throws IOException {
         DarknetConfig cfg = TrainingFixtures.acaiShapes();
         byte[] initial = DarknetWeights.initial(cfg, 7).encode(); // running means start at 0
