@@ -26,10 +26,11 @@ import org.junit.jupiter.api.io.TempDir;
  * round on 20 or more new images, 200 anchors, lossless uploads, 2026-12-07, 2 cores, three runs of
  * {@code launcher run}, the machine otherwise idle): 94.0 % before the drift, dips of 43 to 44 %, 88 to 89 % over the
  * last 30 s, {@code edge-near} 59 to 61 points above its static control over the last 30 s and 54 to 55 over the last
- * 2 minutes, forgetting 1.7 to 5.0 points. The margins below (before the drift above 80 %, a dip at least 30 points deep, the last
- * 30 s at least 30 points above the dip, at least two edges back within 5 points of their level before the drift, at
- * least 38 points over the control over the last 30 s and 40 over the last 2 minutes, forgetting under 10 points) leave room for slower machines and fail when the retraining stops helping (edges
- * that learn nothing stay at their control's 28-29 %) or helps much less than it does now. Each static control
+ * 2 minutes, forgetting 1.7 to 5.0 points. The margins below (before the drift above 80 %, a dip at least 30 points
+ * deep, the last 30 s at least 30 points above the dip, at least two edges back within 5 points of their level before
+ * the drift, at least 38 points over the control over the last 30 s and 40 over the last 2 minutes, forgetting under 10
+ * points) leave room for slower machines and fail when the retraining stops helping (edges that learn nothing stay at
+ * their control's 28-29 %) or helps much less than it does now. Each static control
  * ({@code app.controlOf}) sees its edge's frames with the starting model, so its edge must beat it
  * ({@code gain_over_control_last_30s}, {@code _last_2min}): that gap is what the retraining bought. Needs Linux and the
  * app jars ({@code mvn verify} packages them before this module's tests); the notebook part needs Debian's
