@@ -40,10 +40,10 @@ class HoldoutScoringTest {
     }
 
     /**
-     * docs/default-model.md: 0.94 of pre-drift frames and 0.295 of drift frames right at {@code --conf 0.4},
-     * mAP@0.5 0.99 and 0.71 (200 and 300 other frames; on these 60 frames each 0.90 and 0.23 right, mAP 0.99 and
-     * 0.74); 60 frames each leave room for sampling, not for a model that lost the shapes or the gap. The earlier
-     * weights (0.51, mAP 0.64) fail.
+     * docs/default-model.md (stage 6): 0.935 of pre-drift frames and 0.350 of drift frames right at
+     * {@code --conf 0.4}, mAP@0.5 0.98 and 0.74 (200 and 300 other frames; on these 60 frames each 0.92 and 0.25
+     * right, mAP 0.99 and 0.78); 60 frames each leave room for sampling, not for a model that lost the shapes or the
+     * gap. The earlier weights (0.51, mAP 0.64) fail.
      */
     @Test
     void theDefaultModelIsClearlyBetterOnPreDriftFramesThanOnDriftFrames() throws Exception {
